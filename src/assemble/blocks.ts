@@ -1,0 +1,66 @@
+import { Joined } from '../recognise/joined.js';
+import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
+
+/** A logical block: a structural line plus the hard-wrapped lines that continue it. */
+export interface Block {
+  kind: LineKind;
+  first: Line;
+  lines: Line[];
+  joined: Joined;
+}
+
+const JOINABLE: ReadonlySet<LineKind> = new Set(['text', 'item', 'attribution', 'numbered', 'bullet', 'conference', 'section']);
+// What a wrapped continuation may look like: plain text, or text that happens to start like a
+// numbered paragraph or bullet ("- 2025; …" after a break inside "2020 - 2025").
+const WEAK: ReadonlySet<LineKind> = new Set(['text', 'numbered', 'bullet', 'number', 'draft', 'placeDate', 'docType']);
+
+/** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
+export function endsSentence(text: string): boolean {
+  return /[.;:!?…]["”»)\]]*$/u.test(text);
+}
+
+function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
+  if (!JOINABLE.has(prev.kind) || !WEAK.has(line.kind)) return false;
+  const last = prev.lines[prev.lines.length - 1]!;
+  if (prev.kind === 'section') return false;
+  if (prev.kind === 'conference') {
+    // A heading wraps only inside its "(tháng …)" or before a lower-case word.
+    const heading = prev.lines.map((l) => l.text).join(' ');
+    const open = (heading.match(/\(/g) ?? []).length > (heading.match(/\)/g) ?? []).length;
+    return open || /^\p{Ll}/u.test(line.text);
+  }
+  return !endsSentence(last.text);
+}
+
+/**
+ * Groups lines into blocks. A blank line always ends a block; a strong line (heading, item,
+ * attribution, footer mark) always starts one; any other line continues the previous block
+ * when that block's last line did not end its sentence.
+ */
+export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?: (line: Line) => boolean } = {}): Block[] {
+  const blocks: Block[] = [];
+  let current: Omit<Block, 'joined'> | null = null;
+  const close = () => {
+    if (current) blocks.push({ ...current, joined: new Joined(current.lines.map(part)) });
+    current = null;
+  };
+  for (const line of lines) {
+    if (line.kind === 'blank') {
+      close();
+      continue;
+    }
+    const strongBullet = line.kind === 'bullet' && options.bulletsAreStrong?.(line) === true;
+    if (current && !STRONG.has(line.kind) && !strongBullet && continues(current, line)) {
+      current.lines.push(line);
+      continue;
+    }
+    close();
+    current = { kind: line.kind, first: line, lines: [line] };
+  }
+  close();
+  return blocks;
+}
+
+function part(line: Line) {
+  return { text: line.text, start: line.start, line: line.line };
+}

@@ -1,0 +1,21 @@
+/**
+ * An input the pipeline refuses: the CLI prints `file: reason` on one line and exits 1.
+ * Anything else that escapes is a bug in vanban, not in the input.
+ */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    readonly reason: string,
+    readonly file: string | null = null,
+  ) {
+    super(file ? `${file}: ${reason}` : reason);
+  }
+
+  withFile(file: string): InputError {
+    return this.file ? this : new InputError(this.reason, file);
+  }
+}
+
+export function isInputError(error: unknown): error is InputError {
+  return error instanceof InputError;
+}

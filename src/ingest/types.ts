@@ -1,0 +1,16 @@
+/** Every ingest module (txt, md, docx, doc) returns this; nothing downstream knows the format. */
+export type Format = 'txt' | 'md' | 'docx' | 'doc';
+
+export interface IngestMessage {
+  severity: 'warning' | 'info';
+  message: string;
+}
+
+export interface Ingested {
+  /** One line per paragraph/line, list labels as the reader sees them; not yet normalized. */
+  text: string;
+  format: Format;
+  /** What the text was stored in: "utf-8", "utf-8-bom", "utf-16le", "windows-1258", "tcvn3", ... */
+  encoding: string;
+  messages: IngestMessage[];
+}

@@ -1,0 +1,26 @@
+/**
+ * The canonical text every span, line number and `vanban text` refers to: NFC, one line per
+ * source line, spaces folded and trimmed. Lines are kept one-for-one (blank ones too) so that a
+ * diagnostic's line number is the line the drafter sees in the .txt.
+ */
+export function normalizeText(raw: string): string {
+  let text = raw
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    // Invisible characters that only break matching: BOMs, zero-width marks, soft hyphens.
+    .replace(/[\ufeff\u200b-\u200d\u2060\u00ad]/g, '')
+    // Eth is a look-alike font substitute for Đ in Vietnamese copies.
+    .replace(/\u00d0/g, '\u0110')
+    .replace(/\u00f0/g, '\u0111');
+  text = text.normalize('NFC');
+  // Every other space or control character becomes one plain space.
+  text = text.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, ' ');
+  return text
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n');
+}
+
+/** Whitespace folded and trimmed, as every string in the model is. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,155 @@
+import { foldPhrase } from '../normalize/fold.js';
+import type { Grammar } from '../grammar/schema.js';
+import { defaultGrammar } from '../grammar/load.js';
+
+/** A phrase from the grammar with its folded key, for matching on folded text. */
+export interface Phrase {
+  text: string;
+  key: string;
+}
+
+export interface Body extends Phrase {
+  name: string;
+  level: string;
+}
+
+/** The grammar compiled once into what the recognisers need. */
+export interface Matchers {
+  grammar: Grammar;
+  partyHeadings: Phrase[];
+  draftMarks: Phrase[];
+  numberWords: Phrase[];
+  superiorPrefixes: Phrase[];
+  preambleStarts: Phrase[];
+  ruleLine: RegExp;
+  docTypes: Phrase[];
+  sections: RegExp[];
+  minUppercaseRatio: number;
+  conferenceNumbering: RegExp[];
+  conferenceWords: Phrase[];
+  sessionWords: Phrase[];
+  thematicWords: Phrase[];
+  tentativeWords: Phrase[];
+  monthWords: Phrase[];
+  quarterWords: Phrase[];
+  itemNumbering: RegExp[];
+  notItemStarts: Phrase[];
+  numberedParagraph: RegExp;
+  bullet: RegExp;
+  attributionPhrases: Phrase[];
+  scopeWords: Phrase[];
+  rangeWords: Phrase[];
+  actions: Phrase[];
+  recipientsLabels: Phrase[];
+  signatureMarks: Phrase[];
+  bullets: Phrase[];
+  titleYearWords: Phrase[];
+  termWords: Phrase[];
+  periodWords: Phrase[];
+  /** Citation kinds, folded name → canonical name. */
+  kinds: Phrase[];
+  bodies: Body[];
+  partyTypeCodes: Set<string>;
+  stateTypeCodes: Set<string>;
+  issuerCodes: Set<string>;
+  namedReferences: { re: RegExp; kind: string; issuedBy: string | null }[];
+}
+
+const byLengthDesc = (a: Phrase, b: Phrase) => b.key.length - a.key.length;
+
+function phrases(list: readonly string[]): Phrase[] {
+  return list.map((text) => ({ text, key: foldPhrase(text) })).sort(byLengthDesc);
+}
+
+export function compile(grammar: Grammar): Matchers {
+  const g = grammar.genre;
+  const bodies: Body[] = [];
+  for (const body of grammar.bodies.bodies) {
+    for (const text of [body.name, ...body.aliases]) {
+      bodies.push({ text, key: foldPhrase(text), name: body.name, level: body.level });
+    }
+  }
+  bodies.sort(byLengthDesc);
+  return {
+    grammar,
+    partyHeadings: phrases(g.header.partyHeadings),
+    draftMarks: phrases(g.header.draftMarks),
+    numberWords: phrases(g.header.numberWords),
+    superiorPrefixes: phrases(g.header.superiorPrefixes),
+    preambleStarts: phrases(g.header.preambleStarts),
+    ruleLine: new RegExp(g.header.ruleLine, 'u'),
+    docTypes: phrases(grammar.documentTypes.types.map((t) => t.name)),
+    sections: g.sections.numbering.map((s) => new RegExp(s, 'u')),
+    minUppercaseRatio: g.sections.minUppercaseRatio,
+    conferenceNumbering: g.conferences.numbering.map((s) => new RegExp(s, 'u')),
+    conferenceWords: phrases(g.conferences.headingWords),
+    sessionWords: phrases(g.conferences.sessionWords),
+    thematicWords: phrases(g.conferences.thematicWords),
+    tentativeWords: phrases(g.conferences.tentativeWords),
+    monthWords: phrases(g.conferences.monthWords),
+    quarterWords: phrases(g.conferences.quarterWords),
+    itemNumbering: g.items.numbering.map((s) => new RegExp(s, 'u')),
+    notItemStarts: phrases(g.items.notItemStarts),
+    numberedParagraph: new RegExp(g.paragraphs.numbered, 'u'),
+    bullet: new RegExp(g.paragraphs.bullet, 'u'),
+    attributionPhrases: phrases(g.attributions.phrases),
+    scopeWords: phrases(g.attributions.scopeWords),
+    rangeWords: phrases(g.attributions.rangeWords),
+    actions: phrases(g.actions),
+    recipientsLabels: phrases(g.footer.recipientsLabels),
+    signatureMarks: phrases(g.footer.signatureMarks),
+    bullets: phrases(g.footer.bullets),
+    titleYearWords: phrases(g.title.yearWords),
+    termWords: phrases(g.title.termWords),
+    periodWords: phrases(g.title.periodWords),
+    kinds: phrases(grammar.documentTypes.types.map((t) => t.name)),
+    bodies,
+    partyTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.party)),
+    stateTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.state)),
+    issuerCodes: new Set(grammar.issuers.codes.map((c) => c.code)),
+    namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), kind: r.kind, issuedBy: r.issuedBy })),
+  };
+}
+
+let cached: Matchers | null = null;
+export function defaultMatchers(): Matchers {
+  cached ??= compile(defaultGrammar());
+  return cached;
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** True when `key` has `phrase` at `at`, not glued to a following letter or digit. */
+export function phraseAt(key: string, at: number, phrase: Phrase): boolean {
+  if (!key.startsWith(phrase.key, at)) return false;
+  const next = key[at + phrase.key.length];
+  const last = phrase.key[phrase.key.length - 1] ?? '';
+  return next === undefined || !LETTER.test(last) || !LETTER.test(next);
+}
+
+/** The longest phrase of the list that `key` has at `at`. */
+export function matchPhrase<P extends Phrase>(key: string, at: number, list: readonly P[]): P | null {
+  for (const phrase of list) if (phraseAt(key, at, phrase)) return phrase;
+  return null;
+}
+
+/** The first occurrence of any phrase of the list in `key`, as a whole word. */
+export function findPhrase<P extends Phrase>(key: string, list: readonly P[], from = 0): { phrase: P; at: number } | null {
+  let best: { phrase: P; at: number } | null = null;
+  for (const phrase of list) {
+    let at = key.indexOf(phrase.key, from);
+    while (at !== -1) {
+      const prev = key[at - 1];
+      if ((prev === undefined || !LETTER.test(prev)) && phraseAt(key, at, phrase)) break;
+      at = key.indexOf(phrase.key, at + 1);
+    }
+    if (at !== -1 && (best === null || at < best.at || (at === best.at && phrase.key.length > best.phrase.key.length))) {
+      best = { phrase, at };
+    }
+  }
+  return best;
+}
+
+export function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && LETTER.test(ch);
+}

@@ -1,0 +1,66 @@
+import { foldKey } from '../normalize/fold.js';
+
+/**
+ * A logical paragraph made of one or more physical lines joined by single spaces (hard-wrapped
+ * text), remembering where each piece came from so offsets found in the joined text map back to
+ * the normalized text.
+ */
+export class Joined {
+  readonly text: string;
+  readonly key: string;
+  private readonly pieces: { at: number; start: number; line: number }[];
+
+  constructor(parts: readonly { text: string; start: number; line: number }[]) {
+    let text = '';
+    const pieces: { at: number; start: number; line: number }[] = [];
+    for (const part of parts) {
+      if (part.text === '') continue;
+      if (text !== '') text += ' ';
+      pieces.push({ at: text.length, start: part.start, line: part.line });
+      text += part.text;
+    }
+    this.text = text;
+    this.key = foldKey(text);
+    this.pieces = pieces;
+  }
+
+  /** A sub-range of this paragraph (an item's text after its number), still mapped. */
+  slice(from: number): Joined {
+    const parts: { text: string; start: number; line: number }[] = [];
+    for (let i = 0; i < this.pieces.length; i++) {
+      const piece = this.pieces[i]!;
+      const end = i + 1 < this.pieces.length ? this.pieces[i + 1]!.at - 1 : this.text.length;
+      if (end <= from) continue;
+      const skip = Math.max(0, from - piece.at);
+      const leading = this.text.slice(piece.at + skip, end);
+      const trimmed = leading.replace(/^\s+/, '');
+      parts.push({ text: trimmed, start: piece.start + skip + (leading.length - trimmed.length), line: piece.line });
+    }
+    return new Joined(parts);
+  }
+
+  private piece(i: number) {
+    let lo = 0;
+    let hi = this.pieces.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.pieces[mid]!.at <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.pieces[lo];
+  }
+
+  /** Offset in the normalized text of the joined text's character `i`. */
+  offset(i: number): number {
+    const piece = this.piece(i);
+    return piece ? piece.start + (i - piece.at) : 0;
+  }
+
+  line(i: number): number {
+    return this.piece(i)?.line ?? 1;
+  }
+
+  get firstLine(): number {
+    return this.pieces[0]?.line ?? 1;
+  }
+}

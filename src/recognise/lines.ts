@@ -1,0 +1,149 @@
+import { foldKey } from '../normalize/fold.js';
+import { isLetter, matchPhrase, type Matchers } from './compile.js';
+
+export type LineKind =
+  | 'blank'
+  | 'rule'
+  | 'asterisk'
+  | 'partyHeading'
+  | 'number'
+  | 'draft'
+  | 'placeDate'
+  | 'docType'
+  | 'section'
+  | 'conference'
+  | 'item'
+  | 'attribution'
+  | 'recipients'
+  | 'signature'
+  | 'numbered'
+  | 'bullet'
+  | 'text';
+
+/** One line of the normalized text, labelled by the grammar. */
+export interface Line {
+  /** 1-based line number in the normalized text. */
+  line: number;
+  /** Offset of the line's first character in the normalized text. */
+  start: number;
+  text: string;
+  key: string;
+  kind: LineKind;
+  /** Section label, conference ordinal or item number, with the text after it. */
+  label?: string;
+  rest?: string;
+  /** For attributions and recipient labels: where the content starts in `text`. */
+  contentAt?: number;
+}
+
+/** Lines that always begin a new block; the rest may continue a hard-wrapped paragraph. */
+export const STRONG: ReadonlySet<LineKind> = new Set([
+  'section',
+  'conference',
+  'item',
+  'attribution',
+  'recipients',
+  'signature',
+  'rule',
+]);
+
+export function recogniseLines(text: string, m: Matchers): Line[] {
+  const key = foldKey(text);
+  const lines: Line[] = [];
+  let start = 0;
+  let n = 1;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line: Line = { line: n, start, text: text.slice(start, end), key: key.slice(start, end), kind: 'text' };
+    classify(line, m);
+    lines.push(line);
+    start = end + 1;
+    n++;
+  }
+  return lines;
+}
+
+function uppercaseRatio(text: string): number {
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    if (!isLetter(ch) || /\p{N}/u.test(ch)) continue;
+    letters++;
+    if (ch !== ch.toLowerCase()) upper++;
+  }
+  return letters === 0 ? 0 : upper / letters;
+}
+
+export function isCaps(text: string): boolean {
+  return uppercaseRatio(text) >= 0.9;
+}
+
+function classify(l: Line, m: Matchers): void {
+  const { text, key } = l;
+  if (text === '') return void (l.kind = 'blank');
+  if (text === '*') return void (l.kind = 'asterisk');
+  if (m.ruleLine.test(text)) return void (l.kind = 'rule');
+  if (m.partyHeadings.some((p) => p.key === key)) return void (l.kind = 'partyHeading');
+
+  for (const re of m.sections) {
+    const g = re.exec(text)?.groups;
+    if (g?.label && g.title !== undefined && (g.title === '' || uppercaseRatio(g.title) >= m.minUppercaseRatio)) {
+      l.kind = 'section';
+      l.label = g.label;
+      l.rest = g.title;
+      return;
+    }
+  }
+  for (const re of m.conferenceNumbering) {
+    const g = re.exec(text)?.groups;
+    if (g?.ordinal && g.rest && matchPhrase(foldKey(g.rest), 0, m.conferenceWords)) {
+      l.kind = 'conference';
+      l.label = g.ordinal;
+      l.rest = g.rest;
+      return;
+    }
+  }
+  for (const re of m.itemNumbering) {
+    const g = re.exec(text)?.groups;
+    if (g?.number && g.rest && !matchPhrase(foldKey(g.rest), 0, m.notItemStarts)) {
+      l.kind = 'item';
+      l.label = g.number;
+      l.rest = g.rest;
+      return;
+    }
+  }
+  const attribution = matchPhrase(key, 0, m.attributionPhrases);
+  if (attribution) {
+    const colon = /^\s*[:：]\s*/.exec(key.slice(attribution.key.length));
+    if (colon) {
+      l.kind = 'attribution';
+      l.contentAt = attribution.key.length + colon[0].length;
+      return;
+    }
+  }
+  const recipients = matchPhrase(key, 0, m.recipientsLabels);
+  if (recipients && /^\s*[:：]?/.test(key.slice(recipients.key.length))) {
+    l.kind = 'recipients';
+    l.contentAt = recipients.key.length + (/^\s*[:：]?\s*/.exec(key.slice(recipients.key.length))?.[0].length ?? 0);
+    return;
+  }
+  for (const mark of m.signatureMarks) {
+    if (text.startsWith(mark.text) && /^\s*\p{Lu}/u.test(text.slice(mark.text.length)) && isCaps(text)) {
+      l.kind = 'signature';
+      l.label = mark.text;
+      l.rest = text.slice(mark.text.length).trim();
+      return;
+    }
+  }
+  if (matchPhrase(key, 0, m.numberWords) && /^\S+\s*[:：]?\s*[\d ]*[-/]/u.test(text) && text.length <= 60) {
+    return void (l.kind = 'number');
+  }
+  if (matchPhrase(key, 0, m.draftMarks) && text.length <= 40) return void (l.kind = 'draft');
+  const dayWord = m.grammar.genre.header.dateWords.day;
+  if (new RegExp(`^[^,]{2,60},\\s*${dayWord}(?![\\p{L}])`, 'u').test(key)) return void (l.kind = 'placeDate');
+  const docType = matchPhrase(key, 0, m.docTypes);
+  if (docType && isCaps(text.slice(0, docType.key.length))) return void (l.kind = 'docType');
+  if (m.numberedParagraph.test(text)) return void (l.kind = 'numbered');
+  if (m.bullet.test(text)) return void (l.kind = 'bullet');
+}

@@ -1,0 +1,120 @@
+import type { Conference, Item } from '../model/programme.js';
+import { squash } from '../normalize/text.js';
+import { findPhrase, type Matchers } from '../recognise/compile.js';
+import type { Joined } from '../recognise/joined.js';
+import { escapeRegExp } from '../recognise/regex.js';
+
+/** A "Cơ quan chủ trì tham mưu: X[ mục (3) và (4)]." line as found inside a conference. */
+export interface AttributionLine {
+  conference: Conference;
+  /** How many of the conference's items came before the line. */
+  itemsBefore: number;
+  joined: Joined;
+  contentAt: number;
+  line: number;
+}
+
+export interface ResolvedAttribution {
+  agencies: string[];
+  items: number[];
+  scoped: boolean;
+  conference: number;
+  line: number;
+}
+
+// A range expands to at most this many item numbers; beyond that it is not a real range.
+const MAX_RANGE = 10_000;
+
+/** Item numbers named by "(3) và (4)", "(5), (6), (7) và (8)", "(1) đến (4)", "1 - 4". */
+const scopePatterns = new WeakMap<Matchers, RegExp>();
+
+export function scopeNumbers(scope: string, m: Matchers): number[] {
+  let re = scopePatterns.get(m);
+  if (!re) {
+    const range = m.rangeWords.map((w) => escapeRegExp(w.key)).join('|');
+    re = new RegExp(`\\(?(\\d{1,5})\\)?(?:\\s*(?:${range})\\s*\\(?(\\d{1,5})\\)?)?`, 'gu');
+    scopePatterns.set(m, re);
+  }
+  const numbers: number[] = [];
+  for (const match of scope.matchAll(re)) {
+    const lo = Number(match[1]);
+    const hi = match[2] ? Number(match[2]) : lo;
+    if (hi >= lo && hi - lo <= MAX_RANGE) for (let n = lo; n <= hi; n++) numbers.push(n);
+    else numbers.push(lo);
+  }
+  return numbers;
+}
+
+/** "Ban Tổ chức Tỉnh ủy, Văn phòng Tỉnh ủy" → two agencies; "Ban Tuyên giáo và Dân vận" stays one. */
+function splitAgencies(text: string): string[] {
+  return text
+    .split(/;|,(?=\s*\p{Lu})/u)
+    .map((a) => squash(a).replace(/[.,;:]+$/u, '').trim())
+    .filter((a) => a !== '');
+}
+
+interface Segment {
+  agencies: string[];
+  numbers: number[] | null;
+}
+
+function segments(content: string, contentKey: string, m: Matchers): Segment[] {
+  const out: Segment[] = [];
+  let from = 0;
+  for (const part of content.split(';')) {
+    const key = contentKey.slice(from, from + part.length);
+    from += part.length + 1;
+    const scope = findPhrase(key, m.scopeWords);
+    if (scope && /^\s*\(?\d/u.test(key.slice(scope.at + scope.phrase.key.length))) {
+      out.push({
+        agencies: splitAgencies(part.slice(0, scope.at)),
+        numbers: scopeNumbers(key.slice(scope.at + scope.phrase.key.length), m),
+      });
+    } else {
+      out.push({ agencies: splitAgencies(part), numbers: null });
+    }
+  }
+  // "X mục (1); Y" — an unscoped tail after scoped segments is still an agency list.
+  return out.filter((s) => s.agencies.length > 0);
+}
+
+/**
+ * Puts each attribution's agencies onto its items: a scoped line onto the items it names, an
+ * unscoped one onto the conference's items since the previous attribution line.
+ */
+export function resolveAttributions(lines: readonly AttributionLine[], m: Matchers): ResolvedAttribution[] {
+  const resolved: ResolvedAttribution[] = [];
+  const lastBefore = new Map<Conference, number>();
+  const byNumber = new Map<Conference, Map<number, Item[]>>();
+  const itemsNumbered = (c: Conference, n: number): Item[] => {
+    let index = byNumber.get(c);
+    if (!index) {
+      index = new Map();
+      for (const item of c.items) index.set(item.number, [...(index.get(item.number) ?? []), item]);
+      byNumber.set(c, index);
+    }
+    return index.get(n) ?? [];
+  };
+  for (const a of lines) {
+    const content = a.joined.text.slice(a.contentAt);
+    const key = a.joined.key.slice(a.contentAt);
+    const since = lastBefore.get(a.conference) ?? 0;
+    lastBefore.set(a.conference, a.itemsBefore);
+    const targets = new Set<number>();
+    const agencies: string[] = [];
+    let scoped = false;
+    for (const seg of segments(content.replace(/\.\s*$/u, ''), key.replace(/\.\s*$/u, ''), m)) {
+      const numbers = seg.numbers ?? a.conference.items.slice(since, a.itemsBefore).map((i) => i.number);
+      if (seg.numbers) scoped = true;
+      for (const n of new Set(numbers)) {
+        targets.add(n);
+        for (const item of itemsNumbered(a.conference, n)) {
+          for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
+        }
+      }
+      for (const agency of seg.agencies) if (!agencies.includes(agency)) agencies.push(agency);
+    }
+    resolved.push({ agencies, items: [...targets], scoped, conference: a.conference.ordinal, line: a.line });
+  }
+  return resolved;
+}
