@@ -29,7 +29,10 @@ function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
     const open = (heading.match(/\(/g) ?? []).length > (heading.match(/\)/g) ?? []).length;
     return open || /^\p{Ll}/u.test(line.text);
   }
-  return !endsSentence(last.text);
+  // A lower-case start continues even after ";", ":" or "…": Vietnamese paragraphs and items
+  // begin with a capital, a number or a bullet.
+  const lowerStart = line.kind === 'text' && /^\p{Ll}/u.test(line.text) && !/^\p{Ll}[).]\s/u.test(line.text);
+  return !endsSentence(last.text) || (lowerStart && !/[.!?]["”»)\]]*$/u.test(last.text));
 }
 
 /**

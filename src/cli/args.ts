@@ -1,0 +1,45 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
+type Config<O extends Options> = { args: string[]; options: typeof HELP_OPTION & O; allowPositionals: true; strict: true };
+export type CommandLine<O extends Options> = ReturnType<typeof parseArgs<Config<O>>>;
+
+/** node:util parseArgs, with its errors turned into usage errors (exit 2). */
+export function parseCommandLine<O extends Options>(argv: string[], options: O): CommandLine<O> {
+  try {
+    return parseArgs<Config<O>>({ args: argv, options: { ...HELP_OPTION, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''));
+  }
+}
+
+export function parseSize(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(raw.trim());
+  if (!m) throw new UsageError(`--max-size: "${raw}" is not a size (e.g. 50MB, 800KB)`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
+export function oneFile(positionals: string[], command: string): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? `${command}: missing FILE` : `${command}: expected one FILE, got ${positionals.length}`);
+  }
+  return positionals[0]!;
+}
+
+export const INPUT_OPTIONS = {
+  revision: { type: 'string' },
+  'max-size': { type: 'string' },
+} as const;
+
+export function revisionOf(raw: string | undefined): 'accepted' | 'original' {
+  if (raw === undefined || raw === 'accepted' || raw === 'original') return raw ?? 'accepted';
+  throw new UsageError(`--revision must be "accepted" or "original", not "${raw}"`);
+}
+
+export const INPUT_HELP = `  --revision accepted|original  for .docx with tracked changes: the text with the changes
+                                accepted (default) or as it was before them
+  --max-size SIZE               refuse inputs larger than SIZE (default 100MB)`;

@@ -1,0 +1,21 @@
+import { INPUT_HELP, INPUT_OPTIONS, oneFile, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { EXIT, writeOut } from '../io.js';
+import { parseFile } from '../../parse-file.js';
+
+const HELP = `Usage: vanban parse [options] FILE
+
+Prints the programme model (see "vanban schema") as one JSON object on stdout.
+
+Options:
+  --pretty                      indent the JSON
+${INPUT_HELP}
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, { pretty: { type: 'boolean' }, ...INPUT_OPTIONS });
+  if (values.help) return writeOut(HELP).then(() => EXIT.ok);
+  const file = oneFile(positionals, 'parse');
+  const programme = await parseFile(file, { revision: revisionOf(values.revision), maxSize: parseSize(values['max-size']) });
+  await writeOut(`${JSON.stringify(programme, null, values.pretty ? 2 : undefined)}\n`);
+  return EXIT.ok;
+}

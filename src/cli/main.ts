@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { EXIT, UsageError, describeError, warn } from './io.js';
+
+// Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
+// JSON Schema code.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
+  parse: { summary: 'print the programme model as JSON', load: () => import('./commands/parse.js') },
+  outline: { summary: 'print a readable outline of a programme', load: () => import('./commands/outline.js') },
+  text: { summary: 'print the normalized text that spans and line numbers refer to', load: () => import('./commands/text.js') },
+  schema: { summary: 'print the JSON Schema of the model', load: () => import('./commands/schema.js') },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export const HELP = `vanban — Vietnamese Party-committee programmes (.txt, .md, .docx, .doc) to structured JSON
+
+Usage: vanban <command> [options] FILE
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
+
+Run "vanban <command> --help" for a command's options.
+
+Options:
+  -h, --help     show this help
+  -v, --version  print the version
+
+FILE may be "-" to read standard input. Data goes to stdout; errors and progress to stderr.
+Exit status: 0 success, 1 a file could not be read or parsed, 2 usage error.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '-v' || command === '--version') {
+    process.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) throw new UsageError(`unknown command "${command}"`);
+  return (await entry.load()).run(rest);
+}
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A closed pipe (vanban parse x | head) is the reader's choice, not a failure.
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      warn(`vanban: ${error.message}`);
+      warn('Try "vanban --help".');
+      process.exitCode = EXIT.usage;
+    } else {
+      warn(`vanban: ${describeError(error)}`);
+      process.exitCode = EXIT.failed;
+    }
+  },
+);

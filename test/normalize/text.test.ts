@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldKey } from '../../src/normalize/fold.js';
+import { normalizeText } from '../../src/normalize/text.js';
+import { seedText } from '../helpers.js';
+
+describe('normalizeText', () => {
+  it('makes the seed NFC, with plain spaces, one line per source line', () => {
+    const raw = seedText();
+    const text = normalizeText(raw);
+    expect(text.normalize('NFC')).toBe(text);
+    expect(text).not.toMatch(/[\t\u00a0]| {2}/);
+    expect(text.split('\n')).toHaveLength(raw.split('\n').length);
+    expect(text.split('\n')[0]).toBe('TỈNH ỦY HẬU GIANG');
+    expect(text.split('\n')[42]).toContain('“về đẩy mạnh'); // the decomposed "về" of line 43
+    expect(text.split('\n')[43]).toMatch(/^\(7\) Tổng kết 10 năm/); // NBSP and the leading space gone
+  });
+
+  it('maps look-alikes and removes invisible characters', () => {
+    expect(normalizeText('\ufeffÐảng\u00adviên\u200b  ở\u00a0đây\r\nx\ry')).toBe('Đảngviên ở đây\nx\ny');
+  });
+
+  it('is idempotent', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), {
+      numRuns: 300,
+    });
+  });
+});
+
+describe('foldKey', () => {
+  it('makes old and new tone placement one, and leaves the rest alone', () => {
+    const pairs = [
+      ['khoá XIV', 'khóa xiv'],
+      ['Tỉnh Uỷ', 'tỉnh ủy'],
+      ['hoà bình', 'hòa bình'],
+      ['thuỷ lợi', 'thủy lợi'],
+      ['khoẻ', 'khỏe'],
+      ['quý I', 'quý i'],
+      ['hoàng', 'hoàng'],
+      ['khoảng', 'khoảng'],
+      ['thuyền', 'thuyền'],
+    ];
+    for (const [input, key] of pairs) expect(foldKey(input!)).toBe(key);
+    expect(foldKey('khoá')).toBe(foldKey('khóa'));
+    expect(foldKey('UỶ BAN')).toBe(foldKey('Ủy ban'));
+  });
+
+  it('keeps the length of its input, so offsets in the key are offsets in the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => foldKey(s).length === s.length),
+      { numRuns: 500 },
+    );
+    expect(foldKey('İstanbul').length).toBe('İstanbul'.length);
+  });
+});
