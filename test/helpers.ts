@@ -65,10 +65,10 @@ export function hardWrap(text: string, width: number): string {
     .join('\n');
 }
 
-/** The model without what legitimately differs between encodings of one text: source, places. */
+/** The model without what legitimately differs between encodings of one text: source, places (spans, lines, columns). */
 export function comparable(p: Programme): unknown {
   return JSON.parse(
-    JSON.stringify({ ...p, source: undefined }, (key, value) => (key === 'span' || key === 'line' ? undefined : value)),
+    JSON.stringify({ ...p, source: undefined }, (key, value) => (key === 'span' || key === 'line' || key === 'column' ? undefined : value)),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { Programme } from '../model/programme.js';
-import { squash } from '../normalize/text.js';
+import { squash, trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers } from '../recognise/compile.js';
 import { isCaps, type Line } from '../recognise/lines.js';
 
@@ -12,7 +12,7 @@ function cleanRecipient(text: string, m: Matchers): string {
   let t = text;
   const bullet = m.bullets.find((b) => t.startsWith(b.text));
   if (bullet) t = t.slice(bullet.text.length);
-  return squash(t).replace(/[,;.]+$/u, '').trim();
+  return trimTrailing(squash(t), ',;.');
 }
 
 // A signer's name: two to six capitalised words, no digits.

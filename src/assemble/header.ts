@@ -97,11 +97,11 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): { header: H
 }
 
 function parseNumber(text: string): Header['number'] {
-  const party = /^\S+\s*[:：]?\s*(\d{1,6})?\s*-\s*(\p{L}{1,8})\s*\/\s*([\p{L}-]{1,40})/u.exec(text);
+  const party = /^\S{1,12} ?[:：]? ?(\d{1,6})? ?- ?(\p{L}{1,8}) ?\/ ?([\p{L}-]{1,40})/u.exec(text);
   if (party) {
     return { raw: text, number: party[1] ? Number(party[1]) : null, typeCode: party[2]!, issuerCode: party[3]! };
   }
-  const state = /^\S+\s*[:：]?\s*(\d{1,6})?\s*\/\s*(\p{L}{1,8})-([\p{L}\d-]{1,40})/u.exec(text);
+  const state = /^\S{1,12} ?[:：]? ?(\d{1,6})? ?\/ ?(\p{L}{1,8})-([\p{L}\d-]{1,40})/u.exec(text);
   if (state) {
     return { raw: text, number: state[1] ? Number(state[1]) : null, typeCode: state[2]!, issuerCode: state[3]! };
   }
@@ -113,15 +113,15 @@ function parsePlaceDate(l: Line, m: Matchers): Pick<Header, 'place' | 'date'> {
   const place = l.text.slice(0, comma).trim();
   const raw = l.text.slice(comma + 1).trim();
   const key = l.key.slice(comma + 1).trim();
-  const w = m.grammar.genre.header.dateWords;
-  const numeric = new RegExp(`${w.day}\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})`, 'u').exec(key);
+  const d = m.headerDate;
+  const numeric = d.numeric.exec(key);
   const int = (re: RegExp) => {
     const match = re.exec(key);
     return match ? Number(match[1]) : null;
   };
-  let day = numeric ? Number(numeric[1]) : int(new RegExp(`${w.day}\\s+(\\d{1,2})(?!\\d)`, 'u'));
-  let month = numeric ? Number(numeric[2]) : int(new RegExp(`${w.month}\\s+(\\d{1,2})(?!\\d)`, 'u'));
-  const year = numeric ? Number(numeric[3]) : int(new RegExp(`${w.year}\\s+(\\d{4})(?!\\d)`, 'u'));
+  let day = numeric ? Number(numeric[1]) : int(d.day);
+  let month = numeric ? Number(numeric[2]) : int(d.month);
+  const year = numeric ? Number(numeric[3]) : int(d.year);
   if (month !== null && (month < 1 || month > 12)) month = null;
   if (day !== null && (day < 1 || day > 31)) day = null;
   return { place: place || null, date: { raw, year, month, day } };

@@ -24,3 +24,13 @@ export function normalizeText(raw: string): string {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * `text` without trailing characters from `chars` (and spaces). A loop, not /[…]+$/: that
+ * pattern retries from every position of a long run and turns quadratic.
+ */
+export function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || text[end - 1] === ' ')) end--;
+  return text.slice(0, end);
+}

@@ -1,5 +1,6 @@
 import type { Citation } from '../model/programme.js';
 import { foldPhrase } from '../normalize/fold.js';
+import { trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers, type Phrase } from './compile.js';
 import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
@@ -39,9 +40,9 @@ function compiled(m: Matchers): Compiled {
   c = {
     kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(m.kinds)})${END}`, 'gu'),
     afterKind: new RegExp(`\\s?(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
-    party: new RegExp(`(\\d{1,5})(\\s?-\\s?)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
-    stateLegal: new RegExp(`(\\d{1,5})\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,9}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
-    stateAdmin: new RegExp(`(\\d{1,5})\\/(\\p{L}{1,8}(?:-[\\p{L}\\d]{1,15}){1,3})${END}`, 'uy'),
+    party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5})(\\s?-\\s?)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
+    stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5})\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,9}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
+    stateAdmin: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5})\\/(\\p{L}{1,8}(?:-[\\p{L}\\d]{1,15}){1,3})${END}`, 'uy'),
     numericDate: new RegExp(
       `\\s?,?\\s?(?:${words(g.dateWords)})\\s(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4})${END}`,
       'uy',
@@ -55,6 +56,12 @@ function compiled(m: Matchers): Compiled {
   };
   cache.set(m, c);
   return c;
+}
+
+/** Every pattern the citation recogniser runs, for the ReDoS test. */
+export function citationPatterns(m: Matchers): RegExp[] {
+  const c = compiled(m);
+  return [c.kindStart, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numericDate, c.wordDate, c.of, c.term, c.separator];
 }
 
 function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
@@ -71,13 +78,18 @@ function isoDate(d: number, mo: number, y: number): string | null {
 const OPEN = new Set(['“', '«', '"']);
 const CLOSE = new Set(['”', '»']);
 
+// A subject (trích yếu) is a phrase, not a page: bounding the scan keeps a line of thousands of
+// citations with unclosed quotes linear instead of quadratic.
+const MAX_TITLE = 1000;
+
 /** Where a "về …" or quoted subject that starts at `from` ends. */
 function titleEnd(block: Joined, from: number, c: Compiled): number {
   const { key, text } = block;
   let depth = 0;
   let straightOpen = false;
   const quoted = OPEN.has(key[from] ?? '') || OPEN.has(key[from + 3] ?? '');
-  for (let i = from; i < key.length; i++) {
+  const limit = Math.min(key.length, from + MAX_TITLE);
+  for (let i = from; i < limit; i++) {
     const ch = key[i]!;
     if (ch === '"') {
       if (straightOpen && depth > 0) {
@@ -98,18 +110,18 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
       if (ch === ' ' && c.titleStops.some((s) => key.startsWith(s, i))) return i;
     }
   }
-  return key.length;
+  return limit;
 }
 
 function cleanTitle(raw: string): string | null {
-  let t = raw.trim().replace(/[.,;:]+$/u, '').trim();
+  let t = trimTrailing(raw.trim(), '.,;:');
   // Drop the opening quote (after an optional "về") and a closing one left without a partner.
   t = t.replace(/^(về\s+)?[“«"]\s*/iu, (_m, ve: string | undefined) => ve ?? '');
   const opens = (t.match(/[“«]/gu) ?? []).length;
   const closes = (t.match(/[”»]/gu) ?? []).length;
-  if (closes > opens) t = t.replace(/\s*[”»"]$/u, '');
+  if (closes > opens && /[”»"]$/u.test(t)) t = t.slice(0, -1).trimEnd();
   else if (opens === closes && /^[^“«]*"$/u.test(t) && (t.match(/"/g) ?? []).length % 2 === 1) t = t.slice(0, -1);
-  t = t.replace(/[.,;:]+$/u, '').trim();
+  t = trimTrailing(t, '.,;:');
   return t === '' ? null : t;
 }
 

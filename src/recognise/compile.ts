@@ -1,6 +1,7 @@
 import { foldPhrase } from '../normalize/fold.js';
 import type { Grammar } from '../grammar/schema.js';
 import { defaultGrammar } from '../grammar/load.js';
+import { escapeRegExp } from './regex.js';
 
 /** A phrase from the grammar with its folded key, for matching on folded text. */
 export interface Phrase {
@@ -53,6 +54,9 @@ export interface Matchers {
   stateTypeCodes: Set<string>;
   issuerCodes: Set<string>;
   namedReferences: { re: RegExp; kind: string; issuedBy: string | null }[];
+  /** "Hậu Giang, ngày …" and the parts of a header date, on the folded key. */
+  placeDate: RegExp;
+  headerDate: { numeric: RegExp; day: RegExp; month: RegExp; year: RegExp };
 }
 
 const byLengthDesc = (a: Phrase, b: Phrase) => b.key.length - a.key.length;
@@ -60,6 +64,8 @@ const byLengthDesc = (a: Phrase, b: Phrase) => b.key.length - a.key.length;
 function phrases(list: readonly string[]): Phrase[] {
   return list.map((text) => ({ text, key: foldPhrase(text) })).sort(byLengthDesc);
 }
+
+const word = (w: string) => escapeRegExp(foldPhrase(w));
 
 export function compile(grammar: Grammar): Matchers {
   const g = grammar.genre;
@@ -108,6 +114,13 @@ export function compile(grammar: Grammar): Matchers {
     stateTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.state)),
     issuerCodes: new Set(grammar.issuers.codes.map((c) => c.code)),
     namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), kind: r.kind, issuedBy: r.issuedBy })),
+    placeDate: new RegExp(`^[^,]{2,60}, ?${word(g.header.dateWords.day)}(?![\\p{L}])`, 'u'),
+    headerDate: {
+      numeric: new RegExp(`${word(g.header.dateWords.day)} (\\d{1,2}) ?[/.-] ?(\\d{1,2}) ?[/.-] ?(\\d{4})`, 'u'),
+      day: new RegExp(`${word(g.header.dateWords.day)} (\\d{1,2})(?!\\d)`, 'u'),
+      month: new RegExp(`${word(g.header.dateWords.month)} (\\d{1,2})(?!\\d)`, 'u'),
+      year: new RegExp(`${word(g.header.dateWords.year)} (\\d{4})(?!\\d)`, 'u'),
+    },
   };
 }
 

@@ -136,12 +136,11 @@ function classify(l: Line, m: Matchers): void {
       return;
     }
   }
-  if (matchPhrase(key, 0, m.numberWords) && /^\S+\s*[:：]?\s*[\d ]*[-/]/u.test(text) && text.length <= 60) {
+  if (matchPhrase(key, 0, m.numberWords) && /^\S{1,12} ?[:：]? ?[\d ]{0,12}[-/]/u.test(text) && text.length <= 60) {
     return void (l.kind = 'number');
   }
   if (matchPhrase(key, 0, m.draftMarks) && text.length <= 40) return void (l.kind = 'draft');
-  const dayWord = m.grammar.genre.header.dateWords.day;
-  if (new RegExp(`^[^,]{2,60},\\s*${dayWord}(?![\\p{L}])`, 'u').test(key)) return void (l.kind = 'placeDate');
+  if (m.placeDate.test(key)) return void (l.kind = 'placeDate');
   const docType = matchPhrase(key, 0, m.docTypes);
   if (docType && isCaps(text.slice(0, docType.key.length))) return void (l.kind = 'docType');
   if (m.numberedParagraph.test(text)) return void (l.kind = 'numbered');

@@ -1,5 +1,5 @@
 import type { Conference, Item } from '../model/programme.js';
-import { squash } from '../normalize/text.js';
+import { squash, trimTrailing } from '../normalize/text.js';
 import { findPhrase, type Matchers } from '../recognise/compile.js';
 import type { Joined } from '../recognise/joined.js';
 import { escapeRegExp } from '../recognise/regex.js';
@@ -28,13 +28,18 @@ const MAX_RANGE = 10_000;
 /** Item numbers named by "(3) và (4)", "(5), (6), (7) và (8)", "(1) đến (4)", "1 - 4". */
 const scopePatterns = new WeakMap<Matchers, RegExp>();
 
-export function scopeNumbers(scope: string, m: Matchers): number[] {
+export function scopePattern(m: Matchers): RegExp {
   let re = scopePatterns.get(m);
   if (!re) {
     const range = m.rangeWords.map((w) => escapeRegExp(w.key)).join('|');
-    re = new RegExp(`\\(?(\\d{1,5})\\)?(?:\\s*(?:${range})\\s*\\(?(\\d{1,5})\\)?)?`, 'gu');
+    re = new RegExp(`\\(?(\\d{1,5})\\)?(?: ?(?:${range}) ?\\(?(\\d{1,5})\\)?)?`, 'gu');
     scopePatterns.set(m, re);
   }
+  return re;
+}
+
+export function scopeNumbers(scope: string, m: Matchers): number[] {
+  const re = scopePattern(m);
   const numbers: number[] = [];
   for (const match of scope.matchAll(re)) {
     const lo = Number(match[1]);
@@ -49,7 +54,7 @@ export function scopeNumbers(scope: string, m: Matchers): number[] {
 function splitAgencies(text: string): string[] {
   return text
     .split(/;|,(?=\s*\p{Lu})/u)
-    .map((a) => squash(a).replace(/[.,;:]+$/u, '').trim())
+    .map((a) => trimTrailing(squash(a), '.,;:'))
     .filter((a) => a !== '');
 }
 
@@ -104,13 +109,14 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     const agencies: string[] = [];
     let scoped = false;
     for (const seg of segments(content.replace(/\.\s*$/u, ''), key.replace(/\.\s*$/u, ''), m)) {
-      const numbers = seg.numbers ?? a.conference.items.slice(since, a.itemsBefore).map((i) => i.number);
+      // Unscoped: exactly the items since the previous attribution line, duplicates included.
+      const items = seg.numbers
+        ? [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n))
+        : a.conference.items.slice(since, a.itemsBefore);
       if (seg.numbers) scoped = true;
-      for (const n of new Set(numbers)) {
-        targets.add(n);
-        for (const item of itemsNumbered(a.conference, n)) {
-          for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
-        }
+      for (const n of seg.numbers ?? items.map((i) => i.number)) targets.add(n);
+      for (const item of items) {
+        for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
       }
       for (const agency of seg.agencies) if (!agencies.includes(agency)) agencies.push(agency);
     }

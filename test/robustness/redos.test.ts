@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkSync } from 'recheck';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { citationPatterns } from '../../src/recognise/citations.js';
+import { defaultMatchers } from '../../src/recognise/compile.js';
+import { scopePattern } from '../../src/resolve/attributions.js';
+
+// recheck decides, per pattern, whether some input makes the backtracking matcher super-linear.
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+function regexLiterals(file: string): { source: string; flags: string; where: string }[] {
+  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: { source: string; flags: string; where: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const text = node.getText(sf);
+      const end = text.lastIndexOf('/');
+      const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+      found.push({ source: text.slice(1, end), flags: text.slice(end + 1), where: `${file.slice(SRC.length)}:${line}` });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
+function verdict(source: string, flags: string): string {
+  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: 10_000 });
+  return result.status === 'vulnerable' ? `vulnerable (${result.complexity.type})` : result.status;
+}
+
+describe('no regular expression can backtrack catastrophically', () => {
+  it('in the engine source', () => {
+    const literals = sourceFiles(SRC).flatMap(regexLiterals);
+    expect(literals.length).toBeGreaterThan(30);
+    const bad = literals.map((r) => ({ ...r, verdict: verdict(r.source, r.flags) })).filter((r) => r.verdict !== 'safe');
+    expect(bad.map((r) => `${r.where} /${r.source}/ ${r.verdict}`)).toEqual([]);
+  });
+
+  it('in the grammar and what is compiled from it', () => {
+    const m = defaultMatchers();
+    const patterns: RegExp[] = [
+      ...m.sections,
+      ...m.conferenceNumbering,
+      ...m.itemNumbering,
+      m.numberedParagraph,
+      m.bullet,
+      m.ruleLine,
+      m.placeDate,
+      ...Object.values(m.headerDate),
+      ...m.namedReferences.map((r) => r.re),
+      ...citationPatterns(m),
+      scopePattern(m),
+    ];
+    const bad = patterns.map((re) => ({ re, verdict: verdict(re.source, re.flags) })).filter((r) => r.verdict !== 'safe');
+    expect(bad.map((r) => `/${r.re.source}/ ${r.verdict}`)).toEqual([]);
+  });
+});
