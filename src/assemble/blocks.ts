@@ -1,4 +1,5 @@
 import { Joined } from '../recognise/joined.js';
+import { tick } from '../meter.js';
 import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
 
 /** A logical block: a structural line plus the hard-wrapped lines that continue it. */
@@ -48,6 +49,7 @@ export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?
     current = null;
   };
   for (const line of lines) {
+    tick();
     if (line.kind === 'blank') {
       close();
       continue;

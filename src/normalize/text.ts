@@ -1,9 +1,12 @@
+import { tick } from '../meter.js';
+
 /**
  * The canonical text every span, line number and `vanban text` refers to: NFC, one line per
  * source line, spaces folded and trimmed. Lines are kept one-for-one (blank ones too) so that a
  * diagnostic's line number is the line the drafter sees in the .txt.
  */
 export function normalizeText(raw: string): string {
+  tick(raw.length);
   let text = raw
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     // Invisible characters that only break matching: BOMs, zero-width marks, soft hyphens.

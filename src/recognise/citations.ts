@@ -5,6 +5,7 @@ import { matchPhrase, type Matchers, type Phrase } from './compile.js';
 import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { escapeRegExp } from './regex.js';
+import { tick } from '../meter.js';
 
 /**
  * Citations of other documents: "<Kind> [số] <number-symbol>[,] [ngày <date>] [của <body>]
@@ -95,7 +96,7 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
       if (straightOpen && depth > 0) {
         depth--;
         straightOpen = false;
-        if (depth === 0 && quoted) return i + 1;
+        if (depth === 0 && quoted) return tickedEnd(from, i + 1);
       } else {
         depth++;
         straightOpen = true;
@@ -103,14 +104,19 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
     } else if (OPEN.has(ch)) depth++;
     else if (CLOSE.has(ch)) {
       depth = Math.max(0, depth - 1);
-      if (depth === 0 && quoted) return i + 1;
+      if (depth === 0 && quoted) return tickedEnd(from, i + 1);
     } else if (depth === 0) {
-      if (ch === ';') return i;
-      if (ch === '.' && (i + 1 === key.length || (key[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')))) return i;
-      if (ch === ' ' && c.titleStops.some((s) => key.startsWith(s, i))) return i;
+      if (ch === ';') return tickedEnd(from, i);
+      if (ch === '.' && (i + 1 === key.length || (key[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')))) return tickedEnd(from, i);
+      if (ch === ' ' && c.titleStops.some((s) => key.startsWith(s, i))) return tickedEnd(from, i);
     }
   }
-  return limit;
+  return tickedEnd(from, limit);
+}
+
+function tickedEnd(from: number, end: number): number {
+  tick(end - from);
+  return end;
 }
 
 function cleanTitle(raw: string): string | null {
@@ -135,6 +141,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
   const found: Citation[] = [];
   c.kindStart.lastIndex = 0;
   for (let k = c.kindStart.exec(key); k; k = c.kindStart.exec(key)) {
+    tick();
     const kindAt = k.index;
     const kind = m.kinds.find((p) => p.key === k[0]);
     const afterKind = sticky(c.afterKind, key, kindAt + k[0].length);

@@ -2,6 +2,7 @@ import { foldPhrase } from '../normalize/fold.js';
 import type { Grammar } from '../grammar/schema.js';
 import { defaultGrammar } from '../grammar/load.js';
 import { escapeRegExp } from './regex.js';
+import { tick } from '../meter.js';
 
 /** A phrase from the grammar with its folded key, for matching on folded text. */
 export interface Phrase {
@@ -152,6 +153,7 @@ export function findPhrase<P extends Phrase>(key: string, list: readonly P[], fr
   for (const phrase of list) {
     let at = key.indexOf(phrase.key, from);
     while (at !== -1) {
+      tick();
       const prev = key[at - 1];
       if ((prev === undefined || !LETTER.test(prev)) && phraseAt(key, at, phrase)) break;
       at = key.indexOf(phrase.key, at + 1);

@@ -1,4 +1,5 @@
 import { foldKey } from '../normalize/fold.js';
+import { tick } from '../meter.js';
 
 /**
  * A logical paragraph made of one or more physical lines joined by single spaces (hard-wrapped
@@ -14,6 +15,7 @@ export class Joined {
     let text = '';
     const pieces: { at: number; start: number; line: number }[] = [];
     for (const part of parts) {
+      tick(1 + part.text.length);
       if (part.text === '') continue;
       if (text !== '') text += ' ';
       pieces.push({ at: text.length, start: part.start, line: part.line });

@@ -1,5 +1,6 @@
 import { foldKey } from '../normalize/fold.js';
 import { isLetter, matchPhrase, type Matchers } from './compile.js';
+import { tick } from '../meter.js';
 
 export type LineKind =
   | 'blank'
@@ -57,6 +58,7 @@ export function recogniseLines(text: string, m: Matchers): Line[] {
     if (end === -1) end = text.length;
     const line: Line = { line: n, start, text: text.slice(start, end), key: key.slice(start, end), kind: 'text' };
     classify(line, m);
+    tick(1 + line.text.length);
     lines.push(line);
     start = end + 1;
     n++;

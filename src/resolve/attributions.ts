@@ -3,6 +3,7 @@ import { squash, trimTrailing } from '../normalize/text.js';
 import { findPhrase, type Matchers } from '../recognise/compile.js';
 import type { Joined } from '../recognise/joined.js';
 import { escapeRegExp } from '../recognise/regex.js';
+import { tick } from '../meter.js';
 
 /** A "Cơ quan chủ trì tham mưu: X[ mục (3) và (4)]." line as found inside a conference. */
 export interface AttributionLine {
@@ -44,6 +45,7 @@ export function scopeNumbers(scope: string, m: Matchers): number[] {
   for (const match of scope.matchAll(re)) {
     const lo = Number(match[1]);
     const hi = match[2] ? Number(match[2]) : lo;
+    tick(1 + Math.max(0, Math.min(hi - lo, MAX_RANGE)));
     if (hi >= lo && hi - lo <= MAX_RANGE) for (let n = lo; n <= hi; n++) numbers.push(n);
     else numbers.push(lo);
   }
@@ -95,7 +97,12 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     let index = byNumber.get(c);
     if (!index) {
       index = new Map();
-      for (const item of c.items) index.set(item.number, [...(index.get(item.number) ?? []), item]);
+      for (const item of c.items) {
+        const same = index.get(item.number);
+        if (same) same.push(item);
+        else index.set(item.number, [item]);
+      }
+      tick(c.items.length);
       byNumber.set(c, index);
     }
     return index.get(n) ?? [];
@@ -115,6 +122,7 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
         : a.conference.items.slice(since, a.itemsBefore);
       if (seg.numbers) scoped = true;
       for (const n of seg.numbers ?? items.map((i) => i.number)) targets.add(n);
+      tick(items.length * Math.max(1, seg.agencies.length));
       for (const item of items) {
         for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
       }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { meter } from '../../src/meter.js';
+import { parse } from '../../src/parse.js';
+import { seedText } from '../helpers.js';
+
+/** Work (counted, not timed) for a text built from `n` repetitions of a unit. */
+function work(make: (n: number) => string, n: number): number {
+  const text = make(n);
+  meter.units = 0;
+  parse(text);
+  return meter.units;
+}
+
+// Hostile shapes a linear parser must take in its stride, one line or many.
+const shapes: Record<string, (n: number) => string> = {
+  'repeated "Kết luận số " on one line': (n) => 'Kết luận số '.repeat(n),
+  'repeated "(1) " on one line': (n) => `1. Hội nghị\n${'(1) '.repeat(n)}`,
+  'citations with unclosed quotes on one line': (n) => 'Kết luận số 94-KL/TW của Ban Bí thư về “tiếp tục '.repeat(n),
+  'one citation whose subject never closes': (n) => `Kết luận số 94-KL/TW về “${'rất dài '.repeat(n)}`,
+  'an attribution naming every item': (n) =>
+    `1. Hội nghị\n${Array.from({ length: n }, (_, i) => `(${i + 1}) Báo cáo.`).join('\n')}\nCơ quan chủ trì tham mưu: Văn phòng mục ${Array.from({ length: n }, (_, i) => `(${i + 1})`).join(', ')}.`,
+  'unscoped attributions after items with one number': (n) => `1. Hội nghị\n${'(1) Sơ kết.\nCơ quan chủ trì tham mưu: Văn phòng.\n'.repeat(n)}`,
+  'many conferences': (n) => Array.from({ length: n }, (_, i) => `${i + 1}. Hội nghị lần thứ ${i + 1} (tháng 3/2024)\n(1) Sơ kết.`).join('\n'),
+  'a hard-wrapped paragraph without a full stop': (n) => 'một dòng văn bản không có dấu chấm\n'.repeat(n),
+  'runs of dots and commas': (n) => `- ${'.,'.repeat(n)}\nNơi nhận:\n- ${'.,;'.repeat(n)}`,
+  'the seed repeated': (n) => Array(Math.max(1, Math.round(n / 100))).fill(seedText()).join('\n'),
+};
+
+describe('work grows linearly with the input', () => {
+  for (const [name, make] of Object.entries(shapes)) {
+    it(name, () => {
+      const small = work(make, 1_000);
+      const large = work(make, 10_000);
+      expect(small).toBeGreaterThan(0);
+      // 10× the input may cost at most 11× the work (and a little slack for fixed costs).
+      expect(large / small).toBeLessThanOrEqual(11);
+    });
+  }
+});
