@@ -88,30 +88,38 @@ function classify(l: Line, m: Matchers): void {
   if (m.ruleLine.test(text)) return void (l.kind = 'rule');
   if (m.partyHeadings.some((p) => p.key === key)) return void (l.kind = 'partyHeading');
 
+  // Numbering patterns match the label only; the heading is the rest of the line (a capture
+  // of ".*" would overflow the regex backtrack stack on a 10 MB line).
   for (const re of m.sections) {
-    const g = re.exec(text)?.groups;
-    if (g?.label && g.title !== undefined && (g.title === '' || uppercaseRatio(g.title) >= m.minUppercaseRatio)) {
+    const match = re.exec(text);
+    const label = match?.groups?.label;
+    const title = match ? text.slice(match[0].length) : '';
+    if (label && (title === '' || uppercaseRatio(title) >= m.minUppercaseRatio)) {
       l.kind = 'section';
-      l.label = g.label;
-      l.rest = g.title;
+      l.label = label;
+      l.rest = title;
       return;
     }
   }
   for (const re of m.conferenceNumbering) {
-    const g = re.exec(text)?.groups;
-    if (g?.ordinal && g.rest && matchPhrase(foldKey(g.rest), 0, m.conferenceWords)) {
+    const match = re.exec(text);
+    const ordinal = match?.groups?.ordinal;
+    const rest = match ? text.slice(match[0].length) : '';
+    if (ordinal && rest && matchPhrase(foldKey(rest), 0, m.conferenceWords)) {
       l.kind = 'conference';
-      l.label = g.ordinal;
-      l.rest = g.rest;
+      l.label = ordinal;
+      l.rest = rest;
       return;
     }
   }
   for (const re of m.itemNumbering) {
-    const g = re.exec(text)?.groups;
-    if (g?.number && g.rest && !matchPhrase(foldKey(g.rest), 0, m.notItemStarts)) {
+    const match = re.exec(text);
+    const number = match?.groups?.number;
+    const rest = match ? text.slice(match[0].length) : '';
+    if (number && rest && !matchPhrase(foldKey(rest), 0, m.notItemStarts)) {
       l.kind = 'item';
-      l.label = g.number;
-      l.rest = g.rest;
+      l.label = number;
+      l.rest = rest;
       return;
     }
   }

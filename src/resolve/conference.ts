@@ -11,7 +11,7 @@ export function readConferenceHeading(title: string, m: Matchers): Heading {
   let session: number | null = null;
   const sessionWord = findPhrase(key, m.sessionWords);
   if (sessionWord) {
-    const s = /^\s+(\d{1,4}|[ivxlc]{1,8})(?![\p{L}\p{N}])/u.exec(key.slice(sessionWord.at + sessionWord.phrase.key.length));
+    const s = /^\s+(\d{1,6}|[ivxlc]{1,8})(?![\p{L}\p{N}])/u.exec(key.slice(sessionWord.at + sessionWord.phrase.key.length));
     if (s) session = ordinalValue(s[1]!.toUpperCase());
   }
   return { session, thematic: findPhrase(key, m.thematicWords) !== null, time: readTime(title, key, m) };
