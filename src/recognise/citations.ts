@@ -81,7 +81,7 @@ const CLOSE = new Set(['”', '»']);
 
 // A subject (trích yếu) is a phrase, not a page: bounding the scan keeps a line of thousands of
 // citations with unclosed quotes linear instead of quadratic.
-const MAX_TITLE = 1000;
+const MAX_TITLE = 500;
 
 /** Where a "về …" or quoted subject that starts at `from` ends. */
 function titleEnd(block: Joined, from: number, c: Compiled): number {

@@ -1,5 +1,5 @@
 import { foldKey } from '../normalize/fold.js';
-import { isLetter, matchPhrase, type Matchers } from './compile.js';
+import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
 
 export type LineKind =
@@ -66,15 +66,17 @@ export function recogniseLines(text: string, m: Matchers): Line[] {
   return lines;
 }
 
+// Headings are short: a line's case is judged on its first characters, so a 10 MB line costs
+// no more than a heading.
+const CASE_SAMPLE = 300;
+
 function uppercaseRatio(text: string): number {
-  let letters = 0;
+  const letters = text.slice(0, CASE_SAMPLE).replace(/[^\p{L}]/gu, '');
+  if (letters === '') return 0;
+  const lower = letters.toLowerCase();
   let upper = 0;
-  for (const ch of text) {
-    if (!isLetter(ch) || /\p{N}/u.test(ch)) continue;
-    letters++;
-    if (ch !== ch.toLowerCase()) upper++;
-  }
-  return letters === 0 ? 0 : upper / letters;
+  for (let i = 0; i < letters.length; i++) if (letters[i] !== lower[i]) upper++;
+  return upper / letters.length;
 }
 
 export function isCaps(text: string): boolean {
