@@ -1,6 +1,6 @@
 import { Joined } from '../recognise/joined.js';
 import { tick } from '../meter.js';
-import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
+import { STRONG, isCaps, type Line, type LineKind } from '../recognise/lines.js';
 
 /** A logical block: a structural line plus the hard-wrapped lines that continue it. */
 export interface Block {
@@ -23,16 +23,18 @@ export function endsSentence(text: string): boolean {
 function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
   if (!JOINABLE.has(prev.kind) || !WEAK.has(line.kind)) return false;
   const last = prev.lines[prev.lines.length - 1]!;
-  if (prev.kind === 'section') return false;
+  if (prev.kind === 'section') return isCaps(line.text) && !endsSentence(last.text);
   if (prev.kind === 'conference') {
-    // A heading wraps only inside its "(tháng …)" or before a lower-case word.
+    // A heading wraps inside its "(tháng …)", or anywhere before its closing time.
     const heading = prev.lines.map((l) => l.text).join(' ');
     const open = (heading.match(/\(/g) ?? []).length > (heading.match(/\)/g) ?? []).length;
-    return open || /^\p{Ll}/u.test(line.text);
+    return open || !heading.endsWith(')');
   }
+  // "Cơ quan chủ trì tham mưu:" wrapped before its agency.
+  if (prev.kind === 'attribution' && prev.lines.length === 1 && (last.contentAt ?? 0) >= last.text.length) return true;
   // A lower-case start continues even after ";", ":" or "…": Vietnamese paragraphs and items
   // begin with a capital, a number or a bullet.
-  const lowerStart = line.kind === 'text' && /^\p{Ll}/u.test(line.text) && !/^\p{Ll}[).]\s/u.test(line.text);
+  const lowerStart = line.kind === 'text' && /^\p{Ll}/u.test(line.text) && !/^\p{Ll}[).] /u.test(line.text);
   return !endsSentence(last.text) || (lowerStart && !/[.!?]["”»)\]]*$/u.test(last.text));
 }
 

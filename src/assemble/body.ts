@@ -1,5 +1,4 @@
 import type { Citation, Conference, Item } from '../model/programme.js';
-import { squash } from '../normalize/text.js';
 import { findCitations } from '../recognise/citations.js';
 import { matchPhrase, type Matchers } from '../recognise/compile.js';
 import type { Line } from '../recognise/lines.js';
@@ -30,7 +29,12 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
       case 'rule':
         break;
       case 'section':
-        body.sections.push({ label: first.label!, title: squash(first.rest!), paragraphs: [], line: first.line });
+        body.sections.push({
+          label: first.label!,
+          title: block.joined.slice(first.text.length - first.rest!.length).text,
+          paragraphs: [],
+          line: first.line,
+        });
         conference = null;
         break;
       case 'conference': {

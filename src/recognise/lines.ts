@@ -96,7 +96,9 @@ function classify(l: Line, m: Matchers): void {
     const match = re.exec(text);
     const label = match?.groups?.label;
     const title = match ? text.slice(match[0].length) : '';
-    if (label && (title === '' || uppercaseRatio(title) >= m.minUppercaseRatio)) {
+    // A bare "I." is a wrapped "quý I." far more often than a heading; "Phần I" may stand alone.
+    const bareAllowed = match !== null && match[0].includes(' ') && /\p{L}{2}/u.test(match[0]);
+    if (label && (title === '' ? bareAllowed : uppercaseRatio(title) >= m.minUppercaseRatio)) {
       l.kind = 'section';
       l.label = label;
       l.rest = title;
