@@ -1,0 +1,351 @@
+import { fontOfRunProperties, type StyleSheet } from './styles.js';
+import type { Numbering } from './numbering.js';
+import { child, elements, MAX_XML_DEPTH, val, type XmlElement, type XmlNode } from './xml.js';
+
+/**
+ * Reads word/document.xml into blocks in reading order: each paragraph's text with the label Word
+ * displays for its automatic numbering, tables kept as rows of cells, and tracked changes resolved
+ * to one view — 'accepted' (insertions in, deletions out) or 'original' (the text before them).
+ */
+export type Revision = 'accepted' | 'original';
+
+export type Block = ParagraphBlock | TableBlock;
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  /** Numbering label + text, legacy-font runs converted to Unicode. */
+  text: string;
+  /** The text as stored (no label, no conversion) — what mammoth sees; used to cross-check. */
+  stored: string;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  rows: Block[][][];
+  /** A two-column layout table (header, Nơi nhận | signature): read column by column. */
+  layout: boolean;
+}
+
+export interface DocumentReaderOptions {
+  revision: Revision;
+  styles: StyleSheet;
+  numbering: Numbering;
+  /** Converts one run of text drawn in `font` to Unicode (identity for Unicode fonts). */
+  convert: (text: string, font: string | undefined) => string;
+  /** Which encoding a run in `font` is stored in. */
+  encodingOf: (font: string | undefined) => string;
+  warn: (message: string) => void;
+}
+
+export interface DocumentRead {
+  blocks: Block[];
+  /** Encodings of the runs that carry text ("unicode", "tcvn3", "vni"). */
+  encodings: Set<string>;
+  hasRevisions: boolean;
+}
+
+interface Segment {
+  text: string;
+  font: string | undefined;
+}
+
+/** What a paragraph has read so far; a paragraph whose mark is gone in this view hands it on. */
+interface Pending {
+  segments: Segment[];
+  extras: Block[];
+}
+
+const REVISION_ELEMENTS = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
+// The XML reader already bounds nesting; this keeps the recursion bounded on its own too.
+const MAX_INLINE_DEPTH = MAX_XML_DEPTH;
+
+export function readDocument(body: XmlElement, options: DocumentReaderOptions): DocumentRead {
+  const reader = new BodyReader(options);
+  const blocks = reader.readBlocks(body.children);
+  return { blocks, encodings: reader.encodings, hasRevisions: reader.hasRevisions };
+}
+
+class BodyReader {
+  readonly encodings = new Set<string>();
+  hasRevisions = false;
+  private readonly warned = new Set<string>();
+
+  constructor(private readonly options: DocumentReaderOptions) {}
+
+  /** Block-level content of the body, a table cell or a text box. */
+  readBlocks(nodes: XmlNode[]): Block[] {
+    const out: Block[] = [];
+    let pending: Pending | null = null;
+    const visit = (nodes: XmlNode[], depth: number): void => {
+      for (const node of nodes) {
+        if (typeof node === 'string') continue;
+        switch (node.name) {
+          case 'w:p':
+            pending = this.readParagraph(node, pending, out);
+            break;
+          case 'w:tbl':
+            if (pending) out.push(...this.finish(null, pending)), (pending = null);
+            out.push(this.readTable(node));
+            break;
+          case 'w:sdt':
+            if (depth < MAX_INLINE_DEPTH) visit(child(node, 'w:sdtContent')?.children ?? [], depth + 1);
+            break;
+          case 'w:customXml':
+            if (depth < MAX_INLINE_DEPTH) visit(node.children, depth + 1);
+            break;
+          case 'mc:AlternateContent':
+            if (depth < MAX_INLINE_DEPTH) visit(alternative(node)?.children ?? [], depth + 1);
+            break;
+          default:
+            break; // sectPr, bookmarks, proofing marks: nothing to read
+        }
+      }
+    };
+    visit(nodes, 0);
+    if (pending) out.push(...this.finish(null, pending));
+    return out;
+  }
+
+  /** Returns the content to carry into the next paragraph when this paragraph's mark is gone. */
+  private readParagraph(p: XmlElement, carried: Pending | null, out: Block[]): Pending | null {
+    const original = this.options.revision === 'original';
+    const pPr = child(p, 'w:pPr');
+    const markRevision = child(pPr, 'w:rPr');
+    const markDeleted = !!child(markRevision, 'w:del') || !!child(markRevision, 'w:moveFrom');
+    const markInserted = !!child(markRevision, 'w:ins') || !!child(markRevision, 'w:moveTo');
+    const change = child(pPr, 'w:pPrChange');
+    if (markDeleted || markInserted || change) this.hasRevisions = true;
+    // In the original view a paragraph has the properties it had before the change.
+    const properties = original && change ? (child(change, 'w:pPr') ?? pPr) : pPr;
+
+    const styleId = val(properties, 'w:pStyle') ?? this.options.styles.defaultParagraphStyle;
+    const paragraphFont = this.options.styles.fontOf(styleId) ?? this.options.styles.defaultFont;
+    const content: Pending = carried ?? { segments: [], extras: [] };
+    this.readInline(p.children, content, paragraphFont, false, 0);
+
+    const markGone = original ? markInserted : markDeleted;
+    if (markGone) return content;
+    out.push(...this.finish(properties, content, styleId));
+    return null;
+  }
+
+  /** Turns read content into the paragraph block (plus any text boxes it anchors). */
+  private finish(properties: XmlElement | null | undefined, content: Pending, styleId?: string): Block[] {
+    const label = properties === null ? '' : (this.label(properties, styleId) ?? '');
+    const merged: Segment[] = [];
+    for (const segment of content.segments) {
+      const last = merged[merged.length - 1];
+      // Runs of one font are converted together: a VNI letter and its tone mark may sit in two runs.
+      if (last && last.font === segment.font) last.text += segment.text;
+      else merged.push({ ...segment });
+    }
+    let text = label;
+    let stored = '';
+    for (const segment of merged) {
+      if (/\S/.test(segment.text)) this.encodings.add(this.options.encodingOf(segment.font));
+      text += this.options.convert(segment.text, segment.font);
+      stored += segment.text;
+    }
+    return [{ kind: 'paragraph', text, stored }, ...content.extras];
+  }
+
+  private label(properties: XmlElement | undefined, styleId: string | undefined): string | null {
+    const { numbering, styles } = this.options;
+    const direct = child(properties, 'w:numPr');
+    const fromStyle = styles.numberingOf(styleId);
+    const numId = val(direct, 'w:numId') ?? fromStyle?.numId;
+    if (numId === undefined) return null;
+    const ilvlText =
+      val(direct, 'w:ilvl') ??
+      (direct && val(direct, 'w:numId') !== undefined ? undefined : fromStyle?.ilvl);
+    let ilvl = ilvlText === undefined ? undefined : parseInt(ilvlText, 10);
+    if (ilvl === undefined || Number.isNaN(ilvl)) ilvl = numbering.levelForStyle(numId, styleId) ?? 0;
+    return numbering.next(numId, ilvl);
+  }
+
+  /** Runs and the inline wrappers around them. */
+  private readInline(nodes: XmlNode[], into: Pending, paragraphFont: string | undefined, deleted: boolean, depth: number): void {
+    if (depth > MAX_INLINE_DEPTH) return;
+    const original = this.options.revision === 'original';
+    for (const node of nodes) {
+      if (typeof node === 'string') continue;
+      const name = node.name;
+      if (name === 'w:r') {
+        this.readRun(node, into, paragraphFont, deleted, depth);
+      } else if (REVISION_ELEMENTS.has(name)) {
+        this.hasRevisions = true;
+        const isDeletion = name === 'w:del' || name === 'w:moveFrom';
+        if (isDeletion === original) this.readInline(node.children, into, paragraphFont, isDeletion, depth + 1);
+      } else if (name === 'w:sdt') {
+        this.readInline(child(node, 'w:sdtContent')?.children ?? [], into, paragraphFont, deleted, depth + 1);
+      } else if (name === 'mc:AlternateContent') {
+        this.readInline(alternative(node)?.children ?? [], into, paragraphFont, deleted, depth + 1);
+      } else if (INLINE_WRAPPERS.has(name)) {
+        this.readInline(node.children, into, paragraphFont, deleted, depth + 1);
+      }
+      // Everything else (pPr, bookmarks, comment ranges and references, proofing marks, math)
+      // adds no text; comments live in comments.xml and are never read.
+    }
+  }
+
+  private readRun(run: XmlElement, into: Pending, paragraphFont: string | undefined, deleted: boolean, depth: number): void {
+    const rPr = child(run, 'w:rPr');
+    const font = fontOfRunProperties(rPr) ?? this.options.styles.fontOf(val(rPr, 'w:rStyle')) ?? paragraphFont;
+    const push = (text: string) => {
+      if (text) into.segments.push({ text, font });
+    };
+    for (const node of run.children) {
+      if (typeof node === 'string') continue;
+      switch (node.name) {
+        case 'w:t':
+          push(textOf(node));
+          break;
+        case 'w:delText':
+          if (deleted) push(textOf(node)); // deleted text is only ever shown in the original view
+          break;
+        case 'w:tab':
+        case 'w:ptab':
+          push('\t');
+          break;
+        case 'w:br':
+        case 'w:cr':
+          push('\n');
+          break;
+        case 'w:noBreakHyphen':
+          push('-'); // symbols such as "36-NQ/TW" are matched with a plain hyphen
+          break;
+        case 'w:sym':
+          push(this.symbol(node));
+          break;
+        case 'mc:AlternateContent':
+          this.readDrawings(alternative(node), into, depth);
+          break;
+        case 'w:drawing':
+        case 'w:pict':
+        case 'w:object':
+          this.readDrawings(node, into, depth);
+          break;
+        default:
+          break; // rPr, fldChar, instrText (field codes), footnote and comment references
+      }
+    }
+  }
+
+  /** Text boxes anchored in a run become paragraphs after the anchoring paragraph. */
+  private readDrawings(element: XmlElement | undefined, into: Pending, depth: number): void {
+    if (!element) return;
+    const stack: Array<[XmlElement, number]> = [[element, depth]];
+    while (stack.length) {
+      const [node, d] = stack.pop()!;
+      if (d > MAX_INLINE_DEPTH) continue;
+      for (const c of elements(node).reverse()) {
+        if (c.name === 'w:txbxContent') into.extras.push(...this.readBlocks(c.children));
+        else if (c.name === 'mc:AlternateContent') {
+          const chosen = alternative(c);
+          if (chosen) stack.push([chosen, d + 1]);
+        } else stack.push([c, d + 1]);
+      }
+    }
+  }
+
+  private symbol(sym: XmlElement): string {
+    const font = sym.attrs['w:font'] ?? '';
+    const code = parseInt(sym.attrs['w:char'] ?? '', 16);
+    if (!Number.isNaN(code)) {
+      const low = code >= 0xf000 ? code - 0xf000 : code;
+      if (/^symbol$/i.test(font) && low >= 0x20 && low < 0x7f) return String.fromCharCode(low);
+      if (code < 0xf000 && code >= 0x20) return String.fromCodePoint(code);
+    }
+    this.warnOnce(`a symbol character from the font "${font}" was left out`);
+    return '';
+  }
+
+  private readTable(tbl: XmlElement): TableBlock {
+    const original = this.options.revision === 'original';
+    const rows: Block[][][] = [];
+    for (const tr of unwrap(tbl, 'w:tr')) {
+      const trPr = child(tr, 'w:trPr');
+      const rowDeleted = !!child(trPr, 'w:del');
+      const rowInserted = !!child(trPr, 'w:ins');
+      if (rowDeleted || rowInserted) this.hasRevisions = true;
+      if (original ? rowInserted : rowDeleted) continue;
+      rows.push(unwrap(tr, 'w:tc').map((tc) => this.readBlocks(tc.children)));
+    }
+    return { kind: 'table', rows, layout: isLayoutTable(rows) };
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.options.warn(message);
+  }
+}
+
+const INLINE_WRAPPERS = new Set(['w:hyperlink', 'w:smartTag', 'w:customXml', 'w:fldSimple', 'w:dir', 'w:bdo']);
+
+/** mc:AlternateContent: the Fallback is what every reader understands (mammoth reads it too). */
+function alternative(node: XmlElement): XmlElement | undefined {
+  return child(node, 'mc:Fallback') ?? child(node, 'mc:Choice');
+}
+
+/** Rows of a table or cells of a row, looking through content controls and custom XML. */
+function unwrap(parent: XmlElement, name: string, depth = 0): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (const c of elements(parent)) {
+    if (c.name === name) out.push(c);
+    else if (depth < 8 && c.name === 'w:sdt') out.push(...unwrap(child(c, 'w:sdtContent') ?? c, name, depth + 1));
+    else if (depth < 8 && c.name === 'w:customXml') out.push(...unwrap(c, name, depth + 1));
+  }
+  return out;
+}
+
+function textOf(t: XmlElement): string {
+  let s = '';
+  for (const c of t.children) if (typeof c === 'string') s += c;
+  return s;
+}
+
+const LAYOUT_MARKERS =
+  /ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|^NƠI NHẬN|^(?:T\/M|K\/T|T\/L|TM\.|KT\.|TL\.)\s|^\*$/mu;
+
+/**
+ * The header (issuer, "*", Số… | ĐẢNG CỘNG SẢN VIỆT NAM, date) and footer (Nơi nhận | signature)
+ * are two-column tables laid out for the page; a plain-text export of the draft reads them left
+ * cell first, then right cell, even when they have several rows. Other tables read row by row.
+ */
+function isLayoutTable(rows: Block[][][]): boolean {
+  if (rows.length === 0 || rows.some((row) => row.length > 2) || !rows.some((row) => row.length === 2)) return false;
+  const text = rows.flat(2).map(plainText).join('\n').normalize('NFC').toUpperCase();
+  return LAYOUT_MARKERS.test(text);
+}
+
+function plainText(block: Block): string {
+  return block.kind === 'paragraph' ? block.text.replace(/\s+/g, ' ').trim() : block.rows.flat(2).map(plainText).join('\n');
+}
+
+/** The lines of the blocks in reading order. */
+export function linesOf(blocks: Block[]): string[] {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      lines.push(block.text);
+    } else if (block.layout) {
+      const columns = Math.max(...block.rows.map((row) => row.length));
+      for (let c = 0; c < columns; c++) for (const row of block.rows) lines.push(...linesOf(row[c] ?? []));
+    } else {
+      for (const row of block.rows) for (const cell of row) lines.push(...linesOf(cell));
+    }
+  }
+  return lines;
+}
+
+/** The stored text of every paragraph in document order (tables row by row), as mammoth reads it. */
+export function storedParagraphs(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') out.push(block.stored);
+    else for (const row of block.rows) for (const cell of row) out.push(...storedParagraphs(cell));
+  }
+  return out;
+}
+

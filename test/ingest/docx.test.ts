@@ -1,0 +1,559 @@
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { parse } from '../../src/index.js';
+import { ingestDoc } from '../../src/ingest/doc.js';
+import { ingestDocx } from '../../src/ingest/docx.js';
+import { missingParagraphs } from '../../src/ingest/ooxml/mammoth-check.js';
+import { crc32, openZip } from '../../src/ingest/zip-guard.js';
+import { normalizeText } from '../../src/normalize/text.js';
+import { comparable, seedText } from '../helpers.js';
+
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url));
+/** Normalized lines without the blank ones: Word and the .txt export differ in empty paragraphs. */
+const lines = (text: string) => normalizeText(text).split('\n').filter((l) => l !== '');
+const SEED = lines(seedText());
+
+describe('Word fixtures of the seed programme', () => {
+  const cases = [
+    ['plain.docx', 'unicode'],
+    ['auto-numbered.docx', 'unicode'],
+    ['tracked-changes.docx', 'unicode'],
+    ['tcvn3.docx', 'mixed:unicode+tcvn3'],
+    ['vni.docx', 'vni'],
+  ] as const;
+
+  for (const [file, encoding] of cases) {
+    it(`${file}: the seed's lines, encoding ${encoding}, no warnings`, async () => {
+      const read = await ingestDocx(fixture(`docx/${file}`));
+      expect(lines(read.text)).toEqual(SEED);
+      expect(read.format).toBe('docx');
+      expect(read.encoding).toBe(encoding);
+      expect(read.messages.filter((m) => m.severity === 'warning')).toEqual([]);
+    });
+
+    it(`${file}: parses to the same programme as the seed .txt`, async () => {
+      const read = await ingestDocx(fixture(`docx/${file}`));
+      expect(comparable(parse(read.text, { format: 'docx', encoding: read.encoding }))).toEqual(comparable(parse(seedText())));
+    });
+  }
+
+  it('auto-numbered.docx stores no typed numbers: the labels come from numbering.xml', () => {
+    const xml = new TextDecoder().decode(openZip(fixture('docx/auto-numbered.docx')).read('word/document.xml')!);
+    expect(xml).not.toMatch(/>\s*\(\d+\) /);
+    expect(xml).not.toContain('>II. ');
+    expect(xml).not.toContain('>3. Hội nghị');
+    expect(xml).toContain('w:numPr');
+  });
+
+  it('reads the four-row header table column by column, like the .txt export', async () => {
+    const read = await ingestDocx(fixture('docx/auto-numbered.docx'));
+    expect(lines(read.text).slice(0, 7)).toEqual([
+      'TỈNH ỦY HẬU GIANG',
+      '*',
+      'Số -CTr/TU',
+      'Dự thảo',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Hậu Giang, ngày tháng năm 2023',
+      'CHƯƠNG TRÌNH',
+    ]);
+  });
+
+  it('tracked-changes.docx, original view: the text before the changes', async () => {
+    const read = await ingestDocx(fixture('docx/tracked-changes.docx'), { revision: 'original' });
+    const expected = [...SEED];
+    const renamed = expected.indexOf('1. Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 17 (tháng 3/2024)');
+    expected[renamed] = '1. Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 16 (tháng 3/2024)';
+    const inserted = expected.findIndex((l) => l.startsWith('(5) Sơ kết 03 năm thực hiện Nghị quyết số 04-NQ/TU'));
+    expect(expected[inserted + 1]).toBe('Cơ quan chủ trì tham mưu: Ban cán sự đảng Ủy ban nhân dân tỉnh.');
+    expected.splice(inserted, 2);
+    const before = expected.findIndex((l) => l.startsWith('(5) Tổng kết 10 năm thực hiện Kết luận số 100-KL/TW'));
+    expected.splice(before + 1, 0, '(6) Báo cáo kết quả thực hiện Quy chế dân chủ ở cơ sở năm 2024.');
+    expect(lines(read.text)).toEqual(expected);
+    expect(read.messages).toContainEqual({ severity: 'info', message: 'tracked changes: showing the original text, before the changes' });
+  });
+
+  it('tracked-changes.docx: the comment never reaches the text', async () => {
+    for (const revision of ['accepted', 'original'] as const) {
+      const read = await ingestDocx(fixture('docx/tracked-changes.docx'), { revision });
+      expect(read.text).not.toContain('Đề nghị bổ sung');
+      expect(read.messages).toContainEqual({ severity: 'info', message: 'comments are not part of the text and were left out' });
+    }
+  });
+
+  it('tcvn3.docx and vni.docx really store legacy characters', () => {
+    const xml = (file: string) => new TextDecoder().decode(openZip(fixture(`docx/${file}`)).read('word/document.xml')!);
+    expect(xml('tcvn3.docx')).toContain('Sè       -CTr/TU'); // "Số" in TCVN3
+    expect(xml('tcvn3.docx')).toContain('tØnh ñy hËu giang'); // "TỈNH ỦY HẬU GIANG" typed in .VnTimeH
+    expect(xml('vni.docx')).toContain('Haäu Giang, ngaøy');
+  });
+});
+
+describe('.doc files (Word 97-2003, converted by LibreOffice from the .docx fixtures)', () => {
+  it('seed.doc: the seed lines through word-extractor', async () => {
+    const read = await ingestDoc(fixture('docx/seed.doc'));
+    expect(lines(read.text)).toEqual(SEED);
+    expect(read).toMatchObject({ format: 'doc', encoding: 'unicode', messages: [] });
+    expect(comparable(parse(read.text))).toEqual(comparable(parse(seedText())));
+  });
+
+  it('vni.doc: VNI recognised from the letters alone (a .doc keeps no font names here)', async () => {
+    const read = await ingestDoc(fixture('docx/vni.doc'));
+    expect(lines(read.text)).toEqual(SEED);
+    expect(read.encoding).toBe('vni');
+  });
+
+  it('tcvn3.doc: TCVN3 recognised span by span; .VnTimeH capitals come out in lower case', async () => {
+    const read = await ingestDoc(fixture('docx/tcvn3.doc'));
+    const lower = (l: string[]) => l.map((line) => line.toLowerCase());
+    expect(lower(lines(read.text))).toEqual(lower(SEED));
+    expect(lines(read.text)).toContain('Cơ quan chủ trì tham mưu: Văn phòng Tỉnh ủy.'); // a Unicode run, then TCVN3
+    expect(lines(read.text)).toContain('tỉnh ủy hậu giang');
+    expect(read.encoding).toBe('mixed:unicode+tcvn3');
+    expect(read.messages).toEqual([
+      { severity: 'warning', message: 'TCVN3 text recognised without font names: capitals typed in .VnTimeH fonts come out in lower case' },
+    ]);
+  });
+
+  it('refuses what is not a .doc', async () => {
+    await expectInputError(ingestDoc(fixture('docx/plain.docx')), 'not a Word 97-2003 .doc (a zip archive: a .docx renamed .doc?)');
+    await expectInputError(ingestDoc(fixture('broken/not-a-zip.docx')), 'not a Word 97-2003 .doc (no OLE2 header)');
+    await expectInputError(ingestDoc(fixture('broken/encrypted.docx')), 'encrypted document (password protected)');
+    await expectInputError(ingestDoc(new Uint8Array()), 'the file is empty');
+    await expectInputError(ingestDoc(fixture('docx/seed.doc').subarray(0, 15_000)), 'corrupt .doc (truncated or damaged)');
+  });
+});
+
+describe('broken .docx files are refused quickly with one line', () => {
+  const cases: Array<[string, string]> = [
+    ['zip-bomb.docx', 'zip bomb: declared uncompressed size 1.5 GB exceeds the 200 MB limit'],
+    ['truncated.docx', 'corrupt .docx (truncated zip)'],
+    ['bitflipped.docx', 'corrupt .docx (bad compressed data in word/document.xml)'],
+    ['not-a-zip.docx', 'not a .docx (not a zip archive)'],
+    ['doc-renamed.docx', 'a .doc file renamed .docx'],
+    ['encrypted.docx', 'encrypted document (password protected)'],
+    ['no-document-xml.docx', 'missing word/document.xml'],
+    ['billion-laughs.docx', 'unsafe XML in word/document.xml (DOCTYPE/entity declarations are not allowed)'],
+    ['deep-nesting.docx', 'XML nested too deeply in word/document.xml (over 1000 levels)'],
+  ];
+  for (const [file, message] of cases) {
+    it(`${file}: "${message}"`, async () => {
+      const bytes = fixture(`broken/${file}`);
+      const rss = process.memoryUsage().rss;
+      const started = performance.now();
+      await expectInputError(ingestDocx(bytes), message);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
+    });
+  }
+
+  it('zip-bomb.docx is a real bomb: small on disk, 1.5 GiB declared', () => {
+    const bytes = fixture('broken/zip-bomb.docx');
+    expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
+    const declared = bytes.readUInt32LE(bytes.lastIndexOf(Buffer.from('word/document.xml')) - 46 + 24);
+    expect(declared).toBe(1.5 * 1024 ** 3);
+  });
+});
+
+// ── Synthetic documents for what the fixtures do not cover ────────────────────
+
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const NS = `xmlns:w="${W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`;
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+interface Entry {
+  name: string;
+  data: string | Uint8Array;
+  /** Lie about the size in the central directory. */
+  declaredSize?: number;
+  crc?: number;
+}
+
+/** A zip written by hand (deflate), so that tests can also break it in precise ways. */
+function zip(entries: Entry[]): Uint8Array {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : Buffer.from(entry.data);
+    const deflated = deflateRawSync(data);
+    const name = Buffer.from(entry.name, 'utf8');
+    const size = entry.declaredSize ?? data.length;
+    const crc = entry.crc ?? crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(deflated.length, 20);
+    header.writeUInt32LE(size, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(offset, 42);
+    central.push(header, name);
+    chunks.push(local, name, deflated);
+    offset += 30 + name.length + deflated.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, cd, end]);
+}
+
+interface Parts {
+  body: string;
+  styles?: string;
+  numbering?: string;
+  comments?: string;
+}
+
+function docx({ body, styles, numbering, comments }: Parts, override: Partial<Record<string, Partial<Entry>>> = {}): Uint8Array {
+  const rels = [
+    styles && `<Relationship Id="rId1" Type="${REL}/styles" Target="styles.xml"/>`,
+    numbering && `<Relationship Id="rId2" Type="${REL}/numbering" Target="numbering.xml"/>`,
+    comments && `<Relationship Id="rId3" Type="${REL}/comments" Target="comments.xml"/>`,
+  ].filter(Boolean);
+  const entries: Entry[] = [
+    {
+      name: '[Content_Types].xml',
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    },
+    {
+      name: '_rels/.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    },
+    {
+      name: 'word/_rels/document.xml.rels',
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
+    },
+    { name: 'word/document.xml', data: `<?xml version="1.0" encoding="UTF-8"?><w:document ${NS}><w:body>${body}</w:body></w:document>` },
+  ];
+  if (styles) entries.push({ name: 'word/styles.xml', data: `<?xml version="1.0"?><w:styles ${NS}>${styles}</w:styles>` });
+  if (numbering) entries.push({ name: 'word/numbering.xml', data: `<?xml version="1.0"?><w:numbering ${NS}>${numbering}</w:numbering>` });
+  if (comments) entries.push({ name: 'word/comments.xml', data: `<?xml version="1.0"?><w:comments ${NS}>${comments}</w:comments>` });
+  return zip(entries.map((e) => ({ ...e, ...override[e.name] })));
+}
+
+const t = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+const p = (text: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${t(text)}</w:p>`;
+const num = (numId: number, ilvl = 0) => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
+const lvl = (ilvl: number, format: string, text: string, extra = '') =>
+  `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${format}"/><w:lvlText w:val="${text}"/>${extra}</w:lvl>`;
+const rev = 'w:author="A" w:date="2024-01-01T00:00:00Z"';
+
+async function textOf(parts: Parts, revision: 'accepted' | 'original' = 'accepted'): Promise<string[]> {
+  return lines((await ingestDocx(docx(parts), { revision })).text);
+}
+
+async function expectInputError(promise: Promise<unknown>, message: string | RegExp): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  if (typeof message === 'string') expect((error as Error).message).toBe(message);
+  else expect((error as Error).message).toMatch(message);
+}
+
+describe('Word automatic numbering', () => {
+  const numbering =
+    `<w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%1.%2.')}${lvl(2, 'lowerLetter', '%3)')}` +
+    `${lvl(3, 'lowerRoman', '%4.', '<w:lvlRestart w:val="0"/>')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="1">${lvl(0, 'upperRoman', '%1.')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="2">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="5"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="4">${lvl(0, 'decimalZero', '(%1)')}</w:abstractNum>` +
+    `<w:abstractNum w:abstractNumId="5"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:pStyle w:val="Item"/></w:lvl>` +
+    `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="(%2)"/><w:pStyle w:val="SubItem"/></w:lvl></w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' +
+    '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>' +
+    '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>' +
+    '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>' +
+    '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>' +
+    '<w:num w:numId="6"><w:abstractNumId w:val="0"/></w:num>' +
+    '<w:num w:numId="7"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="9"/></w:lvlOverride></w:num>' +
+    '<w:num w:numId="8"><w:abstractNumId w:val="5"/></w:num>';
+  const styles =
+    `<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr>${num(3)}</w:pPr></w:style>` +
+    '<w:style w:type="paragraph" w:styleId="Heading1Child"><w:basedOn w:val="Heading1"/></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="Item"><w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="SubItem"><w:pPr><w:numPr><w:numId w:val="8"/></w:numPr></w:pPr></w:style>';
+
+  it('computes labels as Word displays them', async () => {
+    const body = [
+      p('Một', num(1, 0)),
+      p('a', num(1, 1)),
+      p('b', num(1, 1)),
+      p('x', num(1, 2)),
+      p('không số'),
+      p('Hai', num(1, 0)), // a higher level restarts the lower ones…
+      p('c', num(1, 1)),
+      p('r', num(1, 3)),
+      p('Ba', num(1, 0)),
+      p('s', num(1, 3)), // …except one with lvlRestart 0
+      p('Bốn', num(6, 0)), // another w:num of the same abstractNum continues its count
+      p('Lại', num(2, 0)), // a w:num with a start override restarts
+      p('Tiếp', num(2, 0)),
+      p('MỤC ĐÍCH', '<w:pStyle w:val="Heading1"/>'), // numbering from the paragraph style
+      p('NỘI DUNG', '<w:pStyle w:val="Heading1Child"/>'), // … and from the style it is based on
+      p('Không đánh số', `<w:pStyle w:val="Heading1"/>${num(0)}`), // numId 0 removes it
+      p('gạch đầu dòng', num(4)),
+      p('năm', num(5)),
+      p('chín', num(7)),
+      p('mười', num(7)),
+      p('Hội nghị', '<w:pStyle w:val="Item"/>'), // level found from the abstractNum's w:pStyle
+      p('Mục', '<w:pStyle w:val="SubItem"/>'),
+      p('Mục', '<w:pStyle w:val="SubItem"/>'),
+    ].join('');
+    const read = await ingestDocx(docx({ body, numbering, styles }));
+    expect(lines(read.text)).toEqual([
+      '1. Một',
+      '1.1. a',
+      '1.2. b',
+      'a) x',
+      'không số',
+      '2. Hai',
+      '2.1. c',
+      'i. r',
+      '3. Ba',
+      'ii. s',
+      '4. Bốn',
+      '1. Lại',
+      '2. Tiếp',
+      'I. MỤC ĐÍCH',
+      'II. NỘI DUNG',
+      'Không đánh số',
+      '- gạch đầu dòng',
+      'E. năm',
+      '(09) chín',
+      '(10) mười',
+      '1. Hội nghị',
+      '(1) Mục',
+      '(2) Mục',
+    ]);
+    expect(read.messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
+  it('warns about a numbering reference that numbering.xml does not define', async () => {
+    const read = await ingestDocx(docx({ body: p('treo', num(42)), numbering }));
+    expect(lines(read.text)).toEqual(['treo']);
+    expect(read.messages).toContainEqual({ severity: 'warning', message: 'numbering 42 is not defined in numbering.xml; its labels are left out' });
+  });
+});
+
+describe('tracked changes', () => {
+  const body = [
+    `<w:p>${t('Hội nghị lần thứ ')}<w:del w:id="1" ${rev}><w:r><w:delText>16</w:delText></w:r></w:del><w:ins w:id="2" ${rev}>${t('17')}</w:ins></w:p>`,
+    `<w:p><w:pPr><w:rPr><w:del w:id="3" ${rev}/></w:rPr></w:pPr><w:del w:id="4" ${rev}><w:r><w:delText>Mục bị xóa</w:delText></w:r></w:del></w:p>`,
+    `<w:p><w:pPr><w:rPr><w:ins w:id="5" ${rev}/></w:rPr></w:pPr><w:ins w:id="6" ${rev}>${t('Mục mới')}</w:ins></w:p>`,
+    `<w:p><w:moveFrom w:id="7" ${rev}>${t('Đoạn chuyển đi')}</w:moveFrom>${t('Ở lại')}</w:p>`,
+    `<w:p>${t('Chỗ mới: ')}<w:moveTo w:id="8" ${rev}>${t('Đoạn chuyển đi')}</w:moveTo></w:p>`,
+    // Two paragraphs joined by deleting the mark between them.
+    `<w:p><w:pPr><w:rPr><w:del w:id="9" ${rev}/></w:rPr></w:pPr>${t('Nửa đầu ')}</w:p>`,
+    p('nửa sau'),
+    // Numbering added in the revision: the original paragraph had none.
+    `<w:p><w:pPr>${num(1)}<w:pPrChange w:id="10" ${rev}><w:pPr/></w:pPrChange></w:pPr>${t('Đánh số mới')}</w:p>`,
+    `<w:tbl><w:tr>${cell('Hàng giữ')}</w:tr><w:tr><w:trPr><w:del w:id="11" ${rev}/></w:trPr>${cell('Hàng bị xóa')}</w:tr>` +
+      `<w:tr><w:trPr><w:ins w:id="12" ${rev}/></w:trPr>${cell('Hàng thêm')}</w:tr></w:tbl>`,
+  ].join('');
+  const numbering = `<w:abstractNum w:abstractNumId="0">${lvl(0, 'decimal', '%1.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+
+  it('accepted view: insertions in, deletions out, deleted paragraph marks join paragraphs', async () => {
+    expect(await textOf({ body, numbering })).toEqual([
+      'Hội nghị lần thứ 17',
+      'Mục mới',
+      'Ở lại',
+      'Chỗ mới: Đoạn chuyển đi',
+      'Nửa đầu nửa sau',
+      '1. Đánh số mới',
+      'Hàng giữ',
+      'Hàng thêm',
+    ]);
+  });
+
+  it('original view: the text before the changes', async () => {
+    expect(await textOf({ body, numbering }, 'original')).toEqual([
+      'Hội nghị lần thứ 16',
+      'Mục bị xóa',
+      'Đoạn chuyển điỞ lại',
+      'Chỗ mới:',
+      'Nửa đầu',
+      'nửa sau',
+      'Đánh số mới',
+      'Hàng giữ',
+      'Hàng bị xóa',
+    ]);
+  });
+});
+
+function cell(text: string): string {
+  return `<w:tc>${p(text)}</w:tc>`;
+}
+
+describe('what never reaches the text', () => {
+  it('leaves out comments, field codes and the anchors of notes; reads a text box once', async () => {
+    const textBox = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`;
+    const body = [
+      `<w:p><w:commentRangeStart w:id="0"/>${t('Nội dung')}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>`,
+      `<w:p>${t('Trang ')}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>` +
+        `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${t('5')}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`,
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>${textBox('Dự thảo')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+        `<mc:Fallback><w:pict><v:shape><v:textbox>${textBox('Dự thảo')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>${t('Tiêu đề')}</w:p>`,
+      `<w:p>${t('Số 36')}<w:r><w:noBreakHyphen/><w:t>NQ/TW</w:t><w:tab/><w:t>tab</w:t><w:br/><w:t>dòng mới</w:t></w:r></w:p>`,
+    ].join('');
+    const read = await ingestDocx(docx({ body, comments: `<w:comment w:id="0" w:author="A">${p('Góp ý: sửa lại')}</w:comment>` }));
+    expect(lines(read.text)).toEqual(['Nội dung', 'Trang 5', 'Tiêu đề', 'Dự thảo', 'Số 36-NQ/TW tab', 'dòng mới']);
+    expect(read.messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+});
+
+describe('tables', () => {
+  const row = (...cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${c.split('|').map((x) => p(x)).join('')}</w:tc>`).join('')}</w:tr>`;
+
+  it('reads a content table row by row', async () => {
+    const body = `<w:tbl>${row('Nội dung', 'Cơ quan chủ trì')}${row('(1) Sơ kết quý I', 'Văn phòng Tỉnh ủy')}</w:tbl>`;
+    expect(await textOf({ body })).toEqual(['Nội dung', 'Cơ quan chủ trì', '(1) Sơ kết quý I', 'Văn phòng Tỉnh ủy']);
+  });
+
+  it('reads a Nơi nhận | signature table column by column', async () => {
+    const body = `<w:tbl>${row('Nơi nhận:|- Như trên,', 'T/M BAN THƯỜNG VỤ')}${row('- Lưu VPTU.', 'BÍ THƯ')}</w:tbl>`;
+    expect(await textOf({ body })).toEqual(['Nơi nhận:', '- Như trên,', '- Lưu VPTU.', 'T/M BAN THƯỜNG VỤ', 'BÍ THƯ']);
+  });
+});
+
+describe('legacy fonts from run, character style, paragraph style and document defaults', () => {
+  const styles =
+    '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults>' +
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"/>' +
+    '<w:style w:type="paragraph" w:styleId="Caps"><w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/></w:rPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="CapsChild"><w:basedOn w:val="Caps"/></w:style>' +
+    '<w:style w:type="character" w:styleId="Vni"><w:rPr><w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/></w:rPr></w:style>';
+  const run = (text: string, rPr: string) => `<w:r><w:rPr>${rPr}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+  it('converts each run by its effective font and reports the mix', async () => {
+    const body = [
+      p('Tæng kÕt'), // document default .VnTime
+      p('tæng kÕt', '<w:pStyle w:val="CapsChild"/>'), // .VnTimeH through basedOn
+      `<w:p>${run('Toång keát', '<w:rStyle w:val="Vni"/>')}</w:p>`, // character style
+      `<w:p>${run('héi nghÞ', '<w:rFonts w:ascii="Times New Roman" w:hAnsi=".VnTimeH"/>')}</w:p>`, // legacy in hAnsi only
+      `<w:p>${run('Tổng kết', '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>')}</w:p>`,
+      // A VNI letter split over two runs of the same font.
+      `<w:p>${run('Vie', '<w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/>')}${run('ät', '<w:rFonts w:ascii="VNI-Times" w:hAnsi="VNI-Times"/><w:b/>')}</w:p>`,
+    ].join('');
+    const read = await ingestDocx(docx({ body, styles }));
+    expect(lines(read.text)).toEqual(['Tổng kết', 'TỔNG KẾT', 'Tổng kết', 'HỘI NGHỊ', 'Tổng kết', 'Việt']);
+    expect(read.encoding).toBe('mixed:unicode+tcvn3+vni');
+  });
+});
+
+describe('zip and XML guard', () => {
+  const body = p('Nội dung');
+
+  it('refuses a part that inflates beyond its declared size', async () => {
+    const big = `<?xml version="1.0"?><w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>${' '.repeat(20_000_000)}</w:t></w:r></w:p></w:body></w:document>`;
+    const bytes = docx({ body }, { 'word/document.xml': { data: big, declaredSize: 1000, crc: 0 } });
+    await expectInputError(ingestDocx(bytes), 'zip bomb: word/document.xml inflates far beyond its declared size');
+  });
+
+  it('refuses XML filler: megabytes deflating hundreds to one, or a million elements', async () => {
+    const filler = `<?xml version="1.0"?><w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>${' '.repeat(9_000_000)}</w:t></w:r></w:p></w:body></w:document>`;
+    await expectInputError(ingestDocx(docx({ body }, { 'word/document.xml': { data: filler } })), /^zip bomb: word\/document\.xml deflates \d+ to 1$/);
+    const many = docx({ body: '<w:p/>'.repeat(1_000_001) });
+    const started = performance.now();
+    await expectInputError(ingestDocx(many), 'too many XML elements in word/document.xml (over 1,000,000)');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a checksum mismatch', async () => {
+    await expectInputError(ingestDocx(docx({ body }, { 'word/document.xml': { crc: 12345 } })), 'corrupt .docx (checksum mismatch in word/document.xml)');
+  });
+
+  it('refuses DOCTYPEs in any part, not only document.xml', async () => {
+    const styles = '<w:style w:type="paragraph" w:styleId="Normal"/>';
+    const bytes = docx({ body, styles }, { 'word/styles.xml': { data: '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><w:styles/>' } });
+    await expectInputError(ingestDocx(bytes), 'unsafe XML in word/styles.xml (DOCTYPE/entity declarations are not allowed)');
+  });
+
+  it('refuses malformed XML and undefined entities', async () => {
+    await expectInputError(ingestDocx(docx({ body: '<w:p><w:r><w:t>mở</w:r></w:p>' })), /^corrupt \.docx \(malformed XML in word\/document\.xml: /);
+    await expectInputError(ingestDocx(docx({ body: '<w:p><w:r><w:t>a&nbsp;b</w:t></w:r></w:p>' })), 'corrupt .docx (malformed XML in word/document.xml: undefined entity &nbsp;)');
+  });
+
+  it('refuses archives with too many entries, empty files and other zip formats', async () => {
+    const many = zip(Array.from({ length: 5001 }, (_, k) => ({ name: `f${k}.txt`, data: 'x' })));
+    await expectInputError(ingestDocx(many), 'too many zip entries (5001, the limit is 5000)');
+    await expectInputError(ingestDocx(new Uint8Array()), 'the file is empty');
+    const odt = zip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.text' }, { name: 'content.xml', data: '<office:document-content/>' }]);
+    await expectInputError(ingestDocx(odt), 'not a .docx (an OpenDocument file)');
+  });
+
+  it('reads prefixes by namespace, not by name', async () => {
+    const document = `<?xml version="1.0"?><x:document xmlns:x="${W_NS}"><x:body><x:p><x:r><x:t>Tiền tố khác</x:t></x:r></x:p></x:body></x:document>`;
+    const read = await ingestDocx(docx({ body }, { 'word/document.xml': { data: document } }));
+    expect(lines(read.text)).toEqual(['Tiền tố khác']);
+  });
+});
+
+describe('damaged copies of the fixtures', () => {
+  const damage = fc.oneof(
+    fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bit: fc.integer({ min: 0, max: 7 }) }),
+    fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), bit: fc.constant(0) }),
+  );
+  const damaged = (original: Buffer, changes: Array<{ kind: 'flip' | 'cut'; at: number; bit: number }>) => {
+    let bytes = Buffer.from(original);
+    for (const { kind, at, bit } of changes) {
+      const k = Math.min(bytes.length - 1, Math.floor(at * bytes.length));
+      if (kind === 'flip') bytes[k]! ^= 1 << bit;
+      else bytes = bytes.subarray(0, k);
+      if (bytes.length === 0) break;
+    }
+    return bytes;
+  };
+
+  for (const [file, read] of [
+    ['docx/tracked-changes.docx', (b: Uint8Array) => ingestDocx(b, { revision: 'original' })],
+    ['docx/tcvn3.docx', (b: Uint8Array) => ingestDocx(b)],
+    ['docx/seed.doc', (b: Uint8Array) => ingestDoc(b)],
+  ] as const) {
+    it(`${file}: read or refused with an InputError, never a crash, always quickly`, async () => {
+      const original = fixture(file);
+      await fc.assert(
+        fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 4 }), async (changes) => {
+          const started = performance.now();
+          const outcome = await read(damaged(original, changes)).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(outcome === null || outcome instanceof InputError).toBe(true);
+          expect(performance.now() - started).toBeLessThan(1000);
+        }),
+        { numRuns: 150, seed: 20240115 },
+      );
+    }, 60_000);
+  }
+});
+
+describe('the mammoth cross-check', () => {
+  it('names paragraphs mammoth reads that vanban lost, ignoring layout characters', () => {
+    expect(missingParagraphs(['Một', 'Hai\tba', 'Bốn'], ['Một', 'Hai ba', 'Bốn'])).toEqual([]);
+    expect(missingParagraphs(['Một', 'Hai', 'Ba'], ['Một', 'Ba'])).toEqual(['Hai']);
+    expect(missingParagraphs(['Số 36\u2011NQ/TW'], ['Số 36-NQ/TW'])).toEqual([]);
+  });
+});
