@@ -1,20 +1,47 @@
 import type { Diagnostic, Programme } from '../model/programme.js';
-import type { Matchers } from '../recognise/compile.js';
+import type { CheckContext, Rule } from './rule.js';
+import { anniversaryMismatch } from './rules/anniversary-mismatch.js';
+import { attributionMissingItem } from './rules/attribution-missing-item.js';
+import { citationSpacingRepaired } from './rules/citation-spacing-repaired.js';
+import { conferenceMonthOrder } from './rules/conference-month-order.js';
+import { conferenceNumbering } from './rules/conference-numbering.js';
+import { conferenceOutsideYear } from './rules/conference-outside-year.js';
+import { draftFilled } from './rules/draft-filled.js';
+import { finalBlank } from './rules/final-blank.js';
+import { invalidDate } from './rules/invalid-date.js';
+import { itemAttributedTwice } from './rules/item-attributed-twice.js';
+import { itemNumbering } from './rules/item-numbering.js';
+import { itemUnattributed } from './rules/item-unattributed.js';
+import { sectionNumbering } from './rules/section-numbering.js';
+import { termDateMismatch } from './rules/term-date-mismatch.js';
+import { unbalancedQuotes } from './rules/unbalanced-quotes.js';
+import { unknownTypeCode } from './rules/unknown-type-code.js';
 
-export interface CheckContext {
-  text: string;
-  matchers: Matchers;
-}
+export type { CheckContext, Rule, Severity } from './rule.js';
 
-/** One lint rule: a stable code, and a function from the model to its findings. */
-export interface Rule {
-  code: string;
-  check(programme: Programme, context: CheckContext): Diagnostic[];
-}
-
-export const rules: Rule[] = [];
+/** Every lint rule, in the order `vanban lint --help` lists them. */
+export const rules: Rule[] = [
+  anniversaryMismatch,
+  termDateMismatch,
+  attributionMissingItem,
+  itemUnattributed,
+  itemAttributedTwice,
+  conferenceNumbering,
+  itemNumbering,
+  sectionNumbering,
+  conferenceMonthOrder,
+  conferenceOutsideYear,
+  draftFilled,
+  finalBlank,
+  unknownTypeCode,
+  invalidDate,
+  citationSpacingRepaired,
+  unbalancedQuotes,
+];
 
 export function runChecks(programme: Programme, context: CheckContext): Diagnostic[] {
   const found = rules.flatMap((rule) => rule.check(programme, context));
-  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return found.sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
+  );
 }

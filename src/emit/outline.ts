@@ -46,6 +46,11 @@ export function outline(p: Programme, width = 100): string {
   if (p.recipients.length) out.push(`Nơi nhận (${p.recipients.length}): ${p.recipients.join('; ')}`);
   if (p.signature) out.push(`Ký: ${[p.signature.authority, p.signature.body, p.signature.position, p.signature.name].filter(Boolean).join(' ')}`);
   const items = p.conferences.reduce((n, c) => n + c.items.length, 0);
-  out.push(`${p.conferences.length} hội nghị, ${items} nội dung, ${p.citations.length} trích dẫn, ${p.diagnostics.length} cảnh báo`);
+  const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = p.diagnostics.filter((d) => d.severity === 'warning').length;
+  out.push(`${p.conferences.length} hội nghị, ${items} nội dung, ${p.citations.length} trích dẫn, ${warnings} cảnh báo, ${errors} lỗi`);
+  for (const d of p.diagnostics.filter((x) => x.severity !== 'info')) {
+    out.push(`  dòng ${d.line ?? '?'}: ${d.message} (${d.code})`);
+  }
   return out.join('\n');
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { Bodies, DocumentTypes, GenreGrammar, IssuerCodes, Terms, type Grammar } from './schema.js';
+import { Bodies, Checks, DocumentTypes, GenreGrammar, IssuerCodes, Terms, type Grammar } from './schema.js';
 
 // src/grammar/ and dist/grammar/ both sit two levels below the package root.
 const GRAMMAR_DIR = fileURLToPath(new URL('../../grammars/', import.meta.url));
@@ -12,6 +12,7 @@ export interface GrammarFiles {
   bodies: string;
   issuers: string;
   terms: string;
+  checks: string;
 }
 
 export const DEFAULT_FILES: GrammarFiles = {
@@ -20,6 +21,7 @@ export const DEFAULT_FILES: GrammarFiles = {
   bodies: 'bodies.json',
   issuers: 'issuers.json',
   terms: 'terms.json',
+  checks: 'checks.json',
 };
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -46,6 +48,7 @@ export function loadGrammar(files: Partial<GrammarFiles> = {}): Grammar {
     bodies: readJson(f.bodies, Bodies),
     issuers: readJson(f.issuers, IssuerCodes),
     terms: readJson(f.terms, Terms),
+    checks: readJson(f.checks, Checks),
   };
 }
 

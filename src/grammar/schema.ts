@@ -25,6 +25,7 @@ export const GenreGrammar = z.object({
     ruleLine: regex,
   }),
   title: z.object({ yearWords: phrases, termWords: phrases, periodWords: phrases }),
+  /** Numbering patterns match a label prefix (named group label/ordinal/number); the rest of the line is the text. */
   sections: z.object({ numbering: z.array(regex).min(1), minUppercaseRatio: z.number().min(0).max(1) }),
   conferences: z.object({
     numbering: z.array(regex).min(1),
@@ -79,10 +80,18 @@ export const Terms = z.object({
 });
 export type Terms = z.infer<typeof Terms>;
 
+/** Data for the lint rules (src/check/rules/). */
+export const Checks = z.object({
+  description: z.string().optional(),
+  anniversary: z.object({ actions: phrases, yearWords: phrases, linkWords: z.array(z.string().min(1)) }),
+});
+export type Checks = z.infer<typeof Checks>;
+
 export interface Grammar {
   genre: GenreGrammar;
   documentTypes: DocumentTypes;
   bodies: Bodies;
   issuers: IssuerCodes;
   terms: Terms;
+  checks: Checks;
 }

@@ -71,6 +71,7 @@ export const Diagnostic = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
+  messageEn: z.string().describe('the message in English'),
   line: z.int().positive().nullable(),
   column: z.int().positive().nullable(),
 });

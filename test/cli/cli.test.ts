@@ -79,7 +79,8 @@ describe('vanban text, outline, schema, --help, --version', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('3. Hội nghị chuyên đề Ban Chấp hành Đảng bộ tỉnh (dự kiến tháng 8/2024)');
     expect(r.stdout).toMatch(/\(2\) Sơ kết 05 năm thực hiện Kết luận số 102-KL\/TW.* \[102-KL\/TW\] — Ban Dân vận Tỉnh ủy/);
-    expect(r.stdout).toContain('5 hội nghị, 26 nội dung, 24 trích dẫn');
+    expect(r.stdout).toContain('5 hội nghị, 26 nội dung, 24 trích dẫn, 2 cảnh báo, 0 lỗi');
+    expect(r.stdout).toMatch(/dòng 68: .*\(anniversary-mismatch\)/);
   });
 
   it('schema prints a JSON Schema that describes the model', () => {

@@ -1,0 +1,83 @@
+import type { Citation } from '../model/programme.js';
+import { foldKey } from '../normalize/fold.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * Offsets in the normalized text to 1-based line and column (in characters), plus searches that
+ * read line breaks as spaces: a hard-wrapped item or citation is one run of words in the model.
+ */
+export class TextMap {
+  /** The text with every line break read as a space: same length, same offsets. */
+  readonly flat: string;
+  private readonly starts: number[] = [0];
+  private folded: string | null = null;
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.flat = text.replace(/\n/g, ' ');
+  }
+
+  /** `flat` folded for matching grammar phrases (same length). */
+  get key(): string {
+    this.folded ??= foldKey(this.flat);
+    return this.folded;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 1), this.starts.length) - 1]!;
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end === -1 ? undefined : end);
+  }
+
+  position(offset: number): Position {
+    const at = Math.min(Math.max(offset, 0), this.text.length);
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    // Columns count characters, not UTF-16 units.
+    return { line: lo + 1, column: [...this.text.slice(this.starts[lo], at)].length + 1 };
+  }
+
+  /** Where `needle` first occurs at or after the start of `line`, reading line breaks as spaces. */
+  find(needle: string, line: number, within = Infinity): number | null {
+    const from = this.lineStart(line);
+    const at = this.flat.indexOf(needle, from);
+    return at === -1 || at - from > within ? null : at;
+  }
+
+  /** Start of the line, or where `needle` is on or after it when it can be found. */
+  at(line: number, needle?: string | null): Position {
+    const found = needle ? this.find(needle, line, 2000) : null;
+    return this.position(found ?? this.lineStart(line));
+  }
+
+  /** Offset of a citation's number ("11- CT/TW" in "Chỉ thị số 11- CT/TW"), else its start. */
+  citationNumber(c: Citation): number {
+    const i = c.number === null ? -1 : c.raw.indexOf(c.number, c.kind.length);
+    return c.span.start + Math.max(i, 0);
+  }
+}
+
+let last: TextMap | null = null;
+
+/** One map per text: every rule of a run shares it. */
+export function textMap(text: string): TextMap {
+  if (last?.text !== text) last = new TextMap(text);
+  return last;
+}

@@ -1,0 +1,26 @@
+import { dateText, fullDate, headerPosition } from '../header.js';
+import { textMap } from '../locate.js';
+import { finding, type Rule } from '../rule.js';
+
+export const draftFilled: Rule = {
+  code: 'draft-filled',
+  severity: 'warning',
+  summary: {
+    vi: 'văn bản ghi "Dự thảo" nhưng đã có số và ngày tháng đầy đủ',
+    en: 'marked "Dự thảo" (draft) but already has a number and a full date',
+  },
+  check(p, { text }) {
+    const h = p.header;
+    if (!h.draft || h.number?.number == null || !fullDate(h)) return [];
+    const map = textMap(text);
+    const label = h.draftLabel ?? 'Dự thảo';
+    return [
+      finding(
+        this,
+        headerPosition(map, h.draftLabel),
+        `Văn bản ghi '${label}' nhưng đã có số ${h.number.number} và ngày ${dateText(h)}`,
+        `Marked '${label}' (draft) but already numbered ${h.number.number} and dated ${dateText(h)}`,
+      ),
+    ];
+  },
+};

@@ -1,0 +1,49 @@
+import { textMap } from '../locate.js';
+import { finding, type Rule } from '../rule.js';
+
+const OPEN = new Set(['“', '«']);
+const CLOSE = new Set(['”', '»']);
+
+/** Index of the first quote left without a partner: a stray closing one, else the outermost opening. */
+export function unbalancedQuote(text: string): number | null {
+  const open: number[] = [];
+  let straight: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') straight = straight === null ? i : null;
+    else if (OPEN.has(ch)) open.push(i);
+    else if (CLOSE.has(ch) && open.pop() === undefined) return i;
+  }
+  const first = [open[0], straight ?? undefined].filter((i): i is number => i !== undefined);
+  return first.length === 0 ? null : Math.min(...first);
+}
+
+export const unbalancedQuotes: Rule = {
+  code: 'unbalanced-quotes',
+  severity: 'info',
+  summary: {
+    vi: 'một mục có dấu ngoặc kép mở mà không đóng, hoặc đóng mà không mở',
+    en: 'an item with a quotation mark opened and never closed, or closed and never opened',
+  },
+  check(p, { text }) {
+    const map = textMap(text);
+    return p.conferences.flatMap((c) =>
+      c.items.flatMap((item) => {
+        const i = unbalancedQuote(item.text);
+        if (i === null) return [];
+        const start = map.find(item.text, item.line);
+        const at = start === null ? map.at(item.line) : map.position(start + i);
+        const mark = item.text[i]!;
+        const closing = CLOSE.has(mark);
+        return [
+          finding(
+            this,
+            at,
+            `Hội nghị ${c.ordinal}, mục (${item.number}): dấu ngoặc kép ${mark} ${closing ? 'đóng mà không có dấu mở' : 'mở mà không có dấu đóng'}`,
+            `Conference ${c.ordinal}, item (${item.number}): the quotation mark ${mark} is ${closing ? 'closed but never opened' : 'opened but never closed'}`,
+          ),
+        ];
+      }),
+    );
+  },
+};
