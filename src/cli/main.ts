@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
   outline: { summary: 'print a readable outline of a programme', load: () => import('./commands/outline.js') },
   text: { summary: 'print the normalized text that spans and line numbers refer to', load: () => import('./commands/text.js') },
   schema: { summary: 'print the JSON Schema of the model', load: () => import('./commands/schema.js') },
+  diff: { summary: 'what changed between two drafts (exit 1 when they differ)', load: () => import('./commands/diff.js') },
   lint: { summary: 'check drafts: anniversaries, terms, numbering, lead agencies, citations', load: () => import('./commands/lint.js') },
 };
 

@@ -1,0 +1,80 @@
+import { parseCommandLine, parseSize } from '../args.js';
+import { UsageError, describeError, warn, writeOut } from '../io.js';
+import { formatOf } from '../../ingest/file.js';
+import { diffProgrammes } from '../../diff/changes.js';
+import { renderMarkdown } from '../../diff/render-md.js';
+import { renderText } from '../../diff/render-text.js';
+import { DiffResult } from '../../model/diff.js';
+import type { Programme } from '../../model/programme.js';
+import { parseFile } from '../../parse-file.js';
+
+const HELP = `Usage: vanban diff [options] OLD NEW
+       vanban diff [options] --tracked FILE.docx
+
+Compares two drafts of a programme on the model, not line by line: items added, removed, moved
+to another conference, renumbered or reworded; lead agencies; conference times; the header
+(draft mark, number, date, title); citations. Formatting (encoding, Unicode form, tone placement,
+line wraps) is never a change. OLD and NEW may be of different formats (.txt against .docx).
+
+Options:
+  --format text|json|md   text (default): grouped by conference, coloured on a terminal
+                          (NO_COLOR turns colour off); json: {"changes": [...]} as described
+                          by "vanban schema --diff"; md: Markdown for a review comment
+  --tracked               compare a .docx before and after its tracked changes
+  --pretty                indent the JSON
+  --max-size SIZE         refuse inputs larger than SIZE (default 100MB)
+
+Exit status: 0 the drafts say the same, 1 they differ, 2 an error (like diff(1)).
+`;
+
+const FORMATS = ['text', 'json', 'md'] as const;
+const TROUBLE = 2;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    tracked: { type: 'boolean' },
+    pretty: { type: 'boolean' },
+    'max-size': { type: 'string' },
+  });
+  if (values.help) return writeOut(HELP).then(() => 0);
+  const format = (values.format ?? 'text') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or md, not "${values.format}"`);
+  const maxSize = parseSize(values['max-size']);
+  const [oldName, newName, read] = inputs(positionals, values.tracked ?? false, maxSize);
+  try {
+    const [old, neu] = await read();
+    const diff = DiffResult.parse(diffProgrammes(old, neu));
+    const title = `${oldName} → ${newName}`;
+    if (format === 'json') await writeOut(`${JSON.stringify(diff, null, values.pretty ? 2 : undefined)}\n`);
+    else if (format === 'md') await writeOut(renderMarkdown(diff, `Thay đổi: ${title}`));
+    else await writeOut(renderText(diff, { color: useColor(), title }));
+    return diff.changes.length ? 1 : 0;
+  } catch (error) {
+    // diff(1) keeps 1 for "they differ", so every failure here is 2.
+    warn(`vanban: ${describeError(error)}`);
+    return TROUBLE;
+  }
+}
+
+function inputs(positionals: string[], tracked: boolean, maxSize: number | undefined): [string, string, () => Promise<[Programme, Programme]>] {
+  if (tracked) {
+    if (positionals.length !== 1) throw new UsageError(`diff --tracked: expected one .docx FILE, got ${positionals.length}`);
+    const file = positionals[0]!;
+    if (file === '-' || formatOf(file) !== 'docx') throw new UsageError('diff --tracked: FILE must be a .docx file (tracked changes are a Word feature)');
+    return [
+      `${file} (bản gốc)`,
+      `${file} (đã chấp nhận thay đổi)`,
+      async () => [await parseFile(file, { revision: 'original', maxSize }), await parseFile(file, { revision: 'accepted', maxSize })],
+    ];
+  }
+  if (positionals.length !== 2) throw new UsageError(`diff: expected OLD and NEW, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`);
+  const [oldFile, newFile] = positionals as [string, string];
+  if (oldFile === '-' && newFile === '-') throw new UsageError('diff: only one of OLD and NEW can be "-"');
+  const name = (f: string) => (f === '-' ? '<stdin>' : f);
+  return [name(oldFile), name(newFile), async () => [await parseFile(oldFile, { maxSize }), await parseFile(newFile, { maxSize })]];
+}
+
+function useColor(): boolean {
+  return Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+}

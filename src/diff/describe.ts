@@ -1,0 +1,157 @@
+import type { Change, ChangeType, ConferenceRef, HeaderField, ItemRef, WordRun } from '../model/diff.js';
+
+/** How a renderer marks up words: terminal colours, wdiff brackets or Markdown. */
+export interface Style {
+  /** Plain document text (escaped for the target). */
+  text(s: string): string;
+  added(s: string): string;
+  removed(s: string): string;
+  strong(s: string): string;
+}
+
+export const HEADER_LABELS: Record<HeaderField, string> = {
+  draft: 'Dấu dự thảo',
+  number: 'Số',
+  date: 'Ngày tháng',
+  place: 'Địa danh',
+  issuer: 'Cơ quan ban hành',
+  docType: 'Loại văn bản',
+  title: 'Trích yếu',
+};
+
+const COUNT_NAMES: Record<ChangeType, string> = {
+  added: 'thêm',
+  removed: 'bỏ',
+  moved: 'chuyển hội nghị',
+  renumbered: 'đánh số lại',
+  edited: 'sửa nội dung',
+  agency: 'đổi cơ quan chủ trì',
+  time: 'đổi thời gian',
+  header: 'sửa phần đầu',
+  citation: 'đổi trích dẫn',
+};
+
+/** "7 thay đổi: 2 thêm, 1 bỏ, …" */
+export function summary(changes: Change[]): string {
+  if (!changes.length) return 'Không có thay đổi: hai bản giống nhau về nội dung.';
+  const counts = new Map<ChangeType, number>();
+  for (const c of changes) counts.set(c.type, (counts.get(c.type) ?? 0) + 1);
+  return `${changes.length} thay đổi: ${[...counts].map(([type, n]) => `${n} ${COUNT_NAMES[type]}`).join(', ')}.`;
+}
+
+/** The conference a change is listed under: where it is now, or where it was if it is gone. */
+export function groupOf(change: Change): { key: string; conference: ConferenceRef | null; gone: boolean } {
+  if (change.type === 'header') return { key: 'header', conference: null, gone: false };
+  const c = change.new.conference ?? change.old.conference;
+  const gone = !change.new.conference;
+  return { key: `${gone ? 'old' : 'new'}:${c?.line}:${c?.ordinal}`, conference: c, gone };
+}
+
+const item = (ref: ItemRef | null) => (ref ? `mục (${ref.number})` : 'mục');
+const conferenceName = (ref: ConferenceRef | null) => (ref ? `hội nghị ${ref.ordinal}` : 'hội nghị');
+
+/**
+ * One change as a mark ("+", "−", "~", …), a line, and lines of detail under it. What was added
+ * or removed is shown whole; a text quoted only to say which item is meant is clipped to `width`.
+ */
+export function describe(change: Change, s: Style, width = 120): { mark: string; line: string; details: string[] } {
+  const t = (text: string) => s.text(clip(text, width));
+  switch (change.type) {
+    case 'header':
+      return {
+        mark: '~',
+        line: s.strong(`Sửa ${change.fields.length} thông tin`),
+        details: change.fields.map((f) => `${HEADER_LABELS[f]}: ${shown(change.before[f], s)} → ${shown(change.after[f], s)}`),
+      };
+    case 'added':
+      if (change.scope === 'conference') {
+        return {
+          mark: '+',
+          line: `${s.strong('Thêm hội nghị')} (${change.items.length} nội dung mới)`,
+          details: change.items.map((i) => s.added(s.text(`(${i.number}) ${i.text}`))),
+        };
+      }
+      return { mark: '+', line: `${s.strong(`Thêm ${item(change.new.item)}`)}: ${s.added(s.text(change.after))}`, details: [] };
+    case 'removed':
+      if (change.scope === 'conference') {
+        return {
+          mark: '−',
+          line: `${s.strong('Bỏ hội nghị')}${change.items.length ? ` cùng ${change.items.length} nội dung` : ''}`,
+          details: change.items.map((i) => s.removed(s.text(`(${i.number}) ${i.text}`))),
+        };
+      }
+      return { mark: '−', line: `${s.strong(`Bỏ ${item(change.old.item)}`)}: ${s.removed(s.text(change.before))}`, details: [] };
+    case 'moved':
+      return {
+        mark: '→',
+        line: `${s.strong(`Chuyển đến ${item(change.new.item)}`)}, từ ${conferenceName(change.old.conference)} ${item(change.old.item)}: ${t(change.new.item?.text ?? '')}`,
+        details: [],
+      };
+    case 'renumbered':
+      if (change.field === 'session') return { mark: '#', line: `${s.strong(`Đổi hội nghị lần thứ ${change.before} → lần thứ ${change.after}`)}`, details: [] };
+      if (change.field === 'ordinal') return { mark: '#', line: `${s.strong('Đánh số lại hội nghị')}: ${change.before}. → ${change.after}.`, details: [] };
+      return { mark: '#', line: `${s.strong(`Đánh số lại mục (${change.before}) → (${change.after})`)}: ${t(change.new.item?.text ?? '')}`, details: [] };
+    case 'edited':
+      return {
+        mark: '~',
+        line: `${s.strong(change.scope === 'conference' ? 'Sửa tên hội nghị' : `Sửa ${item(change.new.item)}`)}: ${words(change.words, s)}`,
+        details: [
+          ...change.citations.removed.map((c) => `bỏ trích dẫn ${s.removed(s.text(c.id ?? c.raw))}`),
+          ...change.citations.added.map((c) => `thêm trích dẫn ${s.added(s.text(c.id ?? c.raw))}`),
+        ],
+      };
+    case 'agency':
+      return {
+        mark: '~',
+        line: `${s.strong(`Đổi cơ quan chủ trì ${item(change.new.item)}`)}: ${agencies(change.before, s)} → ${agencies(change.after, s)}`,
+        details: [],
+      };
+    case 'time':
+      return {
+        mark: '~',
+        line: `${s.strong('Đổi thời gian')}: ${s.removed(s.text(change.before?.raw ?? '(không ghi)'))} → ${s.added(s.text(change.after?.raw ?? '(không ghi)'))}`,
+        details: [],
+      };
+    case 'citation': {
+      const what = `trích dẫn ở ${item(change.new.item)}`;
+      const before = change.before ? s.removed(s.text(change.before.raw)) : '';
+      const after = change.after ? s.added(s.text(change.after.raw)) : '';
+      const line =
+        change.action === 'changed'
+          ? `${s.strong(`Đổi ${what}`)}: ${before} → ${after}`
+          : change.action === 'added'
+            ? `${s.strong(`Thêm ${what}`)}: ${after}`
+            : `${s.strong(`Bỏ ${what}`)}: ${before}`;
+      return { mark: change.action === 'added' ? '+' : change.action === 'removed' ? '−' : '~', line, details: [] };
+    }
+  }
+}
+
+function shown(value: string | null | undefined, s: Style): string {
+  return value === null || value === undefined ? '(không có)' : `“${s.text(value)}”`;
+}
+
+function agencies(list: string[], s: Style): string {
+  return list.length ? s.text(list.join('; ')) : '(chưa có)';
+}
+
+// Unchanged stretches longer than this are shortened to their ends.
+const CONTEXT = 6;
+
+function words(runs: WordRun[], s: Style): string {
+  return runs
+    .map((run, k) => {
+      if (run.op === 'added') return s.added(s.text(run.text));
+      if (run.op === 'removed') return s.removed(s.text(run.text));
+      const w = run.text.split(' ');
+      if (w.length <= CONTEXT * 2) return s.text(run.text);
+      const head = k === 0 ? [] : w.slice(0, CONTEXT);
+      const tail = k === runs.length - 1 ? [] : w.slice(-CONTEXT);
+      return [s.text(head.join(' ')), '…', s.text(tail.join(' '))].filter(Boolean).join(' ');
+    })
+    .join(' ');
+}
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
+}
