@@ -12,6 +12,7 @@ export async function parseFile(path: string, options: IngestOptions & Pick<Pars
       format: ingested.format,
       encoding: ingested.encoding,
       sha256: ingested.sha256,
+      messages: ingested.messages,
       ...(options.matchers ? { matchers: options.matchers } : {}),
     });
   } catch (error) {

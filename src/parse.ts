@@ -4,7 +4,7 @@ import { assembleFooter } from './assemble/footer.js';
 import { assembleHeader } from './assemble/header.js';
 import { runChecks } from './check/index.js';
 import { decodeText } from './ingest/text.js';
-import type { Format } from './ingest/types.js';
+import type { Format, IngestMessage } from './ingest/types.js';
 import { Programme, SCHEMA_VERSION } from './model/programme.js';
 import { normalizeText } from './normalize/text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
@@ -20,6 +20,8 @@ export interface ParseOptions {
   /** sha256 of the original bytes; computed from the input when absent. */
   sha256?: string;
   matchers?: Matchers;
+  /** What the reader noticed (mammoth's warnings, tracked changes shown, ...); kept as diagnostics. */
+  messages?: readonly IngestMessage[];
 }
 
 /**
@@ -68,7 +70,17 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     citations: body.citations,
     diagnostics: [],
   };
-  programme.diagnostics = runChecks(programme, { text, matchers: m });
+  programme.diagnostics = [
+    ...(options.messages ?? []).map((msg) => ({
+      code: `ingest-${msg.severity}`,
+      severity: msg.severity,
+      message: msg.message,
+      messageEn: msg.message,
+      line: null,
+      column: null,
+    })),
+    ...runChecks(programme, { text, matchers: m }),
+  ];
   return Programme.parse(programme);
 }
 

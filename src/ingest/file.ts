@@ -10,6 +10,8 @@ export interface IngestOptions {
   revision?: 'accepted' | 'original';
   /** Largest input accepted, in bytes. */
   maxSize?: number;
+  /** For .docx: have mammoth read the file as a second opinion (default true). */
+  mammothCheck?: boolean;
 }
 
 export const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
@@ -47,7 +49,7 @@ export async function ingestBytes(bytes: Uint8Array, format: Format, options: In
   switch (format) {
     case 'docx': {
       const { ingestDocx } = await import('./docx.js');
-      return ingestDocx(bytes, { revision: options.revision ?? 'accepted' });
+      return ingestDocx(bytes, { revision: options.revision ?? 'accepted', mammothCheck: options.mammothCheck ?? true });
     }
     case 'doc': {
       const { ingestDoc } = await import('./doc.js');

@@ -1,4 +1,4 @@
-import { INPUT_HELP, INPUT_OPTIONS, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, parseCommandLine } from '../args.js';
 import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
 import { rules, type Severity } from '../../check/index.js';
 import { plural } from '../../check/describe.js';
@@ -80,7 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   const lang = choice('lang', values.lang, ['vi', 'en'] as const, 'vi');
   const least = choice('severity', values.severity, LEVELS, 'info');
   if (positionals.length === 0) throw new UsageError('lint: missing FILE');
-  const options = { revision: revisionOf(values.revision), maxSize: parseSize(values['max-size']) };
+  const options = ingestOptions(values);
 
   const linted: Linted[] = [];
   for (const file of positionals) {

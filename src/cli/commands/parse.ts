@@ -1,4 +1,4 @@
-import { INPUT_HELP, INPUT_OPTIONS, oneFile, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, oneFile, parseCommandLine } from '../args.js';
 import { EXIT, writeOut } from '../io.js';
 import { parseFile } from '../../parse-file.js';
 
@@ -15,7 +15,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, { pretty: { type: 'boolean' }, ...INPUT_OPTIONS });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const file = oneFile(positionals, 'parse');
-  const programme = await parseFile(file, { revision: revisionOf(values.revision), maxSize: parseSize(values['max-size']) });
+  const programme = await parseFile(file, ingestOptions(values));
   await writeOut(`${JSON.stringify(programme, null, values.pretty ? 2 : undefined)}\n`);
   return EXIT.ok;
 }

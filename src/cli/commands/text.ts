@@ -1,4 +1,4 @@
-import { INPUT_HELP, INPUT_OPTIONS, oneFile, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, oneFile, parseCommandLine } from '../args.js';
 import { EXIT, writeOut } from '../io.js';
 import { InputError } from '../../errors.js';
 import { ingestFile } from '../../ingest/file.js';
@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const file = oneFile(positionals, 'text');
   try {
-    const ingested = await ingestFile(file, { revision: revisionOf(values.revision), maxSize: parseSize(values['max-size']) });
+    const ingested = await ingestFile(file, ingestOptions(values));
     const text = normalizeText(ingested.text);
     await writeOut(text.endsWith('\n') ? text : `${text}\n`);
   } catch (error) {
