@@ -1,0 +1,111 @@
+import { availableParallelism } from 'node:os';
+import { runBatch, summaryLine } from '../../batch/run.js';
+import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
+import { INPUT_HELP, INPUT_OPTIONS, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { EXIT, UsageError, warn, writeOut } from '../io.js';
+
+const HELP = `Usage: vanban batch [options] INPUT... --out DIR
+
+Converts an archive of programmes: every .txt, .md, .docx and .doc file under the INPUTs becomes
+DIR/<its path>.json, the same model "vanban parse" prints. An INPUT is a file, a folder (read
+recursively; hidden entries skipped) or a glob pattern: * and ? within one folder name, ** across
+folders — quote it so the shell leaves it alone. Paths under a folder or pattern are kept
+relative to it ("archive/2023/ctr.docx" under "archive" gives DIR/2023/ctr.docx.json); a file
+INPUT keeps its own name; names that would clash get "~2", "~3".
+
+DIR/manifest.ndjson has one JSON line per input: path, status (ok, error or skipped), reason,
+output, format, size, sha256, counts of conferences, items, citations and diagnostics, ms and
+the vanban version. One bad file never stops the batch: it gets an "error" line with its reason,
+also when it crashes or hangs its worker. Every file is written whole (to a temporary file, then
+renamed), so a run that is interrupted or killed leaves only whole files and a manifest whose
+every line parses; run it again with --resume to finish it.
+
+Options:
+  -o, --out DIR                 where the .json files and manifest.ndjson go (required)
+  -j, --concurrency N           worker threads parsing in parallel (default: one per core, ${availableParallelism()} here)
+      --resume                  skip inputs whose sha256 and vanban version match an ok line of
+                                DIR/manifest.ndjson and whose output is still there
+      --csv FILE                also write every item of every document as a CSV row: file, year,
+                                conference, month, item, action, citations (ids, "; "-separated),
+                                leadAgencies ("; "-separated), text. UTF-8 with BOM for Excel
+      --ndjson FILE             also write every model as one JSON line
+      --pretty                  indent the .json files
+      --timeout SECONDS         fail a file that takes longer to parse (default 300, 0 for none)
+  -q, --quiet                   no progress and no summary (failures are still summarized)
+${INPUT_HELP}
+
+Progress (files done, rate, errors, ETA) is redrawn on stderr when it is a terminal; NO_COLOR
+turns its colour off. A summary closes the run on stderr.
+
+Exit status: 0 every input converted (or skipped), 1 some failed (counted in the summary and
+marked in the manifest), 2 usage error, 130/143 interrupted by Ctrl-C/SIGTERM.
+
+Example:
+  vanban batch archive/ "scans/**/*.docx" --out json/ --csv items.csv
+  vanban batch archive/ --out json/ --resume     # after an interruption, or when files were added
+`;
+
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  concurrency: { type: 'string', short: 'j' },
+  resume: { type: 'boolean' },
+  csv: { type: 'string' },
+  ndjson: { type: 'string' },
+  pretty: { type: 'boolean' },
+  timeout: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  ...INPUT_OPTIONS,
+} as const;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
+  if (values.help) return writeOut(HELP).then(() => EXIT.ok);
+  if (positionals.length === 0) throw new UsageError('batch: missing INPUT (files, folders or glob patterns)');
+  if (!values.out) throw new UsageError('batch: missing --out DIR');
+  const concurrency = positiveInteger(values.concurrency, '--concurrency') ?? availableParallelism();
+  const timeout = values.timeout === undefined ? 300 : positiveInteger(values.timeout, '--timeout', true)!;
+
+  const terminal = process.stderr.isTTY === true;
+  const quiet = values.quiet ?? false;
+  const color = terminal && !process.env.NO_COLOR;
+
+  // First signal: stop cleanly (whole files, a valid manifest). Second: stop now.
+  const controller = new AbortController();
+  let caught: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (caught) process.exit(signal === 'SIGINT' ? 130 : 143);
+    caught = signal;
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const summary = await runBatch({
+      inputs: positionals,
+      out: values.out,
+      concurrency,
+      resume: values.resume ?? false,
+      revision: revisionOf(values.revision),
+      mammothCheck: values['no-mammoth'] !== true,
+      maxSize: parseSize(values['max-size']) ?? DEFAULT_MAX_SIZE,
+      pretty: values.pretty ?? false,
+      timeoutMs: timeout * 1000,
+      exports: { csv: values.csv, ndjson: values.ndjson },
+      progress: { live: terminal && !quiet, verbose: !quiet, color },
+      signal: controller.signal,
+    });
+    if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary));
+    if (summary.interrupted) return caught === 'SIGTERM' ? 143 : 130;
+    return summary.failed > 0 ? EXIT.failed : EXIT.ok;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+function positiveInteger(raw: string | undefined, flag: string, zero = false): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < (zero ? 0 : 1)) throw new UsageError(`${flag}: "${raw}" is not a ${zero ? 'whole number' : 'positive whole number'}`);
+  return n;
+}

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRow } from '../../src/batch/exports.js';
+import { compileGlob } from '../../src/batch/glob.js';
+import { assignOutputs, collectInputs, type Input } from '../../src/batch/inputs.js';
+import { Progress } from '../../src/batch/progress.js';
+
+describe('globs', () => {
+  it('* and ? stay within a folder name, ** crosses folders', () => {
+    const g = compileGlob('archive/**/ctr-20??.docx');
+    expect(g.base).toBe('archive');
+    expect(g.depth).toBe(Infinity);
+    expect(g.matches('ctr-2024.docx')).toBe(true);
+    expect(g.matches('2024/q1/ctr-2024.docx')).toBe(true);
+    expect(g.matches('ctr-202.docx')).toBe(false);
+    const one = compileGlob('archive/*/*.txt');
+    expect(one.depth).toBe(2);
+    expect(one.matches('2024/a.txt')).toBe(true);
+    expect(one.matches('a.txt')).toBe(false);
+    expect(one.matches('2024/q1/a.txt')).toBe(false);
+    expect(compileGlob('*.txt').base).toBe('.');
+    expect(compileGlob('/srv/**').base).toBe('/srv');
+    expect(compileGlob('a/(1)+[x].txt*').matches('(1)+[x].txt.bak')).toBe(true); // regex characters are literal
+  });
+});
+
+describe('collecting inputs', () => {
+  it('walks in name order, skips hidden entries, lock files and other formats, follows file links only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-walk-'));
+    for (const f of ['b.docx', 'a.txt', 'c.pdf', '~$b.docx', '.DS_Store', 'sub/d.md', '.git/e.txt', 'README']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), 'x');
+    }
+    symlinkSync(join(dir, 'a.txt'), join(dir, 'link.txt'));
+    symlinkSync(dir, join(dir, 'loop'));
+    const inputs = await collectInputs([dir]);
+    expect(inputs.map((i) => [i.relative, i.format, i.skip ?? null])).toEqual([
+      ['README', 'txt', null],
+      ['a.txt', 'txt', null],
+      ['b.docx', 'docx', null],
+      ['c.pdf', null, 'unsupported format (.pdf)'],
+      ['link.txt', 'txt', null],
+      ['sub/d.md', 'md', null],
+      ['~$b.docx', null, 'Word lock file'],
+    ]);
+  });
+
+  it('gives clashing outputs ~2, ~3, also across letter case and file/folder names', () => {
+    const input = (relative: string): Input => ({ path: relative, relative, format: 'txt', output: null });
+    const inputs = [input('a.txt'), input('A.txt'), input('a.txt'), input('x'), input('x.json/y.txt')];
+    assignOutputs(inputs);
+    expect(inputs.map((i) => i.output)).toEqual(['a.txt.json', 'A.txt~2.json', 'a.txt~3.json', 'x~2.json', 'x.json/y.txt.json']);
+  });
+});
+
+describe('CSV', () => {
+  it('quotes only what RFC 4180 requires and doubles quotes', () => {
+    expect(csvField('Văn phòng Tỉnh ủy')).toBe('Văn phòng Tỉnh ủy');
+    expect(csvField('quý I, quý II')).toBe('"quý I, quý II"');
+    expect(csvField('Nghị quyết "về" x')).toBe('"Nghị quyết ""về"" x"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvRow([1, null, 'a,b'])).toBe('1,,"a,b"\r\n');
+  });
+});
+
+describe('progress', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    return { chunks, stream: { columns: 80, write: (t: string) => chunks.push(t) } };
+  };
+
+  it('redraws one line with \\r on a terminal: done/total, rate, errors, ETA', () => {
+    const { chunks, stream } = sink();
+    const p = new Progress(3, { live: true, verbose: true, color: true }, stream);
+    p.tick(false);
+    p.log('vanban: x.txt: the file is empty');
+    p.tick(true);
+    p.tick(false);
+    p.finish();
+    const text = chunks.join('');
+    expect(text).toMatch(/\r1\/3 files {2}[\d.]+ files\/s {2}0 errors {2}ETA \S+/);
+    expect(text).toContain('vanban: x.txt: the file is empty\n');
+    expect(text).toContain('\x1b[31m1 error\x1b[39m');
+    expect(text).toMatch(/\r3\/3 files/);
+    expect(text.endsWith('\r')).toBe(true); // cleared for the summary
+    expect(text.replace(/\x1b\[\d+m/g, '').split('\n').length).toBe(2);
+  });
+
+  it('without colour (NO_COLOR) no escape codes; not live, no status line at all', () => {
+    const plain = sink();
+    const p = new Progress(2, { live: true, verbose: true, color: false }, plain.stream);
+    p.tick(true);
+    p.tick(true);
+    expect(plain.chunks.join('')).not.toContain('\x1b');
+    const piped = sink();
+    const q = new Progress(2, { live: false, verbose: true, color: false }, piped.stream);
+    q.tick(true);
+    q.log('vanban: y.txt: no such file');
+    expect(piped.chunks).toEqual(['vanban: y.txt: no such file\n']);
+  });
+});
