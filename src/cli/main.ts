@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { EXIT, UsageError, describeError, warn } from './io.js';
 
 // Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
@@ -37,6 +38,9 @@ Options:
 FILE may be "-" to read standard input. Data goes to stdout; errors and progress to stderr.
 Exit status: 0 success, 1 a file could not be read or parsed, 2 usage error.
 `;
+
+// One-shot commands validate one model: compiling zod's validator would cost more than it saves.
+z.config({ jitless: true });
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

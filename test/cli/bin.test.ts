@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// `npx vanban` runs package.json's bin: the bundled build, not dist/cli/main.js.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { vanban: string } };
+const bin = join(root, pkg.bin.vanban);
+const modules = join(root, 'dist/cli/main.js');
+const seed = join(root, 'fixtures/seed/programme-2024-hau-giang-draft.txt');
+const run = (cli: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+describe('the installed bin', () => {
+  it('is the bundle, and prints what the module build prints', () => {
+    expect(pkg.bin.vanban).toBe('dist/bundle/vanban.js');
+    for (const args of [['parse', seed], ['lint', seed], ['outline', join(root, 'fixtures/docx/auto-numbered.docx')], ['schema']]) {
+      const a = run(bin, args);
+      const b = run(modules, args);
+      expect(a.status).toBe(b.status);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stdout.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('finds its grammar, its version and its batch worker', () => {
+    expect(run(bin, ['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+    const out = mkdtempSync(join(tmpdir(), 'vanban-bin-'));
+    const r = run(bin, ['batch', seed, join(root, 'fixtures/docx/plain.docx'), '--out', out, '--concurrency', '2']);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['manifest.ndjson', 'plain.docx.json', 'programme-2024-hau-giang-draft.txt.json']);
+  });
+});
