@@ -9,7 +9,8 @@ import { parse, parseFile } from '../dist/index.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seedPath = join(root, 'fixtures/seed/programme-2024-hau-giang-draft.txt');
 const seed = readFileSync(seedPath, 'utf8');
-const cli = join(root, 'dist/cli/main.js');
+// The installed command: package.json's bin (the bundle).
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.vanban);
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 const results = [];

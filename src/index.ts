@@ -4,3 +4,5 @@ export { InputError, isInputError } from './errors.js';
 export { parseFile } from './parse-file.js';
 export { outline } from './emit/outline.js';
 export { programmeJsonSchema } from './emit/schema.js';
+export { diffProgrammes, renderText as renderDiffText, renderMarkdown as renderDiffMarkdown } from './diff/index.js';
+export { DiffResult, diffJsonSchema } from './model/diff.js';
