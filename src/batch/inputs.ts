@@ -4,7 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { formatOf } from '../ingest/file.js';
 import type { Format } from '../ingest/types.js';
 import { compileGlob, isGlob } from './glob.js';
-import { systemReason } from './read.js';
+import { systemReason } from '../ingest/file.js';
 
 /** One line of the manifest to be: a file to convert, or why there is nothing to convert. */
 export interface Input {

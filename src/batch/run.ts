@@ -10,7 +10,7 @@ import { assignOutputs, collectInputs, type Input } from './inputs.js';
 import { MANIFEST_NAME, Manifest, NO_COUNTS, oneLine, readManifest, type Counts, type ManifestLine } from './manifest.js';
 import { PoolClosed, WorkerPool } from './pool.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
-import { readInput, systemReason } from './read.js';
+import { readBounded, systemReason } from '../ingest/file.js';
 import { vanbanVersion } from './version.js';
 
 export interface BatchOptions {
@@ -99,7 +99,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
     let bytes: Buffer;
     try {
-      bytes = await readInput(input.path, options.maxSize);
+      bytes = await readBounded(input.path, options.maxSize);
     } catch (error) {
       return record(index, line({ status: 'error', reason: (error as Error).message }));
     }

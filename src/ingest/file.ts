@@ -72,11 +72,12 @@ function sniffFormat(bytes: Uint8Array): Format {
   return 'txt';
 }
 
-function sizeText(n: number): string {
+export function sizeText(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-async function readBounded(path: string, maxSize: number): Promise<Uint8Array> {
+/** A file's bytes, refused with an InputError (its message is the bare reason) when it cannot be an input. */
+export async function readBounded(path: string, maxSize: number): Promise<Buffer> {
   let info;
   try {
     info = await stat(path);
@@ -104,9 +105,8 @@ async function readStdin(maxSize: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function systemReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
+export function systemReason(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
     case 'ENOENT':
       return 'no such file';
     case 'EACCES':
@@ -114,7 +114,9 @@ function systemReason(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
     default:
-      return (error as Error).message;
+      return error instanceof Error ? error.message : String(error);
   }
 }
