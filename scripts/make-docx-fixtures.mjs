@@ -68,6 +68,9 @@ const PAGE = splitSeed(SEED);
 const nonBlank = (lines) => lines.filter((l) => l.trim() !== '');
 
 // ── Legacy encoders (DOMAIN.md §12.3) ────────────────────────────────────────
+// Written out here on purpose rather than imported from src/normalize/legacy-encode.ts (which
+// derives its encoders from the decoders): fixtures made with the code under test could not
+// catch a wrong entry in its table.
 
 const VOWELS = [
   ['a', 'à', 'ả', 'ã', 'á', 'ạ'],
