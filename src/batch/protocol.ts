@@ -12,7 +12,7 @@ export interface ParseTask {
   bytes: ArrayBuffer;
   revision: 'accepted' | 'original';
   /** For .docx: mammoth's second reading (see --no-mammoth). */
-  mammothCheck: boolean;
+  mammothCheck: 'auto' | 'always' | 'never';
   pretty: boolean;
 }
 

@@ -22,7 +22,7 @@ export interface BatchOptions {
   resume?: boolean;
   revision?: 'accepted' | 'original';
   /** For .docx: have mammoth read each file as a second opinion (default true). */
-  mammothCheck?: boolean;
+  mammothCheck?: 'auto' | 'always' | 'never';
   maxSize: number;
   pretty?: boolean;
   /** Per file; 0 for none. A file that hangs a worker fails instead of stalling the archive. */
@@ -123,7 +123,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         sha256: read.sha256,
         bytes: buffer,
         revision: options.revision ?? 'accepted',
-        mammothCheck: options.mammothCheck ?? true,
+        mammothCheck: options.mammothCheck ?? 'auto',
         pretty: options.pretty ?? false,
       });
     } catch (error) {

@@ -33,12 +33,18 @@ export function oneFile(positionals: string[], command: string): string {
 export const INPUT_OPTIONS = {
   revision: { type: 'string' },
   'max-size': { type: 'string' },
+  mammoth: { type: 'boolean' },
   'no-mammoth': { type: 'boolean' },
 } as const;
 
 /** The ingest options every command that reads files shares. */
-export function ingestOptions(values: { revision?: string; 'max-size'?: string; 'no-mammoth'?: boolean }) {
-  return { revision: revisionOf(values.revision), maxSize: parseSize(values['max-size']), mammothCheck: values['no-mammoth'] !== true };
+export function ingestOptions(values: { revision?: string; 'max-size'?: string; mammoth?: boolean; 'no-mammoth'?: boolean }) {
+  return { revision: revisionOf(values.revision), maxSize: parseSize(values['max-size']), mammothCheck: mammothOf(values) };
+}
+
+export function mammothOf(values: { mammoth?: boolean; 'no-mammoth'?: boolean }): 'auto' | 'always' | 'never' {
+  if (values.mammoth && values['no-mammoth']) throw new UsageError('--mammoth and --no-mammoth contradict each other');
+  return values.mammoth ? 'always' : values['no-mammoth'] ? 'never' : 'auto';
 }
 
 export function revisionOf(raw: string | undefined): 'accepted' | 'original' {
@@ -49,5 +55,6 @@ export function revisionOf(raw: string | undefined): 'accepted' | 'original' {
 export const INPUT_HELP = `  --revision accepted|original  for .docx with tracked changes: the text with the changes
                                 accepted (default) or as it was before them
   --max-size SIZE               refuse inputs larger than SIZE (default 100MB)
-  --no-mammoth                  for .docx: skip mammoth's second reading of the file (its
-                                warnings about what vanban's reader missed); about 2× faster`;
+  --mammoth, --no-mammoth       for .docx: always / never have mammoth read the file as a
+                                second opinion that reports what vanban's reader missed; by
+                                default it does when the reader meets elements it does not know`;

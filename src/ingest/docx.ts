@@ -8,14 +8,17 @@ import { child, childrenNamed, elements, parseXml, type XmlElement } from './oox
 import type { IngestMessage, Ingested } from './types.js';
 import { formatSize, openZip, type ZipArchive } from './zip-guard.js';
 
+export type MammothCheck = 'auto' | 'always' | 'never';
+
 export interface DocxOptions {
   /** Tracked changes: the text with them accepted (default) or as it was before them. */
   revision?: Revision;
   /**
-   * Have mammoth read the file too and report what vanban's reader missed (default true). It
-   * more than doubles the time per document; --no-mammoth skips it for large batches.
+   * When mammoth reads the file too and reports what vanban's reader missed: 'auto' (default)
+   * when the reader met elements it does not know, 'always', or 'never'. A reading by mammoth
+   * costs about as much as vanban's whole reading.
    */
-  mammothCheck?: boolean;
+  mammothCheck?: MammothCheck;
 }
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -60,7 +63,12 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   const text = linesOf(result.blocks).join('\n');
 
   // Cross-check with mammoth, which always shows the accepted text.
-  if (options.mammothCheck !== false) {
+  const check = options.mammothCheck ?? 'auto';
+  if (check === 'always' || (check === 'auto' && result.unfamiliar.size > 0)) {
+    if (check === 'auto') {
+      const names = [...result.unfamiliar].slice(0, 5).join(', ');
+      messages.push({ severity: 'info', message: `mammoth read the file too: vanban's reader passed over elements it does not know (${names})` });
+    }
     const accepted = revision === 'accepted' ? result : read('accepted');
     const mammothRead = await mammothParagraphs(bytes);
     messages.push(...mammothRead.messages);

@@ -10,8 +10,8 @@ export interface IngestOptions {
   revision?: 'accepted' | 'original';
   /** Largest input accepted, in bytes. */
   maxSize?: number;
-  /** For .docx: have mammoth read the file as a second opinion (default true). */
-  mammothCheck?: boolean;
+  /** For .docx: when mammoth reads the file as a second opinion ('auto' by default). */
+  mammothCheck?: 'auto' | 'always' | 'never';
 }
 
 export const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
@@ -49,7 +49,7 @@ export async function ingestBytes(bytes: Uint8Array, format: Format, options: In
   switch (format) {
     case 'docx': {
       const { ingestDocx } = await import('./docx.js');
-      return ingestDocx(bytes, { revision: options.revision ?? 'accepted', mammothCheck: options.mammothCheck ?? true });
+      return ingestDocx(bytes, { revision: options.revision ?? 'accepted', mammothCheck: options.mammothCheck ?? 'auto' });
     }
     case 'doc': {
       const { ingestDoc } = await import('./doc.js');

@@ -14,7 +14,7 @@ const CRASHING = new URL('./crash-worker.mjs', import.meta.url);
 let id = 0;
 function task(file: string): ParseTask {
   const bytes = seedBytes();
-  return { id: ++id, file, format: 'txt', sha256: '0'.repeat(64), bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, revision: 'accepted', mammothCheck: true, pretty: false };
+  return { id: ++id, file, format: 'txt', sha256: '0'.repeat(64), bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, revision: 'accepted', mammothCheck: 'auto', pretty: false };
 }
 
 describe('the worker pool', () => {

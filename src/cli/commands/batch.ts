@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { runBatch, summaryLine } from '../../batch/run.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
-import { INPUT_HELP, INPUT_OPTIONS, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, mammothOf, parseCommandLine, parseSize, revisionOf } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
@@ -86,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
       concurrency,
       resume: values.resume ?? false,
       revision: revisionOf(values.revision),
-      mammothCheck: values['no-mammoth'] !== true,
+      mammothCheck: mammothOf(values),
       maxSize: parseSize(values['max-size']) ?? DEFAULT_MAX_SIZE,
       pretty: values.pretty ?? false,
       timeoutMs: timeout * 1000,

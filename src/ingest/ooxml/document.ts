@@ -42,6 +42,8 @@ export interface DocumentRead {
   /** Encodings of the runs that carry text ("unicode", "tcvn3", "vni"). */
   encodings: Set<string>;
   hasRevisions: boolean;
+  /** Elements the reader passed over without knowing them: text could hide there. */
+  unfamiliar: Set<string>;
 }
 
 interface Segment {
@@ -62,12 +64,29 @@ const MAX_INLINE_DEPTH = MAX_XML_DEPTH;
 export function readDocument(body: XmlElement, options: DocumentReaderOptions): DocumentRead {
   const reader = new BodyReader(options);
   const blocks = reader.readBlocks(body.children);
-  return { blocks, encodings: reader.encodings, hasRevisions: reader.hasRevisions };
+  return { blocks, encodings: reader.encodings, hasRevisions: reader.hasRevisions, unfamiliar: reader.unfamiliar };
 }
+
+// Elements known to carry no text of the document: passing over them loses nothing.
+const SILENT_MARKS = [
+  'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd',
+  'w:commentRangeStart', 'w:commentRangeEnd', 'w:moveFromRangeStart', 'w:moveFromRangeEnd',
+  'w:moveToRangeStart', 'w:moveToRangeEnd', 'w:customXmlInsRangeStart', 'w:customXmlInsRangeEnd',
+  'w:customXmlDelRangeStart', 'w:customXmlDelRangeEnd', 'w:customXmlMoveFromRangeStart',
+  'w:customXmlMoveFromRangeEnd', 'w:customXmlMoveToRangeStart', 'w:customXmlMoveToRangeEnd',
+];
+const SILENT_BLOCKS = new Set(['w:sectPr', 'w:tcPr', 'w:trPr', 'w:tblPr', 'w:tblGrid', ...SILENT_MARKS]);
+const SILENT_INLINE = new Set(['w:pPr', ...SILENT_MARKS]);
+const SILENT_IN_RUN = new Set([
+  'w:rPr', 'w:fldChar', 'w:instrText', 'w:delInstrText', 'w:footnoteReference', 'w:endnoteReference',
+  'w:commentReference', 'w:lastRenderedPageBreak', 'w:softHyphen', 'w:annotationRef', 'w:footnoteRef',
+  'w:endnoteRef', 'w:separator', 'w:continuationSeparator',
+]);
 
 class BodyReader {
   readonly encodings = new Set<string>();
   hasRevisions = false;
+  readonly unfamiliar = new Set<string>();
   private readonly warned = new Set<string>();
 
   constructor(private readonly options: DocumentReaderOptions) {}
@@ -97,6 +116,7 @@ class BodyReader {
             if (depth < MAX_INLINE_DEPTH) visit(alternative(node)?.children ?? [], depth + 1);
             break;
           default:
+            if (!SILENT_BLOCKS.has(node.name)) this.unfamiliar.add(node.name);
             break; // sectPr, bookmarks, proofing marks: nothing to read
         }
       }
@@ -182,6 +202,8 @@ class BodyReader {
         this.readInline(alternative(node)?.children ?? [], into, paragraphFont, deleted, depth + 1);
       } else if (INLINE_WRAPPERS.has(name)) {
         this.readInline(node.children, into, paragraphFont, deleted, depth + 1);
+      } else if (!SILENT_INLINE.has(name)) {
+        this.unfamiliar.add(name);
       }
       // Everything else (pPr, bookmarks, comment ranges and references, proofing marks, math)
       // adds no text; comments live in comments.xml and are never read.
@@ -226,6 +248,7 @@ class BodyReader {
           this.readDrawings(node, into, depth);
           break;
         default:
+          if (!SILENT_IN_RUN.has(node.name)) this.unfamiliar.add(node.name);
           break; // rPr, fldChar, instrText (field codes), footnote and comment references
       }
     }
