@@ -9,8 +9,11 @@ const COUNT = 200;
 const root = mkdtempSync(join(tmpdir(), 'vanban-kill-'));
 const input = join(root, 'archive');
 mkdirSync(input);
+// Each file is three programmes long, so the run lasts long enough (about a second with one
+// worker) that the kill lands midway even when the test runner is slow to poll.
 for (let i = 1; i <= COUNT; i++) {
-  writeFileSync(join(input, `ctr-${String(i).padStart(3, '0')}.txt`), seedText().replace('Số       -CTr/TU', `Số ${i}-CTr/TU`));
+  const programme = seedText().replace('Số       -CTr/TU', `Số ${i}-CTr/TU`);
+  writeFileSync(join(input, `ctr-${String(i).padStart(3, '0')}.txt`), [programme, programme, programme].join('\n'));
 }
 
 /** Starts a batch and signals it as soon as its manifest has a first line. */
