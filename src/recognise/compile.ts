@@ -164,7 +164,3 @@ export function findPhrase<P extends Phrase>(key: string, list: readonly P[], fr
   }
   return best;
 }
-
-export function isLetter(ch: string | undefined): boolean {
-  return ch !== undefined && LETTER.test(ch);
-}
