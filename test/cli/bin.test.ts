@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,11 @@ const seed = join(root, 'fixtures/seed/programme-2024-hau-giang-draft.txt');
 const run = (cli: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
 describe('the installed bin', () => {
-  it('is the bundle, and prints what the module build prints', () => {
+  it('is the bundle, executable, and prints what the module build prints', () => {
     expect(pkg.bin.vanban).toBe('dist/bundle/vanban.js');
+    // npm does not mark the project's own bin executable; `npx vanban` needs it.
+    expect(statSync(bin).mode & 0o111).toBe(0o111);
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     for (const args of [['parse', seed], ['lint', seed], ['outline', join(root, 'fixtures/docx/auto-numbered.docx')], ['schema']]) {
       const a = run(bin, args);
       const b = run(modules, args);
