@@ -93,7 +93,3 @@ export async function readManifest(path: string): Promise<Map<string, ManifestLi
   return byPath;
 }
 
-/** One line, for the manifest and the terminal: an error message may span several. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}

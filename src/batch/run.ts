@@ -7,7 +7,8 @@ import type { Programme } from '../model/programme.js';
 import { removeStaleTemps, writeAtomic } from './atomic.js';
 import { writeExports, type ExportPaths } from './exports.js';
 import { assignOutputs, collectInputs, type Input } from './inputs.js';
-import { MANIFEST_NAME, Manifest, NO_COUNTS, oneLine, readManifest, type Counts, type ManifestLine } from './manifest.js';
+import { MANIFEST_NAME, Manifest, NO_COUNTS, readManifest, type Counts, type ManifestLine } from './manifest.js';
+import { squash } from '../normalize/text.js';
 import { PoolClosed, WorkerPool } from './pool.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
 import { readBounded, systemReason } from '../ingest/file.js';
@@ -84,7 +85,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const line = (fields: Partial<ManifestLine> & Pick<ManifestLine, 'status'>): ManifestLine => ({
       path: input.path,
       status: fields.status,
-      reason: fields.reason ? oneLine(fields.reason) : null,
+      // One line, for the manifest and the terminal: an error message may span several.
+      reason: fields.reason ? squash(fields.reason) : null,
       output: fields.output ?? null,
       format: input.format,
       size: fields.size ?? null,

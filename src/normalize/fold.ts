@@ -1,3 +1,5 @@
+import { squash } from './text.js';
+
 /**
  * The matching key: the normalized text lower-cased, with the old/new tone placement of the open
  * clusters oa, oe, uy made one ("khoá" → "khóa", "thuỷ" → "thủy"). It has exactly the length of
@@ -39,5 +41,5 @@ function lowerPerChar(text: string): string {
 
 /** Fold a grammar phrase the same way, for comparing with keys. */
 export function foldPhrase(phrase: string): string {
-  return foldKey(phrase.normalize('NFC').replace(/\s+/g, ' ').trim());
+  return foldKey(squash(phrase.normalize('NFC')));
 }

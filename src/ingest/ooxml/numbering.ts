@@ -1,4 +1,5 @@
 import { child, childrenNamed, isOn, val, type XmlElement } from './xml.js';
+import { toRoman } from '../../recognise/numbers.js';
 
 /**
  * Word's automatic numbering, recomputed the way Word displays it: the label text lives only in
@@ -203,16 +204,9 @@ function toInt(value: string | undefined): number | undefined {
   return parseInt(value, 10);
 }
 
+/** Word shows numbers outside 1…3999 in digits even in a Roman list. */
 function roman(value: number): string {
-  if (value <= 0 || value >= 4000) return String(value);
-  const table: Array<[number, string]> = [
-    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-  ];
-  let out = '';
-  let rest = value;
-  for (const [n, s] of table) while (rest >= n) (out += s), (rest -= n);
-  return out;
+  return value <= 0 || value >= 4000 ? String(value) : toRoman(value);
 }
 
 /** Word's letter numbering: A…Z, then AA…ZZ, AAA… (the letter repeated, not base 26). */
