@@ -1,0 +1,221 @@
+// npm run corpus — how well the parser reads real documents with hand labels.
+//
+//   npm run corpus                        every set under fixtures/corpus/ (dev/, found.truth.jsonl + found/)
+//   npm run corpus -- --corpus DIR        a folder holding programmes/ and programmes.truth.jsonl (repeatable)
+//   npm run corpus -- --verbose           also every mismatch: field, expected, got; unit vs nearest model unit
+//   npm run corpus -- --json              the figures as JSON on stdout
+//   npm run corpus -- --check             exit 1 when a target is missed (otherwise always 0)
+//
+// The scoring rules are in scripts/corpus/score.mjs; reading the sets in scripts/corpus/run.mjs.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusDirSet, defaultSets, measureSet } from './corpus/run.mjs';
+import { totals } from './corpus/score.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const USAGE = 'usage: node scripts/corpus.mjs [--corpus DIR]... [--json] [--verbose] [--check]';
+
+function usage(message) {
+  process.stderr.write(`corpus: ${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+const opts = { json: false, verbose: false, check: false, corpora: [] };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--json') opts.json = true;
+  else if (a === '--verbose' || a === '-v') opts.verbose = true;
+  else if (a === '--check') opts.check = true;
+  else if (a === '--corpus') {
+    const dir = argv[++i];
+    if (!dir) usage('--corpus needs a folder');
+    opts.corpora.push(dir);
+  } else if (a.startsWith('--corpus=')) opts.corpora.push(a.slice('--corpus='.length));
+  else if (a === '--help' || a === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  } else usage(`unknown argument '${a}'`);
+}
+
+const say = (line) => process.stderr.write(`corpus: ${line}\n`);
+const told = new Set();
+const once = (key, line) => {
+  if (told.has(key)) return;
+  told.add(key);
+  say(line);
+};
+
+const distIndex = join(root, 'dist/index.js');
+if (!existsSync(distIndex)) {
+  say('dist/index.js not found: run `npm run build` first');
+  process.exit(opts.check ? 1 : 0);
+}
+let lib;
+try {
+  lib = await import(pathToFileURL(distIndex).href);
+} catch (error) {
+  say(`dist/index.js failed to load: ${String(error?.message ?? error).replace(/\s+/gu, ' ')}`);
+  process.exit(opts.check ? 1 : 0);
+}
+
+let sets;
+if (opts.corpora.length > 0) {
+  sets = [];
+  for (const dir of opts.corpora) {
+    const set = corpusDirSet(dir);
+    if (!existsSync(set.truth)) say(`${dir}: no programmes.truth.jsonl in this folder`);
+    else sets.push(set);
+  }
+} else {
+  const corpusRoot = join(root, 'fixtures/corpus');
+  sets = defaultSets(corpusRoot);
+  if (sets.length === 0) say('no labelled sets under fixtures/corpus/');
+  // A folder of documents whose truth file is not there yet (fixtures/corpus/found/ before found.truth.jsonl).
+  if (existsSync(corpusRoot))
+    for (const entry of readdirSync(corpusRoot, { withFileTypes: true }))
+      if (entry.isDirectory() && !sets.some((s) => s.dirs.includes(join(corpusRoot, entry.name))))
+        say(`fixtures/corpus/${entry.name}/: no ${entry.name}.truth.jsonl and no programmes.truth.jsonl inside: not measured`);
+}
+const cwd = process.cwd();
+const measured = [];
+for (const set of sets) measured.push(await measureSet(lib, set, { onError: say, once, cwd }));
+const allDocs = measured.flatMap((s) => s.docs);
+const allErrors = measured.reduce((n, s) => n + s.errors.length, 0);
+const overall = totals(allDocs, allErrors + (opts.corpora.length > sets.length ? 1 : 0));
+const pass = measured.length > 0 && measured.every((s) => s.totals.pass) && overall.pass;
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+const pc = (x) => `${x.toFixed(1)}%`;
+const mark = (ok) => (ok ? '✓' : '✗');
+const show = (v) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
+const unitText = (u) => (u ? `line ${u.line} ${show(u.label)} depth ${u.depth} ${show(u.start)}` : '(no model unit)');
+
+function shortName(file, width) {
+  return file.length <= width ? file : `${file.slice(0, width - 1)}…`;
+}
+
+/** Every mismatch of one document as lines of text. */
+function mismatches(doc) {
+  const out = [];
+  if (!doc.genre.ok) out.push(`genre: expected ${show(doc.genre.expected)}, got ${show(doc.genre.got)}`);
+  for (const f of doc.header.fields)
+    if (!f.ok) out.push(`header.${f.field}: expected ${show(f.expected)}, got ${show(f.got)}`);
+  for (const r of doc.units.results) {
+    const t = r.truth;
+    const want = `line ${t.line} ${show(t.label)} depth ${t.depth} ${show(t.start)}`;
+    if (!r.found) out.push(`unit not found: expected ${want}; nearest ${unitText(r.got)}`);
+    else if (!r.depthOk || !r.startOk) {
+      const what = [!r.depthOk && 'depth', !r.startOk && 'start'].filter(Boolean).join(' and ');
+      out.push(`unit ${what} wrong: expected ${want}; got ${unitText(r.got)}`);
+    }
+  }
+  for (const u of doc.units.extras) out.push(`extra unit: ${unitText(u)}`);
+  if (doc.lostLines === null) out.push(`lines lost: ${doc.lost} (accountLines not available: every non-blank line)`);
+  else if (doc.lost > 0) out.push(`lines lost: ${doc.lostLines.join(', ')}`);
+  if (doc.twiceLines && doc.twice > 0) out.push(`lines with two homes: ${doc.twiceLines.join(', ')}`);
+  return out;
+}
+
+function docJson(doc) {
+  const base = {
+    file: doc.file,
+    path: doc.path,
+    genre: doc.genre,
+    header: { right: doc.header.right, total: doc.header.total },
+    units: { total: doc.units.total, found: doc.units.found, depthRight: doc.units.depthOk, startRight: doc.units.startOk, extra: doc.units.extra },
+    linesLost: doc.lost,
+    linesTwice: doc.twice,
+  };
+  if (opts.verbose) {
+    base.header.fields = doc.header.fields;
+    base.units.results = doc.units.results.map((r) => ({ expected: r.truth, found: r.found, depthRight: r.depthOk, startRight: r.startOk, got: r.got && strip(r.got) }));
+    base.units.extras = doc.units.extras.map(strip);
+    base.lostLines = doc.lostLines;
+    base.twiceLines = doc.twiceLines;
+    base.mismatches = mismatches(doc);
+  }
+  return base;
+}
+function strip(u) {
+  return { label: u.label, depth: u.depth, line: u.line, start: u.start, kind: u.kind };
+}
+
+if (opts.json) {
+  const json = {
+    targets: Object.fromEntries(Object.entries(overall.targets).map(([k, v]) => [k, v.target])),
+    sets: measured.map((s) => ({ name: s.name, truth: s.truth, errors: s.errors, totals: s.totals, documents: s.docs.map(docJson) })),
+    total: overall,
+    pass,
+  };
+  process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+} else {
+  const W = 50;
+  const cols = ['genre', 'header', 'found', 'depth', 'start', 'extra', 'lost', 'twice'];
+  const row = (name, cells) => `${name.padEnd(W)} ${cells.map((c, i) => String(c).padStart(cols[i].length + 2)).join('')}`;
+  const lines = [];
+  for (const s of measured) {
+    lines.push(`set ${s.name} (${s.truth}): ${s.docs.length} documents${s.errors.length ? `, ${s.errors.length} errors` : ''}`);
+    lines.push(row('file', cols));
+    for (const d of s.docs) {
+      lines.push(
+        row(shortName(d.file, W), [
+          mark(d.genre.ok),
+          `${d.header.right}/${d.header.total}`,
+          `${d.units.found}/${d.units.total}`,
+          d.units.depthOk,
+          d.units.startOk,
+          d.units.extra,
+          d.lost,
+          d.twice,
+        ]),
+      );
+    }
+    lines.push(summary(s.totals, `${s.name} total`));
+    lines.push('');
+    if (opts.verbose) {
+      for (const d of s.docs) {
+        const m = mismatches(d);
+        if (m.length === 0) continue;
+        lines.push(`${d.path}`);
+        for (const x of m) lines.push(`  ${x}`);
+      }
+      lines.push('');
+    }
+  }
+  if (measured.length > 1) lines.push(summary(overall, 'all sets'), '');
+  if (overall.documents === 0) lines.push('✗ no documents measured');
+  else lines.push(...targetLines(measured.length > 1 ? overall : (measured[0]?.totals ?? overall)));
+  if (measured.length > 1) {
+    for (const s of measured) lines.push(`  set ${s.name}: ${s.totals.pass ? 'all targets met' : `missed ${Object.entries(s.totals.targets).filter(([, v]) => !v.pass).map(([k]) => k).join(', ')}${s.errors.length ? ', errors' : ''}`}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  function summary(t, name) {
+    return row(name, [
+      `${t.genreRight}/${t.documents}`,
+      `${t.headerRight}/${t.headerTotal}`,
+      `${t.unitsFound}/${t.units}`,
+      t.unitsDepthRight,
+      t.unitsStartRight,
+      t.extraUnits,
+      t.linesLost,
+      t.linesTwice,
+    ]);
+  }
+  function targetLines(t) {
+    const p = t.percent;
+    return [
+      `${mark(t.targets.genre.pass)} genre right            ${`${t.genreRight}/${t.documents}`.padEnd(9)} ${pc(p.genre).padStart(6)}   target: every document`,
+      `${mark(t.targets.header.pass)} header fields right    ${`${t.headerRight}/${t.headerTotal}`.padEnd(9)} ${pc(p.header).padStart(6)}   target: ≥ 90%`,
+      `${mark(t.targets.units.pass)} units, right depth     ${`${t.unitsDepthRight}/${t.units}`.padEnd(9)} ${pc(p.unitsDepthRight).padStart(6)}   target: ≥ 95%   (found ${t.unitsFound}, ${pc(p.unitsFound)}; start right ${t.unitsStartRight}, ${pc(p.unitsStartRight)}; extra ${t.extraUnits})`,
+      `${mark(t.targets.lost.pass)} lines lost             ${String(t.linesLost).padEnd(9)}          target: 0   (lines with two homes: ${t.linesTwice})`,
+      ...(t.errors ? [`✗ errors                 ${t.errors} (see stderr)`] : []),
+    ];
+  }
+}
+
+process.exit(opts.check && !pass ? 1 : 0);

@@ -1,0 +1,135 @@
+// The I/O half of `npm run corpus`: find the labelled sets, read their truth lines, parse each file
+// with the built library and score it (scripts/corpus/score.mjs). Problems are reported through
+// `onError(line)` as one line naming the file; they never throw.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative } from 'node:path';
+import { scoreDocument, totals } from './score.mjs';
+
+/**
+ * The sets under fixtures/corpus/: every folder holding programmes.truth.jsonl (its files beside
+ * it or in programmes/), and every NAME.truth.jsonl whose files are in NAME/.
+ */
+export function defaultSets(corpusRoot) {
+  if (!existsSync(corpusRoot)) return [];
+  const sets = [];
+  for (const entry of readdirSync(corpusRoot).sort()) {
+    const path = join(corpusRoot, entry);
+    if (statSync(path).isDirectory()) {
+      const truth = join(path, 'programmes.truth.jsonl');
+      if (existsSync(truth)) sets.push({ name: entry, truth, dirs: [path, join(path, 'programmes')] });
+    } else if (entry.endsWith('.truth.jsonl')) {
+      const name = entry.slice(0, -'.truth.jsonl'.length);
+      sets.push({ name, truth: path, dirs: [join(corpusRoot, name), corpusRoot] });
+    }
+  }
+  return sets;
+}
+
+/** A folder laid out like /work/shared/corpus: programmes/*.txt and programmes.truth.jsonl. */
+export function corpusDirSet(dir) {
+  const name = basename(dir.replace(/[\\/]+$/u, '')) || dir;
+  return { name, truth: join(dir, 'programmes.truth.jsonl'), dirs: [join(dir, 'programmes'), dir] };
+}
+
+/** Why a parsed truth line cannot be scored, or null when it can. */
+export function truthProblem(t) {
+  if (!t || typeof t !== 'object' || Array.isArray(t)) return 'not a JSON object';
+  if (typeof t.file !== 'string' || t.file === '') return 'no "file"';
+  if (typeof t.genre !== 'string') return 'no "genre"';
+  if (!t.header || typeof t.header !== 'object') return 'no "header" object';
+  if (!Array.isArray(t.outline)) return 'no "outline" list';
+  for (const [i, u] of t.outline.entries()) {
+    if (!u || typeof u.label !== 'string' || !Number.isInteger(u.line) || !Number.isInteger(u.depth))
+      return `outline[${i}] needs a string "label" and integer "line" and "depth"`;
+  }
+  if (t.genreAlt !== undefined && !Array.isArray(t.genreAlt)) return '"genreAlt" is not a list';
+  if (t.headerAlt !== undefined && (typeof t.headerAlt !== 'object' || t.headerAlt === null)) return '"headerAlt" is not an object';
+  return null;
+}
+
+/** The truth lines of a set; a bad line is reported and skipped. */
+export function readTruth(path, onError, shown = path) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    onError(`${shown}: cannot read truth file (${error.code ?? error.message})`);
+    return [];
+  }
+  const out = [];
+  text.split(/\r?\n/u).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let t;
+    try {
+      t = JSON.parse(line);
+    } catch (error) {
+      onError(`${shown}:${i + 1}: bad truth line (${error.message})`);
+      return;
+    }
+    const problem = truthProblem(t);
+    if (problem) onError(`${shown}:${i + 1}: bad truth line (${problem})`);
+    else out.push(t);
+  });
+  return out;
+}
+
+const squash = (s) => String(s).replace(/\s+/gu, ' ').trim();
+
+/**
+ * Parses and scores every file of a set. `lib` is the imported dist/index.js; `once(key, line)`
+ * reports a missing export a single time. Returns { name, truth, docs, errors, totals }.
+ */
+export async function measureSet(lib, set, { onError, once, cwd = process.cwd() }) {
+  const shown = (p) => {
+    const r = relative(cwd, p);
+    return r === '' || r.startsWith('..') || isAbsolute(r) ? p : r;
+  };
+  const errors = [];
+  const fail = (line) => {
+    errors.push(line);
+    onError(line);
+  };
+  const docs = [];
+  for (const truth of readTruth(set.truth, fail, shown(set.truth))) {
+    const path = set.dirs.map((d) => join(d, truth.file)).find((p) => existsSync(p));
+    if (!path) {
+      fail(`${shown(join(set.dirs[0], truth.file))}: file not found (named in ${shown(set.truth)})`);
+      continue;
+    }
+    const bytes = readFileSync(path);
+    let model = null;
+    try {
+      model = await lib.parseFile(path);
+    } catch (error) {
+      fail(`${shown(path)}: parse failed: ${squash(error?.message ?? error)}`);
+    }
+    let text = null;
+    if (typeof lib.normalizedText === 'function') {
+      try {
+        text = lib.normalizedText(bytes);
+      } catch (error) {
+        fail(`${shown(path)}: normalizedText failed: ${squash(error?.message ?? error)}`);
+      }
+    } else once('normalizedText', 'dist/index.js does not export normalizedText: lines lost counted on the raw text');
+    text ??= bytes.toString('utf8');
+    const nonBlank = text.split(/\r\n|\r|\n/u).filter((l) => l.trim() !== '').length;
+    let account = null;
+    if (typeof lib.accountLines !== 'function')
+      once('accountLines', 'dist/index.js does not export accountLines: every non-blank line counted lost');
+    else if (model) {
+      try {
+        account = lib.accountLines(model, text);
+      } catch (error) {
+        fail(`${shown(path)}: accountLines failed: ${squash(error?.message ?? error)}`);
+      }
+    }
+    const doc = scoreDocument(truth, model, account, nonBlank);
+    doc.path = shown(path);
+    for (const m of doc.missing) {
+      if (m === 'genre') once('genre', 'the model has no "genre": genre scored wrong');
+      if (m === 'outline') once('outline', 'the model has no "outline": every unit scored not found');
+    }
+    docs.push(doc);
+  }
+  return { name: set.name, truth: shown(set.truth), dirs: set.dirs.map(shown), docs, errors, totals: totals(docs, errors.length) };
+}
