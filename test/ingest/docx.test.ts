@@ -424,9 +424,30 @@ describe('what never reaches the text', () => {
 describe('tables', () => {
   const row = (...cells: string[]) => `<w:tr>${cells.map((c) => `<w:tc>${c.split('|').map((x) => p(x)).join('')}</w:tc>`).join('')}</w:tr>`;
 
-  it('reads a content table row by row', async () => {
+  it('reads a content table one line per row, cells joined by " | "', async () => {
     const body = `<w:tbl>${row('Nội dung', 'Cơ quan chủ trì')}${row('(1) Sơ kết quý I', 'Văn phòng Tỉnh ủy')}</w:tbl>`;
-    expect(await textOf({ body })).toEqual(['Nội dung', 'Cơ quan chủ trì', '(1) Sơ kết quý I', 'Văn phòng Tỉnh ủy']);
+    expect(await textOf({ body })).toEqual(['Nội dung | Cơ quan chủ trì', '(1) Sơ kết quý I | Văn phòng Tỉnh ủy']);
+  });
+
+  it('joins the paragraphs of a cell with a space, writes "|" as "¦", puts a nested table after its row', async () => {
+    // The timetable of Kế hoạch triển khai công tác bầu cử, Phú Thọ 2021 (corpus 017).
+    const nested = `<w:tbl>${row('Cấp tỉnh', '21/01/2021')}${row('Cấp huyện', '27/01/2021')}</w:tbl>`;
+    const body =
+      `<w:tbl>${row('TT', 'Nội dung công việc chủ yếu', 'Ngày chậm nhất phải hoàn thành')}` +
+      `${row('1', 'Triển khai công tác bầu cử ở tỉnh|Triệu tập đủ thành phần ở cấp tỉnh, cấp huyện', '21/01/2021')}` +
+      `<w:tr><w:tc>${p('2')}</w:tc><w:tc>${p('Hội nghị triển khai')}${nested}</w:tc><w:tc>${p('HĐBC | UBND')}</w:tc></w:tr></w:tbl>`;
+    expect(await textOf({ body })).toEqual([
+      'TT | Nội dung công việc chủ yếu | Ngày chậm nhất phải hoàn thành',
+      '1 | Triển khai công tác bầu cử ở tỉnh Triệu tập đủ thành phần ở cấp tỉnh, cấp huyện | 21/01/2021',
+      '2 | Hội nghị triển khai | HĐBC ¦ UBND',
+      'Cấp tỉnh | 21/01/2021',
+      'Cấp huyện | 27/01/2021',
+    ]);
+  });
+
+  it('reads a one-column table (a framed note) as its paragraphs', async () => {
+    const body = `<w:tbl>${row('Dự thảo|Lần 2')}</w:tbl>`;
+    expect(await textOf({ body })).toEqual(['Dự thảo', 'Lần 2']);
   });
 
   it('reads a Nơi nhận | signature table column by column', async () => {

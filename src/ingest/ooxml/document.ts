@@ -1,3 +1,4 @@
+import { tableLines, type CellPart, type TableRow } from '../tables.js';
 import { fontOfRunProperties, type StyleSheet } from './styles.js';
 import type { Numbering } from './numbering.js';
 import { child, elements, MAX_XML_DEPTH, val, type XmlElement, type XmlNode } from './xml.js';
@@ -346,7 +347,10 @@ function plainText(block: Block): string {
   return block.kind === 'paragraph' ? block.text.replace(/\s+/g, ' ').trim() : block.rows.flat(2).map(plainText).join('\n');
 }
 
-/** The lines of the blocks in reading order. */
+/**
+ * The lines of the blocks in reading order. A layout table is read column by column; any other
+ * table one line per row, by the convention every reader shares (../tables.ts).
+ */
 export function linesOf(blocks: Block[]): string[] {
   const lines: string[] = [];
   for (const block of blocks) {
@@ -356,7 +360,10 @@ export function linesOf(blocks: Block[]): string[] {
       const columns = Math.max(...block.rows.map((row) => row.length));
       for (let c = 0; c < columns; c++) for (const row of block.rows) lines.push(...linesOf(row[c] ?? []));
     } else {
-      for (const row of block.rows) for (const cell of row) lines.push(...linesOf(cell));
+      const rows: TableRow[] = block.rows.map((row) =>
+        row.map((cell) => cell.map((b): CellPart => (b.kind === 'paragraph' ? b.text : { table: linesOf([b]) }))),
+      );
+      lines.push(...tableLines(rows, false));
     }
   }
   return lines;
