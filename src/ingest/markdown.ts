@@ -1,12 +1,19 @@
-import type { List, ListItem, Nodes, Parents, PhrasingContent, Root } from 'mdast';
+import type { List, ListItem, Nodes, Parents, PhrasingContent, Root, Table } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { isLayoutTable, tableLines, type TableRow } from './tables.js';
 import type { Ingested } from './types.js';
 
 /**
  * A Markdown draft to one line per block, the way a reader sees the rendered page: emphasis and
  * links reduced to their text, ordered-list items with the number they display (list start +
- * index, so "3. Hội nghị…" keeps its 3), bullets with their marker, tables cell by cell.
+ * index, so "3. Hội nghị…" keeps its 3), bullets with their marker, GFM pipe tables one line per
+ * row by the convention of tables.ts (the "|---|" delimiter row is syntax, not text).
+ *
+ * YAML front matter at the very top is kept line for line, fences included: every line
+ * of the source stays in the text, and a later stage tells metadata from the document.
  *
  * Markdown reads some lines of a Party document as syntax: "-----" under the title makes it a
  * setext heading and "*" alone is an empty bullet. Such marks are put back from the source, since
@@ -14,7 +21,7 @@ import type { Ingested } from './types.js';
  */
 export function ingestMarkdown(text: string): Ingested {
   const source = text.replace(/^\ufeff/, '');
-  const tree = unified().use(remarkParse).parse(source) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(source) as Root;
   const lines: string[] = [];
   for (const node of tree.children) block(node, source, lines, '');
   return { text: lines.join('\n'), format: 'md', encoding: 'utf-8', messages: [] };
@@ -29,13 +36,12 @@ function block(node: Nodes, source: string, out: string[], label: string): void 
       if (underline) out.push(underline);
       return;
     }
-    case 'paragraph': {
-      const text = inline(node.children);
-      const table = pipeTable(text);
-      if (table) out.push(...table);
-      else out.push(...withLabel(label, text.split('\n')));
+    case 'paragraph':
+      out.push(...withLabel(label, inline(node.children).split('\n')));
       return;
-    }
+    case 'yaml':
+      out.push(...withLabel(label, sourceOf(node, source).split('\n')));
+      return;
     case 'list':
       list(node, source, out, label);
       return;
@@ -55,8 +61,8 @@ function block(node: Nodes, source: string, out: string[], label: string): void 
     case 'root':
       children(node, source, out, label);
       return;
-    case 'table': // only with a GFM plugin; kept for when one is added
-      for (const row of node.children) for (const cell of row.children) out.push(inline(cell.children));
+    case 'table':
+      out.push(...withLabel(label, table(node)));
       return;
     default:
       if ('children' in node) children(node as Parents, source, out, label);
@@ -112,7 +118,10 @@ function inline(nodes: PhrasingContent[]): string {
         out += node.alt ?? '';
         break;
       case 'html':
-        out += stripTags(node.value);
+        out += /^<br\s*\/?>$/i.test(node.value) ? '\n' : stripTags(node.value);
+        break;
+      case 'footnoteReference':
+        out += `[^${node.label ?? node.identifier}]`;
         break;
       default:
         if ('children' in node) out += inline(node.children as PhrasingContent[]);
@@ -122,19 +131,10 @@ function inline(nodes: PhrasingContent[]): string {
   return out;
 }
 
-/** A paragraph that is a pipe table ("| a | b |" rows over a "|---|---|" rule): its cells in order. */
-function pipeTable(text: string): string[] | null {
-  const rows = text.split('\n');
-  if (rows.length < 2 || !rows.every((r) => r.includes('|'))) return null;
-  if (!cellsOf(rows[1]!).every((cell) => /^:?-{3,}:?$/.test(cell))) return null;
-  return rows.filter((_, k) => k !== 1).flatMap(cellsOf);
-}
-
-function cellsOf(row: string): string[] {
-  let trimmed = row.trim();
-  if (trimmed.startsWith('|')) trimmed = trimmed.slice(1);
-  if (trimmed.endsWith('|') && !trimmed.endsWith('\\|')) trimmed = trimmed.slice(0, -1);
-  return trimmed.split(/(?<!\\)\|/).map((cell) => cell.replace(/\\\|/g, '|').trim());
+/** A GFM table: the header row and the body rows, each cell its text (a <br> in a cell breaks it). */
+function table(node: Table): string[] {
+  const rows: TableRow[] = node.children.map((row) => row.children.map((cell) => inline(cell.children).split('\n')));
+  return tableLines(rows, isLayoutTable(rows));
 }
 
 function setextUnderline(node: Nodes, source: string): string | null {

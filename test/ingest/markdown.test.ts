@@ -51,9 +51,68 @@ describe('ingestMarkdown', () => {
     expect(lines(ingestMarkdown(md).text)).toEqual(['TỈNH ỦY HẬU GIANG', '*', 'khóa XIV nhiệm kỳ 2020 - 2025', '-----', '***']);
   });
 
-  it('reads a pipe table cell by cell, row by row', () => {
-    const md = ['| Nội dung | Cơ quan chủ trì |', '|---|---|', '| (1) Sơ kết quý I | **Văn phòng** Tỉnh ủy |'].join('\n');
-    expect(lines(ingestMarkdown(md).text)).toEqual(['Nội dung', 'Cơ quan chủ trì', '(1) Sơ kết quý I', 'Văn phòng Tỉnh ủy']);
+  it('reads a GFM pipe table one line per row, cells joined by " | ", without the delimiter row', () => {
+    const md = ['| Nội dung | Cơ quan chủ trì |', '|---|:---:|', '| (1) Sơ kết quý I | **Văn phòng** Tỉnh ủy |'].join('\n');
+    expect(lines(ingestMarkdown(md).text)).toEqual(['Nội dung | Cơ quan chủ trì', '(1) Sơ kết quý I | Văn phòng Tỉnh ủy']);
+  });
+
+  it('GFM table rows from a real document: empty cells kept, escaped pipes become ¦, <br> joins with a space', () => {
+    // The "THÔNG TIN VĂN BẢN" table of Nghị quyết số 07/2026/UBTVQH16 (corpus 019), with a few cells added.
+    const md = [
+      '## THÔNG TIN VĂN BẢN',
+      '',
+      '| Trường | Giá trị |',
+      '|---|---|',
+      '| Số ký hiệu | 07/2026/UBTVQH16 |',
+      '| Ngày ban hành | 26/06/2026 |',
+      '| Cơ quan ban hành | Ủy ban Thường vụ Quốc hội<br>Quốc hội khóa XVI |',
+      '| Ghi chú | |',
+      '| Trích yếu | Điều chỉnh Chương trình lập pháp \\| năm 2026 |',
+      '',
+      'Sau bảng.',
+    ].join('\n');
+    expect(lines(ingestMarkdown(md).text)).toEqual([
+      'THÔNG TIN VĂN BẢN',
+      'Trường | Giá trị',
+      'Số ký hiệu | 07/2026/UBTVQH16',
+      'Ngày ban hành | 26/06/2026',
+      'Cơ quan ban hành | Ủy ban Thường vụ Quốc hội Quốc hội khóa XVI',
+      'Ghi chú |',
+      'Trích yếu | Điều chỉnh Chương trình lập pháp ¦ năm 2026',
+      'Sau bảng.',
+    ]);
+  });
+
+  it('a pipe table holding the two-column header is read column by column, like a Word layout table', () => {
+    const md = ['| TỈNH ỦY HẬU GIANG | ĐẢNG CỘNG SẢN VIỆT NAM |', '|---|---|', '| Số 15-CTr/TU | Hậu Giang, ngày 20 tháng 12 năm 2023 |'].join('\n');
+    expect(lines(ingestMarkdown(md).text)).toEqual([
+      'TỈNH ỦY HẬU GIANG',
+      'Số 15-CTr/TU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Hậu Giang, ngày 20 tháng 12 năm 2023',
+    ]);
+  });
+
+  it('keeps YAML front matter line for line, fences included', () => {
+    const md = [
+      '---',
+      'layout: vanban',
+      'title: "Nghị quyết số 07/2026/UBTVQH16 của Ủy ban Thường vụ Quốc hội: Điều chỉnh Chương trình lập pháp năm 2026"',
+      'tags:',
+      '  - UBTVQH',
+      '  - Nghị quyết',
+      'sohieu: 07/2026/UBTVQH16',
+      '---',
+      '',
+      '# Nghị quyết số 07/2026/UBTVQH16',
+    ].join('\n');
+    const read = ingestMarkdown(md);
+    expect(read.text.split('\n')).toEqual([...md.split('\n').slice(0, 8), 'Nghị quyết số 07/2026/UBTVQH16']);
+  });
+
+  it('front matter only at the very top: a later "---" pair is a rule and a setext heading, as before', () => {
+    const md = ['Trích yếu', '', '---', 'key: value', '---'].join('\n');
+    expect(lines(ingestMarkdown(md).text)).toEqual(['Trích yếu', '---', 'key: value', '---']);
   });
 
   it('keeps line breaks inside a paragraph as lines', () => {
