@@ -246,6 +246,16 @@ describe('documents and totals', () => {
     expect(lost.targets.lost.pass).toBe(false);
     expect(lost.targets.units.pass).toBe(false);
   });
+
+  it('targets use exact ratios: 89.96% of header fields is not 90%', () => {
+    const doc = (right: number) => ({
+      ...scoreDocument(truth, { genre: 'other', header: {}, outline: [node('heading', 'Điều 1.', 2, 'Điều chỉnh')] }, { lost: [], twice: [] }),
+      header: { fields: [], right, total: 10_000 },
+    });
+    expect(totals([doc(8_996)]).targets.header.pass).toBe(false);
+    expect(totals([doc(8_996)]).percent.header).toBe(90);
+    expect(totals([doc(9_000)]).targets.header.pass).toBe(true);
+  });
 });
 
 describe('truth lines', () => {
