@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-import { ingestText } from './text.js';
+import { decodeText, ingestText } from './text.js';
 import type { Format, Ingested } from './types.js';
 
 export interface IngestOptions {
@@ -24,6 +24,8 @@ export const FORMATS: Record<string, Format> = {
   '.markdown': 'md',
   '.docx': 'docx',
   '.doc': 'doc',
+  '.html': 'html',
+  '.htm': 'html',
 };
 
 export function formatOf(path: string): Format | null {
@@ -55,6 +57,10 @@ export async function ingestBytes(bytes: Uint8Array, format: Format, options: In
       const { ingestDoc } = await import('./doc.js');
       return ingestDoc(bytes);
     }
+    case 'html': {
+      const { ingestHtml } = await import('./html.js');
+      return ingestHtml(bytes);
+    }
     case 'md': {
       const { ingestMarkdown } = await import('./markdown.js');
       const text = ingestText(bytes);
@@ -65,11 +71,28 @@ export async function ingestBytes(bytes: Uint8Array, format: Format, options: In
   }
 }
 
-/** stdin has no name: a zip is a .docx, an OLE2 file a .doc, anything else text. */
-function sniffFormat(bytes: Uint8Array): Format {
+/**
+ * stdin has no name: a zip is a .docx, an OLE2 file a .doc, text opening with "<!doctype html" or
+ * "<html" (after a BOM, white space, an XML declaration or comments) a web page, anything else text.
+ */
+export function sniffFormat(bytes: Uint8Array): Format {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'doc';
+  if (looksLikeHtml(bytes)) return 'html';
   return 'txt';
+}
+
+/** Whether bytes that came without a name (stdin) are a web page: a doctype or <html> first. */
+export function looksLikeHtml(bytes: Uint8Array): boolean {
+  let head = decodeText(bytes.subarray(0, 1024)).text.replace(/^\ufeff/, '');
+  // Saved pages may open with an XML declaration or a "saved from url" comment.
+  for (;;) {
+    head = head.trimStart();
+    const skip = /^(?:<\?xml[^>]*>|<!--[\s\S]*?-->)/.exec(head);
+    if (!skip) break;
+    head = head.slice(skip[0].length);
+  }
+  return /^<(?:!doctype\s+html|html)(?:[\s>]|$)/i.test(head);
 }
 
 export function sizeText(n: number): string {

@@ -47,7 +47,8 @@ export function tableLines(rows: TableRow[], layout: boolean): string[] {
 /** A cell's paragraphs (and the line breaks inside them) as one line. */
 export function cellText(paragraphs: string[]): string {
   return paragraphs
-    .map((p) => p.replace(/\s*[\r\n]+\s*/g, ' ').trim())
+    .flatMap((p) => p.split(/[\r\n]+/))
+    .map((p) => p.trim())
     .filter((p) => p !== '')
     .join(' ')
     .replace(/\|/g, '¦');

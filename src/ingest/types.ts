@@ -1,5 +1,5 @@
-/** Every ingest module (txt, md, docx, doc) returns this; nothing downstream knows the format. */
-export type Format = 'txt' | 'md' | 'docx' | 'doc';
+/** Every ingest module (txt, md, docx, doc, html) returns this; nothing downstream knows the format. */
+export type Format = 'txt' | 'md' | 'docx' | 'doc' | 'html';
 
 export interface IngestMessage {
   severity: 'warning' | 'info';
