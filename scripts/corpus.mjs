@@ -3,10 +3,11 @@
 //   npm run corpus                        every set under fixtures/corpus/ (dev/, found.truth.jsonl + found/)
 //   npm run corpus -- --corpus DIR        a folder holding programmes/ and programmes.truth.jsonl (repeatable)
 //   npm run corpus -- --verbose           also every mismatch: field, expected, got; unit vs nearest model unit
-//   npm run corpus -- --json              the figures as JSON on stdout
+//   npm run -s corpus -- --json           the figures as JSON on stdout (-s: no npm banner; the build's output goes to stderr)
 //   npm run corpus -- --check             exit 1 when a target is missed (otherwise always 0)
 //
 // The scoring rules are in scripts/corpus/score.mjs; reading the sets in scripts/corpus/run.mjs.
+// `node scripts/corpus.mjs …` measures the dist/ already built, without building.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
