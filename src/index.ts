@@ -6,3 +6,4 @@ export { outline } from './emit/outline.js';
 export { programmeJsonSchema } from './emit/schema.js';
 export { diffProgrammes, renderText as renderDiffText, renderMarkdown as renderDiffMarkdown } from './diff/index.js';
 export { DiffResult, diffJsonSchema } from './model/diff.js';
+export { accountLines } from './model/homes.js';

@@ -1,14 +1,19 @@
 import { createHash } from 'node:crypto';
 import { assembleBody } from './assemble/body.js';
-import { assembleFooter } from './assemble/footer.js';
-import { assembleHeader } from './assemble/header.js';
+import { assembleFooter, type Footer } from './assemble/footer.js';
+import { assembleHeader, closingDate } from './assemble/header.js';
+import { buildOutline } from './assemble/outline.js';
+import { detectGenre } from './genre/detect.js';
+import { outlineOf } from './genre/roles.js';
+import { findSchedule } from './genre/schedule.js';
+import { findTasks } from './genre/tasks.js';
 import { runChecks } from './check/index.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
-import { Programme, SCHEMA_VERSION } from './model/programme.js';
+import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js';
 import { normalizeText } from './normalize/text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
-import { recogniseLines } from './recognise/lines.js';
+import { recogniseLines, type Line } from './recognise/lines.js';
 import { resolveAttributions } from './resolve/attributions.js';
 
 export interface ParseOptions {
@@ -45,29 +50,34 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const m = options.matchers ?? defaultMatchers();
   const text = normalizeText(raw);
   const lines = recogniseLines(text, m);
-  const { header, bodyStart } = assembleHeader(lines, m);
-  let footerStart = lines.length;
-  for (let i = bodyStart; i < lines.length; i++) {
-    const kind = lines[i]!.kind;
-    if (kind === 'recipients' || kind === 'signature') {
-      footerStart = i;
-      break;
-    }
-  }
-  const body = assembleBody(lines.slice(bodyStart, footerStart), m);
-  const footer = assembleFooter(lines.slice(footerStart), m);
+  const zone = assembleHeader(lines, m);
+  const { segments, footers } = layout(lines, zone.bodyStart, m);
+  const bodyLines = segments.flatMap(([from, to]) => lines.slice(from, to));
+  const body = assembleBody(bodyLines, m);
   const attributions = resolveAttributions(body.attributionLines, m);
+  const header = { ...zone.header, date: zone.header.date ?? closingDate(bodyLines, m) };
+  const units = buildOutline(lines, segments, m);
+  const genre = detectGenre(header, units, m);
+  const projects = new Set(genre?.projects ?? []);
+  const found = projects.has('tasks') ? findTasks(units, m) : { tasks: [], taskUnits: new Set() };
+  const residue = residueOf(lines, zone.chrome);
   const programme: Programme = {
     schemaVersion: SCHEMA_VERSION,
+    genre: genre?.genre ?? 'unknown',
     source: { file: options.file ?? null, format: options.format ?? 'txt', encoding, sha256 },
     header,
     preamble: body.preamble,
     sections: body.sections,
     conferences: body.conferences,
     attributions,
-    recipients: footer.recipients,
-    signature: footer.signature,
+    recipients: footers.flatMap((f) => f.recipients),
+    signature: footers.find((f) => f.signature)?.signature ?? null,
     citations: body.citations,
+    outline: outlineOf(units, genre, (u) => found.taskUnits.has(u)),
+    tasks: found.tasks,
+    schedule: projects.has('schedule') ? findSchedule(units, header, m) : [],
+    residue,
+    homes: { header: zone.lines, footer: footers.flatMap((f) => f.lines) },
     diagnostics: [],
   };
   programme.diagnostics = [
@@ -79,9 +89,87 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
       line: null,
       column: null,
     })),
-    ...runChecks(programme, { text, matchers: m }),
+    ...documentFindings(programme, zone.found),
+    ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found }),
   ];
   return Programme.parse(programme);
+}
+
+/** The body segments between footers: the text after a signature (an appendix, a second document) is body again. */
+function layout(lines: readonly Line[], bodyStart: number, m: Matchers): { segments: [number, number][]; footers: Footer[] } {
+  const segments: [number, number][] = [];
+  const footers: Footer[] = [];
+  let i = bodyStart;
+  while (i < lines.length) {
+    let f = i;
+    while (f < lines.length && lines[f]!.kind !== 'recipients' && lines[f]!.kind !== 'signature') f++;
+    segments.push([i, f]);
+    if (f === lines.length) break;
+    const footer = assembleFooter(lines, f, m);
+    footers.push(footer);
+    i = Math.max(footer.end, f + 1);
+  }
+  return { segments, footers };
+}
+
+/** Runs of chrome lines (site menus, front matter) as residue, each run one entry. */
+function residueOf(lines: readonly Line[], chrome: readonly number[]): Programme['residue'] {
+  const runs: Programme['residue'] = [];
+  let run: Line[] = [];
+  const close = () => {
+    if (run.length === 0) return;
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    runs.push({
+      text: run.map((l) => l.text).join('\n'),
+      span: { start: { line: first.line, column: 1 }, end: { line: last.line, column: [...last.text].length + 1 } },
+    });
+    run = [];
+  };
+  for (const i of chrome) {
+    const line = lines[i]!;
+    const prev = run[run.length - 1];
+    if (prev && lines.slice(prev.line, line.line - 1).some((l) => l.text !== '')) close();
+    run.push(line);
+  }
+  close();
+  return runs;
+}
+
+function documentFindings(p: Programme, headerFound: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!headerFound) {
+    out.push({
+      code: 'header-not-found',
+      severity: 'warning',
+      message: 'Không tìm thấy phần đầu văn bản (cơ quan ban hành, số, ngày tháng, tên loại)',
+      messageEn: 'No document header found (issuer, number, date, document type)',
+      line: null,
+      column: null,
+    });
+  }
+  if (p.genre === 'unknown') {
+    out.push({
+      code: 'genre-unknown',
+      severity: 'warning',
+      message: `Không nhận ra thể loại văn bản${p.header.docType ? ` “${p.header.docType}”` : ''}: chỉ đọc được cây đề mục chung`,
+      messageEn: `Unknown kind of document${p.header.docType ? ` "${p.header.docType}"` : ''}: only the generic outline was read`,
+      line: null,
+      column: null,
+    });
+  }
+  for (const r of p.residue) {
+    const clip = r.text.length > 60 ? `${r.text.slice(0, 59)}…` : r.text;
+    out.push({
+      code: 'unclassified-text',
+      severity: 'info',
+      message: `Văn bản nằm ngoài các phần của văn bản (có thể là phần trang web): “${clip.replace(/\n/g, ' / ')}”`,
+      messageEn: `Text outside the document's parts (site chrome?): "${clip.replace(/\n/g, ' / ')}"`,
+      line: r.span.start.line,
+      column: 1,
+    });
+  }
+  return out;
 }
 
 /** The normalized text that spans and line numbers refer to. */

@@ -20,7 +20,7 @@ export function endsSentence(text: string): boolean {
   return /[.;:!?…]["”»)\]]*$/u.test(text);
 }
 
-function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
+export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
   if (!JOINABLE.has(prev.kind) || !WEAK.has(line.kind)) return false;
   const last = prev.lines[prev.lines.length - 1]!;
   if (prev.kind === 'section') return isCaps(line.text) && !endsSentence(last.text);

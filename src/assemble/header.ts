@@ -1,19 +1,89 @@
 import type { Programme } from '../model/programme.js';
-import { foldKey } from '../normalize/fold.js';
+import { foldKey, foldPhrase } from '../normalize/fold.js';
 import { squash } from '../normalize/text.js';
-import { findPhrase, matchPhrase, type Matchers } from '../recognise/compile.js';
-import { isCaps, type Line } from '../recognise/lines.js';
+import { findPhrase, matchPhrase, type Matchers, type Phrase } from '../recognise/compile.js';
+import { capsText, readLabel } from '../recognise/labels.js';
+import type { Line } from '../recognise/lines.js';
 import { toRoman, romanToInt } from '../recognise/numbers.js';
+import { stripMarkup } from '../recognise/markup.js';
 
 export type Header = Programme['header'];
 
+export interface HeaderZone {
+  header: Header;
+  /** Line numbers the header was read from (its fields and its layout marks: rules, "*", "|"). */
+  lines: number[];
+  /** Index of the first body line. */
+  bodyStart: number;
+  /** Indices of the lines before the body that the header does not hold (site chrome, front matter). */
+  chrome: number[];
+  found: boolean;
+}
+
+type CellKind = 'party' | 'state' | 'motto' | 'rule' | 'asterisk' | 'separator' | 'number' | 'draft' | 'placeDate' | 'org' | 'type' | 'text';
+
+interface Cell {
+  text: string;
+  key: string;
+  kind: CellKind;
+}
+
+/** How far down the header may sit: chrome, front matter and a metadata table come first in web copies. */
+const ZONE_LINES = 150;
+const TITLE_LINES = 6;
+
 /**
- * The header is everything before the body: the two-column table (issuer, "*", Số, Dự thảo |
- * party heading, place and date — serialized left cell first), the document type and the
- * trích yếu lines up to the short rule. Returns the header and the index of the first body line.
+ * The header as a zone, not a prefix: its parts are found in the first lines whatever stands
+ * between them (site chrome, "|" cells, front matter), in the Party layout (HD 36-HD/VPTW: issuer,
+ * "*", Số | ĐẢNG CỘNG SẢN VIỆT NAM, place and date) or the State one (NĐ 30/2020/NĐ-CP: issuer,
+ * Số | CỘNG HÒA …, motto, place and date); then the type line and the trích yếu below it.
  */
-export function assembleHeader(lines: readonly Line[], m: Matchers): { header: Header; bodyStart: number } {
-  const header: Header = {
+export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone {
+  const header = emptyHeader();
+  const limit = zoneEnd(lines, m);
+  const frontMatter = frontMatterEnd(lines);
+  const cells = lines.slice(0, limit).map((l, i) => (i < frontMatter ? [] : cellsOf(l, m)));
+  joinWrappedHeadings(cells, m);
+  const type = chooseType(cells, m);
+  const claimed = new Set<number>();
+
+  // The header block: the run of header-like lines that ends at the type line (or holds the anchors).
+  const [blockStart, blockEnd] = type !== null ? blockAbove(cells, type.index) : anchorBlock(cells);
+  const orgs: string[] = [];
+  for (let i = blockStart; i < blockEnd; i++) {
+    for (const cell of cells[i]!) {
+      if (cell.kind === 'text' || cell.kind === 'type') continue;
+      claimed.add(i);
+      read(cell, header, orgs, m);
+    }
+  }
+  if (orgs.length > 0) {
+    header.issuer = orgs[orgs.length - 1]!;
+    if (orgs.length > 1) header.superior = orgs[orgs.length - 2]!;
+  }
+
+  let bodyStart = blockEnd;
+  if (type !== null) {
+    claimed.add(type.index);
+    header.docType = type.docType;
+    const title = type.rest ? [type.rest] : [];
+    bodyStart = type.index + 1;
+    if (type.strong) {
+      const end = readTitle(lines, cells, type.index + 1, limit, title, header.issuer, m);
+      for (const i of end.claimed) claimed.add(i);
+      bodyStart = end.next;
+    }
+    if (title.length > 0) Object.assign(header, parseTitle(squash(title.join(' ')), m));
+  }
+  const found = claimed.size > 0;
+  if (!found) bodyStart = frontMatter;
+  const chrome: number[] = [];
+  for (let i = 0; i < bodyStart; i++) if (!claimed.has(i) && lines[i]!.text !== '') chrome.push(i);
+  return { header, lines: [...claimed].sort((a, b) => a - b).map((i) => lines[i]!.line), bodyStart, chrome, found };
+}
+
+function emptyHeader(): Header {
+  return {
     partyHeading: null,
     superior: null,
     issuer: null,
@@ -28,91 +98,263 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): { header: H
     term: null,
     period: null,
   };
-  const organisations: string[] = [];
-  const title: string[] = [];
-  let titleDone = false;
-  let i = 0;
-  scan: for (; i < lines.length; i++) {
+}
+
+/** The zone ends before the first line that can only be body: a numbered heading, a conference, the footer. */
+function zoneEnd(lines: readonly Line[], m: Matchers): number {
+  const end = Math.min(lines.length, ZONE_LINES);
+  for (let i = 0; i < end; i++) {
     const l = lines[i]!;
-    switch (l.kind) {
-      case 'blank':
-        if (title.length > 0) titleDone = true;
-        continue;
-      case 'asterisk':
-        continue;
-      case 'partyHeading':
-        header.partyHeading ??= l.text;
-        continue;
-      case 'number':
-        header.number ??= parseNumber(l.text);
-        continue;
-      case 'draft':
-        header.draft = true;
-        header.draftLabel ??= l.text;
-        continue;
-      case 'placeDate':
-        if (!header.date) Object.assign(header, parsePlaceDate(l, m));
-        continue;
-      case 'docType':
-        if (header.docType === null) {
-          const type = matchPhrase(l.key, 0, m.docTypes)!;
-          header.docType = l.text.slice(0, type.key.length);
-          const rest = l.text.slice(type.key.length).trim();
-          if (rest) title.push(rest);
-          continue;
-        }
-        break;
-      case 'rule':
-        if (header.docType !== null) {
-          i++;
-          break scan;
-        }
-        continue;
-      case 'section':
-      case 'conference':
-      case 'item':
-      case 'attribution':
-      case 'recipients':
-      case 'signature':
-        break scan;
-      default:
-        break;
+    if (['section', 'conference', 'item', 'attribution', 'recipients', 'signature'].includes(l.kind)) return i;
+    const label = readLabel(stripMarkup(l.text).text, m.labels, m.notLabelStarts);
+    if (label && label.style !== 'bullet' && label.style !== 'letter') return i;
+  }
+  return end;
+}
+
+/** YAML front matter ("---" … "---" on the first lines): metadata of a web page, never the header. */
+function frontMatterEnd(lines: readonly Line[]): number {
+  if (lines[0]?.text !== '---') return 0;
+  for (let i = 1; i < Math.min(lines.length, 200); i++) if (lines[i]!.text === '---') return i + 1;
+  return 0;
+}
+
+function cellsOf(l: Line, m: Matchers): Cell[] {
+  const parts = l.text.includes('|') ? l.text.split('|') : [l.text];
+  const cells: Cell[] = [];
+  for (const part of parts) {
+    const text = stripMarkup(part.trim()).text.trim();
+    if (text === '') continue;
+    const key = foldKey(text);
+    cells.push({ text, key, kind: classify(text, key, m, parts.length > 1) });
+  }
+  if (cells.length === 0 && l.text.includes('|')) cells.push({ text: '|', key: '|', kind: 'separator' });
+  return cells;
+}
+
+const fold = (text: string) => foldPhrase(text).replace(/[-–—]/g, '-').replace(/ ?- ?/g, '-');
+const equalsAny = (key: string, list: readonly Phrase[]) => list.some((p) => fold(p.text) === fold(key));
+
+function classify(text: string, key: string, m: Matchers, inTable: boolean): CellKind {
+  if (text === '*') return 'asterisk';
+  if (m.ruleLine.test(text)) return 'rule';
+  if (equalsAny(key, m.partyHeadings)) return 'party';
+  if (equalsAny(key, m.stateHeadings)) return 'state';
+  if (equalsAny(key, m.mottos)) return 'motto';
+  if (numberSymbol(text, key, m) !== null) return 'number';
+  if (matchPhrase(key, 0, m.draftMarks) && text.length <= 40) return 'draft';
+  if (placeDate(text, key, m) !== null) return 'placeDate';
+  if (typeOf(text, key, m, inTable) !== null) return 'type';
+  if (capsText(text) && text.length <= 80 && !/\d{3,}/.test(text) && !/[.:;]$/.test(text)) return 'org';
+  return 'text';
+}
+
+/** "Số: 130/KH-UBND", "Số 445-KL/TƯ", "Số       -CTr/TU", "Nghị quyết số: 07/2026/UBTVQH16": the symbol after "Số". */
+function numberSymbol(text: string, key: string, m: Matchers): string | null {
+  if (text.length > 70) return null;
+  const word = findPhrase(key, m.numberWords);
+  if (!word || key.slice(0, word.at).split(' ').length > 3) return null;
+  if (word.at > 0 && !matchPhrase(key, 0, m.headerTypes)) return null;
+  const symbol = squash(text.slice(word.at + word.phrase.key.length).replace(/^ ?[:：.]/, ''));
+  return /^\d{0,6}[a-zA-Z]?[-/][\p{L}\d][\p{L}\d/-]{0,59}$/u.test(symbol.replace(/ /g, '')) ? symbol : null;
+}
+
+/** "Hậu Giang, ngày 13 tháng 7 năm 2022": a short place name and a date, nothing more. */
+function placeDate(text: string, key: string, m: Matchers): { place: string; raw: string; key: string } | null {
+  const comma = text.indexOf(',');
+  if (comma < 2 || comma > 50) return null;
+  const place = text.slice(0, comma).trim();
+  if (/\d/.test(place) || !/^\p{Lu}/u.test(place) || place.split(' ').length > 6) return null;
+  const dateKey = key.slice(comma + 1).trim();
+  const d = m.grammar.genre.header.dateWords;
+  const [day, month, year] = [d.day, d.month, d.year].map(foldPhrase);
+  const spelled = new RegExp(`^${day}\\s*(\\d{1,2})?\\s*${month}\\s*(\\d{1,2})?\\s*${year}\\s*(\\d{4})?\\s*\\.?$`, 'u');
+  const numeric = new RegExp(`^${day}\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}\\s*\\.?$`, 'u');
+  if (!spelled.test(dateKey) && !numeric.test(dateKey)) return null;
+  return { place, raw: text.slice(comma + 1).trim(), key: dateKey };
+}
+
+interface TypeLine {
+  index: number;
+  docType: string;
+  rest: string;
+  /** In capitals, as the type line of a header is printed; else a page title ("Kế hoạch triển khai …"). */
+  strong: boolean;
+}
+
+function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<TypeLine, 'index'> | null {
+  if (/[:;]$/.test(text) || text.length > 300) return null;
+  const type = matchPhrase(key, 0, m.headerTypes);
+  if (type) {
+    const docType = text.slice(0, type.key.length);
+    const rest = text.slice(type.key.length).trim();
+    if (/^(?:số|so)\b/iu.test(rest)) return null;
+    const strong = capsText(docType) && (rest === '' || capsText(rest) || !/^\p{Lu}/u.test(rest));
+    if (!strong && (inTable || rest === '' || /[.]$/.test(text))) return null;
+    return { docType, rest, strong };
+  }
+  // An OCR'd type line: "K ÉT LUẬN" is KẾT LUẬN with a space and a wrong mark.
+  if (capsText(text) && text.length <= 30) {
+    const bare = stripMarks(key);
+    const hit = m.headerTypes.find((p) => stripMarks(p.key) === bare);
+    if (hit) return { docType: text, rest: '', strong: true };
+  }
+  return null;
+}
+
+const stripMarks = (key: string) => key.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/đ/g, 'd');
+
+/** A Party heading or State heading wrapped over two lines ("ĐẢNG CỘNG SẢN" / "VIỆT NAM") is one heading. */
+function joinWrappedHeadings(cells: Cell[][], m: Matchers): void {
+  const next = (i: number) => {
+    for (let j = i + 1; j < Math.min(cells.length, i + 3); j++) if (cells[j]!.length > 0) return j;
+    return -1;
+  };
+  for (let i = 0; i < cells.length; i++) {
+    const a = cells[i]!;
+    if (a.length !== 1 || a[0]!.kind !== 'org') continue;
+    const j = next(i);
+    if (j === -1 || cells[j]!.length !== 1) continue;
+    const key = `${a[0]!.key} ${cells[j]![0]!.key}`;
+    for (const [list, kind] of [[m.partyHeadings, 'party'], [m.stateHeadings, 'state']] as const) {
+      if (equalsAny(key, list)) {
+        a[0] = { text: `${a[0]!.text} ${cells[j]![0]!.text}`, key, kind };
+        cells[j]![0] = { ...cells[j]![0]!, kind: 'separator' };
+      }
     }
-    // A plain line: trích yếu after the type, an organisation before it, else the body begins.
-    if (header.docType !== null) {
-      if (titleDone || matchPhrase(l.key, 0, m.preambleStarts) || l.text.length > 200) break;
-      title.push(l.text);
-    } else if (isCaps(l.text) && organisations.length < 4 && !/\d{3,}/.test(l.text)) {
-      organisations.push(l.text);
-    } else {
+  }
+}
+
+/** The type line: the first one in capitals, else the last page-title-like one. */
+function chooseType(cells: Cell[][], m: Matchers): TypeLine | null {
+  let weak: TypeLine | null = null;
+  for (let i = 0; i < cells.length; i++) {
+    const row = cells[i]!;
+    for (const cell of row) {
+      if (cell.kind !== 'type') continue;
+      const t = typeOf(cell.text, cell.key, m, row.length > 1);
+      if (!t) continue;
+      if (t.strong) return { index: i, ...t };
+      weak = { index: i, ...t };
+    }
+  }
+  return weak;
+}
+
+const HEADERISH: ReadonlySet<CellKind> = new Set(['party', 'state', 'motto', 'rule', 'asterisk', 'separator', 'number', 'draft', 'placeDate', 'org']);
+const ANCHORS: ReadonlySet<CellKind> = new Set(['party', 'state', 'motto', 'number', 'placeDate']);
+const headerish = (row: Cell[]) => row.every((c) => HEADERISH.has(c.kind));
+
+/** The header-like lines right above the type line (blank lines included). */
+function blockAbove(cells: Cell[][], type: number): [number, number] {
+  let start = type;
+  while (start > 0 && headerish(cells[start - 1]!)) start--;
+  // An organisation line alone above a blank is chrome, not an issuer: keep the block to its anchors.
+  const anchored = cells.slice(start, type).some((row) => row.some((c) => ANCHORS.has(c.kind)));
+  if (!anchored) {
+    start = type;
+    while (start > 0 && cells[start - 1]!.length === 0) start--;
+  }
+  return [start, type];
+}
+
+/** Without a type line: the run of header-like lines around the first anchor (party or State heading, number, date). */
+function anchorBlock(cells: Cell[][]): [number, number] {
+  const anchor = cells.findIndex((row) => row.length > 0 && headerish(row) && row.some((c) => ANCHORS.has(c.kind)));
+  if (anchor === -1) return [0, 0];
+  let start = anchor;
+  while (start > 0 && headerish(cells[start - 1]!)) start--;
+  let end = anchor + 1;
+  while (end < cells.length && headerish(cells[end]!)) end++;
+  while (end > anchor + 1 && cells[end - 1]!.length === 0) end--;
+  return [start, end];
+}
+
+function read(cell: Cell, header: Header, orgs: string[], m: Matchers): void {
+  switch (cell.kind) {
+    case 'party':
+      header.partyHeading ??= cell.text;
+      return;
+    case 'number':
+      header.number ??= parseNumber(cell.text, numberSymbol(cell.text, cell.key, m)!);
+      return;
+    case 'draft':
+      header.draft = true;
+      header.draftLabel ??= cell.text;
+      return;
+    case 'placeDate':
+      if (!header.date) {
+        const pd = placeDate(cell.text, cell.key, m)!;
+        header.place = pd.place;
+        header.date = parseDate(pd.raw, pd.key, m);
+      }
+      return;
+    case 'org':
+      orgs.push(cell.text);
+      return;
+    default:
+  }
+}
+
+/** The trích yếu: lines after the type line up to a rule, a preamble, a numbered heading or the issuer repeated. */
+function readTitle(
+  lines: readonly Line[],
+  cells: Cell[][],
+  from: number,
+  limit: number,
+  title: string[],
+  issuer: string | null,
+  m: Matchers,
+): { next: number; claimed: number[] } {
+  const claimed: number[] = [];
+  let next = from;
+  let blanks = 0;
+  for (let i = from; i < Math.min(lines.length, limit + 1) && title.length < TITLE_LINES; i++) {
+    const text = stripMarkup(lines[i]!.text).text.trim();
+    if (text === '') {
+      if (++blanks > 3) break;
+      continue;
+    }
+    blanks = 0;
+    if (m.ruleLine.test(text)) {
+      claimed.push(i);
+      next = i + 1;
       break;
     }
+    const key = foldKey(text);
+    const first = title.length === 0;
+    if (cells[i]?.some((c) => c.kind === 'type' || c.kind === 'number' || c.kind === 'placeDate')) break;
+    if (readLabel(text, m.labels, m.notLabelStarts)) break;
+    if (/[:;]$/.test(text) || text.length > 250) break;
+    if (issuer !== null && fold(key) === fold(issuer)) break;
+    const lower = /^\p{Ll}/u.test(text);
+    if (!first && !lower && !capsText(text)) break;
+    if (!first && !lower && capsText(text) && !capsText(title[title.length - 1]!) && !/^\p{Ll}/u.test(title[title.length - 1]!)) break;
+    if (first && matchPhrase(key, 0, m.preambleStarts) && text.length > 150) break;
+    title.push(text);
+    claimed.push(i);
+    next = i + 1;
   }
-  if (organisations.length > 0) {
-    header.issuer = organisations[organisations.length - 1]!;
-    if (organisations.length > 1) header.superior = organisations[organisations.length - 2]!;
-  }
-  if (title.length > 0) Object.assign(header, parseTitle(squash(title.join(' ')), m));
-  return { header, bodyStart: i };
+  return { next, claimed };
 }
 
-function parseNumber(text: string): Header['number'] {
-  const party = /^\S{1,12} ?[:：]? ?(\d{1,6})? ?- ?(\p{L}{1,8}) ?\/ ?([\p{L}-]{1,40})/u.exec(text);
-  if (party) {
-    return { raw: text, number: party[1] ? Number(party[1]) : null, typeCode: party[2]!, issuerCode: party[3]! };
-  }
-  const state = /^\S{1,12} ?[:：]? ?(\d{1,6})? ?\/ ?(\p{L}{1,8})-([\p{L}\d-]{1,40})/u.exec(text);
-  if (state) {
-    return { raw: text, number: state[1] ? Number(state[1]) : null, typeCode: state[2]!, issuerCode: state[3]! };
-  }
-  return { raw: text, number: null, typeCode: null, issuerCode: null };
+export function parseNumber(raw: string, symbol: string): NonNullable<Header['number']> {
+  const s = symbol.replace(/\s+/g, '');
+  const party = /^(\d{1,6}[a-zA-Z]?)?-(\p{L}{1,8})\/([\p{L}\d-]{1,40})$/u.exec(s);
+  if (party) return numberOf(raw, party[1], party[2]!, party[3]!, s);
+  const state = /^(\d{1,6}[a-zA-Z]?)?(?:\/\d{4})?\/(\p{L}{1,8})-([\p{L}\d-]{1,40})$/u.exec(s);
+  if (state) return numberOf(raw, state[1], state[2]!, state[3]!, s);
+  const bare = /^(\d{1,6}[a-zA-Z]?)?(?:\/\d{4})?\/([\p{L}\d-]{1,40})$/u.exec(s);
+  if (bare) return numberOf(raw, bare[1], null, bare[2]!, s);
+  return { raw, number: null, typeCode: null, issuerCode: null, id: null };
 }
 
-function parsePlaceDate(l: Line, m: Matchers): Pick<Header, 'place' | 'date'> {
-  const comma = l.text.indexOf(',');
-  const place = l.text.slice(0, comma).trim();
-  const raw = l.text.slice(comma + 1).trim();
-  const key = l.key.slice(comma + 1).trim();
+function numberOf(raw: string, n: string | undefined, typeCode: string | null, issuerCode: string, symbol: string): NonNullable<Header['number']> {
+  const digits = n ? /^\d+/.exec(n)![0] : null;
+  return { raw, number: digits ? Number(digits) : null, typeCode, issuerCode, id: n ? symbol : null };
+}
+
+function parseDate(raw: string, key: string, m: Matchers): Header['date'] {
   const d = m.headerDate;
   const numeric = d.numeric.exec(key);
   const int = (re: RegExp) => {
@@ -124,7 +366,7 @@ function parsePlaceDate(l: Line, m: Matchers): Pick<Header, 'place' | 'date'> {
   const year = numeric ? Number(numeric[3]) : int(d.year);
   if (month !== null && (month < 1 || month > 12)) month = null;
   if (day !== null && (day < 1 || day > 31)) day = null;
-  return { place: place || null, date: { raw, year, month, day } };
+  return { raw, year, month, day };
 }
 
 function parseTitle(title: string, m: Matchers): Pick<Header, 'title' | 'year' | 'term' | 'period'> {
@@ -144,4 +386,21 @@ function parseTitle(title: string, m: Matchers): Pick<Header, 'title' | 'year' |
     term,
     period: p ? { from: Number(p[1]), to: Number(p[2]) } : null,
   };
+}
+
+/** A document without a place-date line may state its date in its closing formula ("… thông qua ngày 26 tháng 6 năm 2026."). */
+export function closingDate(lines: readonly Line[], m: Matchers): Header['date'] {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    const hit = l.text.length <= 400 ? findPhrase(l.key, m.closingDateWords) : null;
+    if (!hit) continue;
+    const at = hit.at + hit.phrase.key.length;
+    const key = l.key.slice(at);
+    const spelled = /^\s*(\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(key) ?? /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/.exec(key);
+    if (!spelled) continue;
+    const [day, month, year] = [Number(spelled[1]), Number(spelled[2]), Number(spelled[3])];
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    return { raw: l.text.slice(hit.at, at + spelled[0].length).trim(), year, month, day };
+  }
+  return null;
 }

@@ -39,8 +39,24 @@ export const rules: Rule[] = [
   unbalancedQuotes,
 ];
 
+/** Whether a rule runs on this document: its genre's rules, the header's rules only when there is one, and the user's choice. */
+function applies(rule: Rule, context: CheckContext): boolean {
+  const checks = context.matchers.grammar.checks;
+  if (context.config?.[rule.code] === 'off') return false;
+  if (context.headerFound === false && checks.needsHeader.includes(rule.code)) return false;
+  if (context.genre === undefined) return true;
+  if (context.genre === null) return checks.anyGenre.includes(rule.code);
+  return context.genre.rules === 'all' || context.genre.rules.includes(rule.code);
+}
+
 export function runChecks(programme: Programme, context: CheckContext): Diagnostic[] {
-  const found = rules.flatMap((rule) => rule.check(programme, context));
+  const found = rules
+    .filter((rule) => applies(rule, context))
+    .flatMap((rule) => rule.check(programme, context))
+    .map((d) => {
+      const severity = context.config?.[d.code];
+      return severity && severity !== 'off' ? { ...d, severity } : d;
+    });
   return found.sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   );

@@ -1,4 +1,5 @@
 import type { Diagnostic, Programme } from '../model/programme.js';
+import type { Genre } from '../grammar/schema.js';
 import type { Matchers } from '../recognise/compile.js';
 import type { Position } from './locate.js';
 
@@ -6,7 +7,15 @@ export interface CheckContext {
   /** The normalized text that citation spans index into and line numbers count in. */
   text: string;
   matchers: Matchers;
+  /** The document's genre: only its rules run (null: the rules any document can break). */
+  genre?: Genre | null;
+  /** False when no header was found: the rules that read it stay quiet. */
+  headerFound?: boolean;
+  /** Per rule: 'off', or the severity it reports with instead of its own. */
+  config?: RuleConfig;
 }
+
+export type RuleConfig = Record<string, 'off' | Severity>;
 
 export type Severity = Diagnostic['severity'];
 

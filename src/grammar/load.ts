@@ -1,13 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { Bodies, Checks, DocumentTypes, GenreGrammar, IssuerCodes, Terms, type Grammar } from './schema.js';
+import {
+  Bodies,
+  Checks,
+  DocumentTypes,
+  Genre,
+  GenreGrammar,
+  IssuerCodes,
+  OutlineGrammar,
+  ScheduleGrammar,
+  TaskGrammar,
+  Terms,
+  type Grammar,
+} from './schema.js';
 
 // src/grammar/ and dist/grammar/ both sit two levels below the package root.
 const GRAMMAR_DIR = fileURLToPath(new URL('../../grammars/', import.meta.url));
 
 export interface GrammarFiles {
   genre: string;
+  outline: string;
+  /** A folder holding one file per genre. */
+  genres: string;
+  tasks: string;
+  schedule: string;
   documentTypes: string;
   bodies: string;
   issuers: string;
@@ -17,6 +34,10 @@ export interface GrammarFiles {
 
 export const DEFAULT_FILES: GrammarFiles = {
   genre: 'programme.vi.json',
+  outline: 'outline.json',
+  genres: 'genres',
+  tasks: 'tasks.json',
+  schedule: 'schedule.json',
   documentTypes: 'document-types.json',
   bodies: 'bodies.json',
   issuers: 'issuers.json',
@@ -24,8 +45,10 @@ export const DEFAULT_FILES: GrammarFiles = {
   checks: 'checks.json',
 };
 
+const pathOf = (file: string) => (file.includes('/') ? file : GRAMMAR_DIR + file);
+
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
-  const path = file.includes('/') ? file : GRAMMAR_DIR + file;
+  const path = pathOf(file);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
@@ -44,12 +67,29 @@ export function loadGrammar(files: Partial<GrammarFiles> = {}): Grammar {
   const f = { ...DEFAULT_FILES, ...files };
   return {
     genre: readJson(f.genre, GenreGrammar),
+    outline: readJson(f.outline, OutlineGrammar),
+    genres: readGenres(f.genres),
+    tasks: readJson(f.tasks, TaskGrammar),
+    schedule: readJson(f.schedule, ScheduleGrammar),
     documentTypes: readJson(f.documentTypes, DocumentTypes),
     bodies: readJson(f.bodies, Bodies),
     issuers: readJson(f.issuers, IssuerCodes),
     terms: readJson(f.terms, Terms),
     checks: readJson(f.checks, Checks),
   };
+}
+
+/** Every genre file of the folder, in detection order (priority, then name). */
+function readGenres(folder: string): Grammar['genres'] {
+  const dir = pathOf(folder).replace(/\/?$/, '/');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch (error) {
+    throw new Error(`grammar ${dir}: ${(error as Error).message}`);
+  }
+  const genres = names.map((n) => readJson(dir + n, Genre));
+  return genres.sort((a, b) => a.priority - b.priority || a.genre.localeCompare(b.genre));
 }
 
 let cached: Grammar | null = null;

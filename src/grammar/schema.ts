@@ -17,12 +17,17 @@ export const GenreGrammar = z.object({
   description: z.string().optional(),
   header: z.object({
     partyHeadings: phrases,
+    /** The State heading and motto of NĐ 30/2020/NĐ-CP layouts. */
+    stateHeadings: phrases,
+    mottos: phrases,
     draftMarks: phrases,
     numberWords: phrases,
     superiorPrefixes: z.array(z.string()),
     dateWords: z.object({ day: z.string(), month: z.string(), year: z.string() }),
     preambleStarts: z.array(z.string()),
     ruleLine: regex,
+    /** A resolution without a place-date line states its date in its closing formula. */
+    closingDateWords: phrases,
   }),
   title: z.object({ yearWords: phrases, termWords: phrases, periodWords: phrases }),
   /** Numbering patterns match a label prefix (named group label/ordinal/number); the rest of the line is the text. */
@@ -84,11 +89,98 @@ export type Terms = z.infer<typeof Terms>;
 export const Checks = z.object({
   description: z.string().optional(),
   anniversary: z.object({ actions: phrases, yearWords: phrases, linkWords: z.array(z.string().min(1)) }),
+  needsHeader: z.array(z.string()),
+  anyGenre: z.array(z.string()),
 });
 export type Checks = z.infer<typeof Checks>;
 
+const labelStyle = z.enum(['roman', 'arabic', 'decimal', 'letter', 'paren', 'bullet', 'article', 'part']);
+
+/** grammars/outline.json: the labels that open a unit of the body, and how they nest. */
+export const OutlineGrammar = z.object({
+  description: z.string().optional(),
+  styles: z
+    .array(
+      z.object({
+        style: labelStyle,
+        pattern: regex,
+        value: z.enum(['roman', 'arabic', 'decimal', 'letter', 'roman-or-arabic', 'none']),
+        rank: z.number().min(0),
+        caps: z.number().min(0).optional(),
+      }),
+    )
+    .min(1),
+  notLabels: z.object({ description: z.string().optional(), starts: z.array(z.string()) }),
+  heading: z.object({ description: z.string().optional(), styles: z.array(labelStyle), maxShortLength: z.int().positive() }),
+});
+export type OutlineGrammar = z.infer<typeof OutlineGrammar>;
+
+const genreRule = z
+  .object({
+    docTypes: z.array(z.string().min(1)).optional(),
+    typeCodes: z.array(z.string().min(1)).optional(),
+    titleWords: z.array(z.string().min(1)).optional(),
+    titleStarts: z.array(z.string().min(1)).optional(),
+    bodyKinds: z.array(z.string().min(1)).optional(),
+  })
+  .refine((r) => Object.keys(r).length > 0, 'a detection rule needs at least one condition');
+
+/** grammars/genres/*.json: one genre of the family, as data. */
+export const Genre = z.object({
+  genre: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
+  priority: z.number(),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  description: z.string().optional(),
+  /** Alternatives: the genre applies when every condition of one rule holds. */
+  detect: z.array(genreRule).min(1),
+  /** Type lines of the header this genre adds to the document types ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
+  docTypes: z.array(z.string().min(1)),
+  roles: z.array(
+    z.object({
+      role: z.string().min(1),
+      styles: z.array(labelStyle).optional(),
+      lineKinds: z.array(z.string()).optional(),
+      under: z.string().optional(),
+      tasks: z.boolean().optional(),
+    }),
+  ),
+  /** What it projects into the model besides the outline. */
+  projects: z.array(z.enum(['conferences', 'tasks', 'schedule'])),
+  /** The lint rules that apply to it. */
+  rules: z.union([z.literal('all'), z.array(z.string())]),
+});
+export type Genre = z.infer<typeof Genre>;
+
+export const TaskGrammar = z.object({
+  description: z.string().optional(),
+  lead: phrases,
+  partners: phrases,
+  deadline: phrases,
+  content: phrases,
+  number: phrases,
+  standing: phrases,
+  quarterWords: phrases,
+  beforeWords: phrases,
+});
+export type TaskGrammar = z.infer<typeof TaskGrammar>;
+
+export const ScheduleGrammar = z.object({
+  description: z.string().optional(),
+  weekdays: phrases,
+  dayWords: phrases,
+  periods: phrases,
+  chairMarks: phrases,
+  placeWords: phrases,
+  preparerWords: phrases,
+});
+export type ScheduleGrammar = z.infer<typeof ScheduleGrammar>;
+
 export interface Grammar {
   genre: GenreGrammar;
+  outline: OutlineGrammar;
+  genres: Genre[];
+  tasks: TaskGrammar;
+  schedule: ScheduleGrammar;
   documentTypes: DocumentTypes;
   bodies: Bodies;
   issuers: IssuerCodes;

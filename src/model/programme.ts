@@ -67,6 +67,67 @@ export const Attribution = z.object({
   line: z.int().positive(),
 });
 
+/** A place in the normalized text: 1-based line and column (in characters). */
+export const Point = z.object({ line: z.int().positive(), column: z.int().positive() });
+export const NodeSpan = z.object({ start: Point, end: Point });
+
+export const LABEL_STYLES = ['roman', 'arabic', 'decimal', 'letter', 'paren', 'bullet', 'article', 'part'] as const;
+
+export interface OutlineNode {
+  kind: 'heading' | 'item' | 'paragraph' | 'table' | 'row' | 'cell';
+  label: string | null;
+  labelStyle: (typeof LABEL_STYLES)[number] | null;
+  value: number[] | null;
+  heading: string | null;
+  text: string | null;
+  role: string | null;
+  children: OutlineNode[];
+  span: z.infer<typeof NodeSpan>;
+}
+
+export const OutlineNode: z.ZodType<OutlineNode> = z.lazy(() =>
+  z.object({
+    kind: z.enum(['heading', 'item', 'paragraph', 'table', 'row', 'cell']),
+    label: z.string().nullable().describe('as printed: "II.", "2.", "2.1.", "a)", "(3)", "-", "Điều 2."'),
+    labelStyle: z.enum(LABEL_STYLES).nullable(),
+    value: z.array(z.int()).nullable().describe('"II." -> [2], "2.1." -> [2, 1], "b)" -> [2], "-" -> null'),
+    heading: z.string().nullable().describe("a heading's text without its label"),
+    text: z.string().nullable().describe("an item's, paragraph's or cell's text without its label, wrapped lines joined"),
+    role: z.string().nullable().describe('the genre\'s name for it: "section", "conference", "task", "day", ...'),
+    children: z.array(OutlineNode),
+    span: NodeSpan,
+  }),
+);
+
+export const Deadline = z.object({
+  raw: z.string(),
+  date: z.string().nullable().describe('ISO date when the deadline names a day'),
+  quarter: z.int().min(1).max(4).nullable(),
+  year: z.int().nullable(),
+});
+
+export const Task = z.object({
+  text: z.string(),
+  lead: z.array(z.string()).describe('"chủ trì"'),
+  partners: z.array(z.string()).describe('"phối hợp"'),
+  deadline: Deadline.nullable(),
+  span: NodeSpan,
+});
+export type Task = z.infer<typeof Task>;
+
+export const Entry = z.object({
+  date: z.string().nullable().describe('YYYY-MM-DD of its day heading'),
+  time: z.string().nullable().describe('"7 giờ 30", "14h00", "Sáng"'),
+  text: z.string(),
+  chair: z.string().nullable().describe('"Đ/c …" who chairs or attends'),
+  place: z.string().nullable(),
+  preparer: z.string().nullable().describe('"(… chuẩn bị)"'),
+  span: NodeSpan,
+});
+export type Entry = z.infer<typeof Entry>;
+
+export const Residue = z.object({ text: z.string(), span: NodeSpan });
+
 export const Diagnostic = z.object({
   code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   severity: z.enum(['error', 'warning', 'info']),
@@ -79,9 +140,10 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
 
 export const Programme = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
+  genre: z.string().describe('"conference-programme", "action-programme", "plan", "schedule", ..., "unknown"'),
   source: z.object({
     file: z.string().nullable(),
-    format: z.enum(['txt', 'md', 'docx', 'doc']),
+    format: z.enum(['txt', 'md', 'docx', 'doc', 'html']),
     encoding: z.string(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
@@ -95,6 +157,7 @@ export const Programme = z.object({
         number: z.int().nullable(),
         typeCode: z.string().nullable(),
         issuerCode: z.string().nullable(),
+        id: z.string().nullable().describe('canonical "27-CTr/TU", "130/KH-UBND"; null while the number is blank'),
       })
       .nullable(),
     draft: z.boolean(),
@@ -128,6 +191,13 @@ export const Programme = z.object({
     })
     .nullable(),
   citations: z.array(Citation),
+  outline: z.array(OutlineNode).describe('the body between header and footer (and any appendix) as a tree'),
+  tasks: z.array(Task).describe('tasks that name who does them or by when'),
+  schedule: z.array(Entry).describe('dated entries of a schedule'),
+  residue: z.array(Residue).describe('text no other field holds; each has an unclassified-text diagnostic'),
+  homes: z
+    .object({ header: z.array(z.int().positive()), footer: z.array(z.int().positive()) })
+    .describe('the lines the header and the recipients/signature were read from'),
   diagnostics: z.array(Diagnostic),
 });
 export type Programme = z.infer<typeof Programme>;

@@ -3,6 +3,7 @@ import type { Grammar } from '../grammar/schema.js';
 import { defaultGrammar } from '../grammar/load.js';
 import { escapeRegExp } from './regex.js';
 import { tick } from '../meter.js';
+import { compileLabels, type LabelStyleMatcher } from './labels.js';
 
 /** A phrase from the grammar with its folded key, for matching on folded text. */
 export interface Phrase {
@@ -19,6 +20,15 @@ export interface Body extends Phrase {
 export interface Matchers {
   grammar: Grammar;
   partyHeadings: Phrase[];
+  stateHeadings: Phrase[];
+  mottos: Phrase[];
+  closingDateWords: Phrase[];
+  /** Type lines of a header: every document type and the genres' own ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
+  headerTypes: Phrase[];
+  labels: LabelStyleMatcher[];
+  notLabelStarts: Phrase[];
+  task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[] };
+  schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; placeWords: Phrase[]; preparerWords: Phrase[] };
   draftMarks: Phrase[];
   numberWords: Phrase[];
   superiorPrefixes: Phrase[];
@@ -80,6 +90,30 @@ export function compile(grammar: Grammar): Matchers {
   return {
     grammar,
     partyHeadings: phrases(g.header.partyHeadings),
+    stateHeadings: phrases(g.header.stateHeadings),
+    mottos: phrases(g.header.mottos),
+    closingDateWords: phrases(g.header.closingDateWords),
+    headerTypes: phrases([...new Set([...grammar.documentTypes.types.map((t) => t.name), ...grammar.genres.flatMap((x) => x.docTypes)])]),
+    labels: compileLabels(grammar.outline),
+    notLabelStarts: phrases(grammar.outline.notLabels.starts),
+    task: {
+      lead: phrases(grammar.tasks.lead),
+      partners: phrases(grammar.tasks.partners),
+      deadline: phrases(grammar.tasks.deadline),
+      content: phrases(grammar.tasks.content),
+      number: phrases(grammar.tasks.number),
+      standing: phrases(grammar.tasks.standing),
+      quarterWords: phrases(grammar.tasks.quarterWords),
+      beforeWords: phrases(grammar.tasks.beforeWords),
+    },
+    schedule: {
+      weekdays: phrases(grammar.schedule.weekdays),
+      dayWords: phrases(grammar.schedule.dayWords),
+      periods: phrases(grammar.schedule.periods),
+      chairMarks: phrases(grammar.schedule.chairMarks),
+      placeWords: phrases(grammar.schedule.placeWords),
+      preparerWords: phrases(grammar.schedule.preparerWords),
+    },
     draftMarks: phrases(g.header.draftMarks),
     numberWords: phrases(g.header.numberWords),
     superiorPrefixes: phrases(g.header.superiorPrefixes),

@@ -1,6 +1,7 @@
 import { foldKey } from '../normalize/fold.js';
 import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
+import { stripMarkup } from './markup.js';
 
 export type LineKind =
   | 'blank'
@@ -84,6 +85,21 @@ export function isCaps(text: string): boolean {
 }
 
 function classify(l: Line, m: Matchers): void {
+  // Markdown marks copied with the text ("**T/M TỈNH ỦY**", "### Điều 1.") are layout: read without them.
+  const bare = stripMarkup(l.text);
+  if (bare.at > 0 || bare.text.length < l.text.length) {
+    const view: Line = { ...l, text: bare.text, key: l.key.slice(bare.at, bare.at + bare.text.length) };
+    classifyText(view, m);
+    l.kind = view.kind;
+    if (view.label !== undefined) l.label = view.label;
+    if (view.rest !== undefined) l.rest = view.rest;
+    if (view.contentAt !== undefined) l.contentAt = view.contentAt + bare.at;
+    return;
+  }
+  classifyText(l, m);
+}
+
+function classifyText(l: Line, m: Matchers): void {
   const { text, key } = l;
   if (text === '') return void (l.kind = 'blank');
   if (text === '*') return void (l.kind = 'asterisk');

@@ -12,7 +12,7 @@ describe('the seed programme: header', () => {
       partyHeading: 'ĐẢNG CỘNG SẢN VIỆT NAM',
       superior: null,
       issuer: 'TỈNH ỦY HẬU GIANG',
-      number: { raw: 'Số -CTr/TU', number: null, typeCode: 'CTr', issuerCode: 'TU' },
+      number: { raw: 'Số -CTr/TU', number: null, typeCode: 'CTr', issuerCode: 'TU', id: null },
       draft: true,
       draftLabel: 'Dự thảo',
       place: 'Hậu Giang',

@@ -1,0 +1,273 @@
+import type { OutlineNode } from '../model/programme.js';
+import { foldKey } from '../normalize/fold.js';
+import { squash } from '../normalize/text.js';
+import { matchPhrase, type Matchers } from '../recognise/compile.js';
+import { Joined } from '../recognise/joined.js';
+import { capsText, readLabel, type Label } from '../recognise/labels.js';
+import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
+import { stripMarkup } from '../recognise/markup.js';
+import { tick } from '../meter.js';
+import { continues, endsSentence } from './blocks.js';
+
+/** A unit of the body before the genre names its role: the node and what the genre's roles look at. */
+export interface Unit {
+  node: Omit<OutlineNode, 'children' | 'role'>;
+  /** How the recogniser labelled its first line ("conference", "attribution", "day", ...). */
+  lineKind: LineKind | 'day' | 'row';
+  lines: Line[];
+  children: Unit[];
+}
+
+interface Open {
+  unit: Unit;
+  key: string;
+  rank: number;
+}
+
+/** Rank of a weekday heading of a schedule: inside sections, outside numbered items. */
+const DAY_RANK = 3.5;
+
+/**
+ * The body as a tree: every line of the segments becomes part of exactly one unit (a heading,
+ * an item, a paragraph or a table). Nesting follows the labels' styles: a unit nests under the
+ * open units of lower rank; styles of equal rank nest in the order they first appear.
+ */
+export function buildOutline(lines: readonly Line[], segments: readonly [number, number][], m: Matchers): Unit[] {
+  const roots: Unit[] = [];
+  const width = wrapWidth(lines);
+  for (const [from, to] of segments) {
+    const stack: Open[] = [];
+    for (const unit of units(lines.slice(from, to), width, m)) place(unit, stack, roots);
+  }
+  return roots;
+}
+
+function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: Open[], roots: Unit[]): void {
+  const attach = (parent: Open | undefined) => void (parent ? parent.unit.children : roots).push(unit);
+  const label = unit.label;
+  if (label || unit.dayKey) {
+    const key = label ? label.key : 'day';
+    const rank = label ? label.rank : DAY_RANK;
+    const same = stack.findIndex((o) => o.key === key);
+    if (same !== -1) stack.length = same;
+    else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank) stack.pop();
+    attach(stack[stack.length - 1]);
+    stack.push({ unit, key, rank });
+    return;
+  }
+  if (unit.lineKind === 'attribution') {
+    // "Cơ quan chủ trì tham mưu: …" speaks for the items of its heading, not for the last item.
+    const heading = [...stack].reverse().find((o) => o.unit.node.kind === 'heading');
+    attach(heading ?? stack[stack.length - 1]);
+    return;
+  }
+  attach(stack[stack.length - 1]);
+}
+
+type Draft = Unit & { label: Label | null; dayKey: boolean };
+
+/** Groups lines into units: wrapped lines joined, a heading never glued to the line after it. */
+/**
+ * The width a text export hard-wrapped the document at, or null: the longest line, when many
+ * lines end within a word of it. A line that reaches it was cut, whatever it looks like.
+ */
+export function wrapWidth(lines: readonly Line[]): number | null {
+  let max = 0;
+  for (const l of lines) max = Math.max(max, l.text.length);
+  if (max < 30 || max > 160) return null;
+  let long = 0;
+  let near = 0;
+  for (const l of lines) {
+    if (l.text.length <= 30) continue;
+    long++;
+    if (l.text.length >= max - WORD) near++;
+  }
+  return long >= 8 && near / long >= 0.4 ? max : null;
+}
+
+/** How far short of the margin a wrapped line may end: about one long word. */
+const WORD = 14;
+
+function units(lines: readonly Line[], width: number | null, m: Matchers): Draft[] {
+  const out: Draft[] = [];
+  let block: Line[] = [];
+  let blockLabel: Label | null = null;
+  let blockDay = false;
+  let table: Line[] = [];
+  const close = () => {
+    if (block.length > 0) out.push(unitOf(block, blockLabel, blockDay, m));
+    block = [];
+  };
+  const closeTable = () => {
+    if (table.length > 0) out.push(tableOf(table));
+    table = [];
+  };
+  for (const line of lines) {
+    tick();
+    if (line.text === '') {
+      close();
+      closeTable();
+      continue;
+    }
+    if (isRow(line.text)) {
+      close();
+      table.push(line);
+      continue;
+    }
+    closeTable();
+    const bare = stripMarkup(line.text);
+    const label = readLabel(bare.text, m.labels, m.notLabelStarts);
+    const day = label === null && isDayHeading(bare.text, m);
+    if (block.length > 0 && joins(block, blockLabel, blockDay, line, label, day, width, m)) {
+      block.push(line);
+      continue;
+    }
+    close();
+    block = [line];
+    blockLabel = label;
+    blockDay = day;
+  }
+  close();
+  closeTable();
+  return out;
+}
+
+function joins(
+  block: Line[],
+  label: Label | null,
+  day: boolean,
+  line: Line,
+  lineLabel: Label | null,
+  lineDay: boolean,
+  width: number | null,
+  m: Matchers,
+): boolean {
+  if (STRONG.has(line.kind) || lineDay) return false;
+  const last = block[block.length - 1]!;
+  if (day) return block.length === 1 && /^\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?:?$/.test(line.text);
+  const cut = width !== null && last.text.length >= width - WORD && !endsSentence(last.text);
+  const lower = /^\p{Ll}/u.test(line.text);
+  if (lineLabel) {
+    // A label after an unfinished long line is a wrapped sentence ("… 2020" / "- 2025 …").
+    const after = line.text.slice(lineLabel.textAt);
+    return (cut || (!endsSentence(last.text) && last.text.length >= 50)) && /^[\p{Ll}\d]/u.test(after);
+  }
+  const first = block[0]!;
+  if (['conference', 'section', 'item', 'attribution'].includes(first.kind)) {
+    return continues({ kind: first.kind, first, lines: block }, line);
+  }
+  if (cut) return true;
+  if (label && isHeadingLike(stripMarkup(first.text).text.slice(label.textAt), label, m)) {
+    // A heading ends its block unless the next line visibly continues it.
+    if (lower) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
+    return capsText(line.text) && capsText(last.text) && !endsSentence(last.text);
+  }
+  return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !/[.!?]["”»)\]]*$/u.test(last.text));
+}
+
+/** A heading's text is a title: its style says so, it is in capitals, or it is short and not a sentence. */
+export function isHeadingLike(text: string, label: Label, m: Matchers): boolean {
+  const h = m.grammar.outline.heading;
+  if (label.style === 'bullet' || label.style === 'paren') return false;
+  if (h.styles.includes(label.style) || capsText(text)) return true;
+  const t = text.trim();
+  return t.length <= h.maxShortLength && !/[.;,]["”»)\]]*$/u.test(t);
+}
+
+function isDayHeading(text: string, m: Matchers): boolean {
+  const key = foldKey(text);
+  const day = matchPhrase(key, 0, m.schedule.weekdays);
+  // "lần thứ 2" is an ordinal: a weekday heading starts with a capital.
+  if (day === null || text.length > 80 || !/^\p{Lu}/u.test(text)) return false;
+  const rest = text.slice(day.key.length);
+  return /^\s*:?$/.test(rest) || /(?<!\d)\d{1,2} ?[/.-] ?\d{1,2}(?!\d)/.test(rest.slice(0, 30));
+}
+
+const position = (line: Line, column: number) => ({ line: line.line, column });
+const endOf = (line: Line) => position(line, [...line.text].length + 1);
+
+function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): Draft {
+  const first = block[0]!;
+  const bare = stripMarkup(first.text);
+  const joined = new Joined(block.map((l) => ({ text: l.text, start: l.start, line: l.line })));
+  const from = bare.at + (label?.textAt ?? 0);
+  let text = squash(joined.slice(from).text);
+  if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(stripMarkup(first.text).text.slice(label?.textAt ?? 0));
+  const heading = day || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
+  return {
+    node: {
+      kind: heading ? 'heading' : label ? 'item' : 'paragraph',
+      label: label?.label ?? null,
+      labelStyle: label?.style ?? null,
+      value: label?.value ?? null,
+      heading: heading ? text : null,
+      text: heading ? null : text,
+      span: { start: position(first, 1), end: endOf(block[block.length - 1]!) },
+    },
+    lineKind: day ? 'day' : first.kind,
+    lines: block,
+    children: [],
+    label,
+    dayKey: day,
+  };
+}
+
+/** A table row written as text: cells between "|" ("| 1 | Luật An ninh dữ liệu | Chính phủ |"). */
+export function isRow(text: string): boolean {
+  if (!text.includes('|')) return false;
+  return cellTexts(text).length >= 2 || /^\|?\s*:?-{3,}:?\s*\|/.test(text);
+}
+
+function cellTexts(text: string): { text: string; at: number }[] {
+  const cells: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const part of text.split('|')) {
+    const lead = part.length - part.trimStart().length;
+    if (part.trim() !== '') cells.push({ text: part.trim(), at: at + lead });
+    at += part.length + 1;
+  }
+  return cells;
+}
+
+function tableOf(rows: Line[]): Draft {
+  const children: Unit[] = [];
+  for (const row of rows) {
+    if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(row.text)) continue; // a Markdown rule row is layout
+    const cells: Unit[] = cellTexts(row.text).map((c) => ({
+      node: {
+        kind: 'cell',
+        label: null,
+        labelStyle: null,
+        value: null,
+        heading: null,
+        text: stripMarkup(c.text).text,
+        span: { start: position(row, [...row.text.slice(0, c.at)].length + 1), end: position(row, [...row.text.slice(0, c.at + c.text.length)].length + 1) },
+      },
+      lineKind: 'row',
+      lines: [row],
+      children: [],
+    }));
+    children.push({
+      node: { kind: 'row', label: null, labelStyle: null, value: null, heading: null, text: null, span: { start: position(row, 1), end: endOf(row) } },
+      lineKind: 'row',
+      lines: [row],
+      children: cells,
+    });
+  }
+  return {
+    node: {
+      kind: 'table',
+      label: null,
+      labelStyle: null,
+      value: null,
+      heading: null,
+      text: null,
+      span: { start: position(rows[0]!, 1), end: endOf(rows[rows.length - 1]!) },
+    },
+    lineKind: 'row',
+    lines: rows,
+    children,
+    label: null,
+    dayKey: false,
+  };
+}

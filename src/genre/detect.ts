@@ -1,0 +1,43 @@
+import type { Genre } from '../grammar/schema.js';
+import type { Programme } from '../model/programme.js';
+import { foldKey, foldPhrase } from '../normalize/fold.js';
+import type { Matchers } from '../recognise/compile.js';
+import type { Unit } from '../assemble/outline.js';
+
+type Rule = Genre['detect'][number];
+
+/** Case, tone placement, marks and spaces folded: "K ÉT LUẬN" is "Kết luận". */
+const bare = (text: string) => foldPhrase(text).normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/đ/g, 'd');
+
+function bodyKinds(units: readonly Unit[], into = new Set<string>()): Set<string> {
+  for (const u of units) {
+    into.add(u.lineKind);
+    bodyKinds(u.children, into);
+  }
+  return into;
+}
+
+function holds(rule: Rule, header: Programme['header'], kinds: Set<string>): boolean {
+  const title = header.title === null ? null : foldKey(header.title);
+  if (rule.docTypes && (header.docType === null || !rule.docTypes.some((t) => bare(t) === bare(header.docType!)))) return false;
+  if (rule.typeCodes && !rule.typeCodes.some((c) => c === header.number?.typeCode)) return false;
+  if (rule.titleStarts && (title === null || !rule.titleStarts.some((w) => title.startsWith(foldPhrase(w))))) return false;
+  if (rule.titleWords && (title === null || !rule.titleWords.some((w) => title.includes(foldPhrase(w))))) return false;
+  if (rule.bodyKinds && !rule.bodyKinds.some((k) => kinds.has(k))) return false;
+  return true;
+}
+
+/**
+ * The genre from the grammars' detectors: first what the header says (type line, type code,
+ * title), in priority order; only then what the body shows (conference headings, weekdays).
+ */
+export function detectGenre(header: Programme['header'], units: readonly Unit[], m: Matchers): Genre | null {
+  const kinds = bodyKinds(units);
+  const genres = m.grammar.genres;
+  for (const pass of [(r: Rule) => !r.bodyKinds || !!(r.docTypes || r.typeCodes || r.titleWords || r.titleStarts), (r: Rule) => !!r.bodyKinds]) {
+    for (const genre of genres) {
+      if (genre.detect.some((rule) => pass(rule) && holds(rule, header, kinds))) return genre;
+    }
+  }
+  return null;
+}

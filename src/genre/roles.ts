@@ -1,0 +1,27 @@
+import type { Genre } from '../grammar/schema.js';
+import type { OutlineNode } from '../model/programme.js';
+import type { Unit } from '../assemble/outline.js';
+
+type RoleRule = Genre['roles'][number];
+
+function matches(rule: RoleRule, unit: Unit, ancestors: readonly (string | null)[], isTask: (u: Unit) => boolean): boolean {
+  if (rule.styles && (unit.node.labelStyle === null || !rule.styles.includes(unit.node.labelStyle))) return false;
+  if (rule.lineKinds && !rule.lineKinds.includes(unit.lineKind)) return false;
+  if (rule.under && !ancestors.includes(rule.under)) return false;
+  if (rule.tasks && !isTask(unit)) return false;
+  return unit.node.kind !== 'cell' && unit.node.kind !== 'row';
+}
+
+/** The model's outline: each unit with the role its genre gives it ("section", "conference", "task", "day"). */
+export function outlineOf(
+  units: readonly Unit[],
+  genre: Genre | null,
+  isTask: (u: Unit) => boolean,
+  ancestors: readonly (string | null)[] = [],
+): OutlineNode[] {
+  return units.map((unit) => {
+    const rule = genre?.roles.find((r) => matches(r, unit, ancestors, isTask));
+    const role = rule?.role ?? null;
+    return { ...unit.node, role, children: outlineOf(unit.children, genre, isTask, [...ancestors, role]) };
+  });
+}

@@ -1,0 +1,91 @@
+import type { Entry, Programme } from '../model/programme.js';
+import { foldKey } from '../normalize/fold.js';
+import { squash, trimTrailing } from '../normalize/text.js';
+import { findPhrase, matchPhrase, type Matchers } from '../recognise/compile.js';
+import type { Unit } from '../assemble/outline.js';
+
+/**
+ * Entries of a schedule: every unit under a weekday heading ("THỨ HAI, NGÀY 25/3/2023"), with its
+ * time ("7 giờ 30", "14h00", "Sáng"), who chairs ("Đ/c …"), where ("Điểm tại …") and who prepares
+ * ("(Văn phòng chuẩn bị)").
+ */
+export function findSchedule(units: readonly Unit[], header: Programme['header'], m: Matchers): Entry[] {
+  const year = header.date?.year ?? yearIn(header.title);
+  const entries: Entry[] = [];
+  // `date` is undefined outside any day, null under a day whose date cannot be read.
+  const visit = (list: readonly Unit[], date: string | null | undefined) => {
+    for (const unit of list) {
+      if (unit.lineKind === 'day') {
+        visit(unit.children, dayDate(unit.node.heading ?? '', year));
+        continue;
+      }
+      if (date !== undefined && unit.node.kind !== 'table' && (unit.node.text ?? unit.node.heading)) entries.push(entryOf(unit, date, m));
+      visit(unit.children, date);
+    }
+  };
+  visit(units, undefined);
+  return entries;
+}
+
+function yearIn(text: string | null): number | null {
+  const y = text ? /(?<!\d)((?:19|20)\d\d)(?!\d)/.exec(text) : null;
+  return y ? Number(y[1]) : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function dayDate(heading: string, year: number | null): string | null {
+  const d = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/.exec(heading);
+  if (!d) return null;
+  const y = d[3] ? Number(d[3]) : year;
+  const [day, month] = [Number(d[1]), Number(d[2])];
+  if (y === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${y}-${pad(month)}-${pad(day)}`;
+}
+
+const TIME = /^(?:[-+•] ?)?\(? ?(\d{1,2} ?(?:giờ|h|g) ?(?:\d{1,2})?['’]?(?: phút)?)/u;
+
+function entryOf(unit: Unit, date: string | null, m: Matchers): Entry {
+  const text = unit.node.text ?? unit.node.heading ?? '';
+  const key = foldKey(text);
+  return { date, time: timeOf(text, key, m), text, chair: chairOf(text, key, m), place: placeOf(text, key, m), preparer: preparerOf(text, key, m), span: unit.node.span };
+}
+
+function timeOf(text: string, key: string, m: Matchers): string | null {
+  const t = TIME.exec(text) ?? /(?:^|[\s,:;(])(\d{1,2}\s*(?:giờ|h)\s*\d{0,2}['’]?)(?=[\s,;:)])/u.exec(text.slice(0, 80));
+  if (t) return squash(t[1]!);
+  const period = matchPhrase(key, 0, m.schedule.periods) ?? findPhrase(key.slice(0, 120), m.schedule.periods);
+  if (period) {
+    const at = 'at' in period ? period.at : 0;
+    const p = 'phrase' in period ? period.phrase : period;
+    return text.slice(at, at + p.key.length);
+  }
+  return null;
+}
+
+function chairOf(text: string, key: string, m: Matchers): string | null {
+  const hit = findPhrase(key, m.schedule.chairMarks);
+  if (!hit) return null;
+  const rest = text.slice(hit.at);
+  const end = rest.search(/[,;:).]\s|[,;:)]$|\.$|\s(?:dự|chủ trì|làm việc|họp|tiếp|đi|thăm|nghe)\s/u);
+  return squash(end === -1 ? rest : rest.slice(0, end)) || null;
+}
+
+function placeOf(text: string, key: string, m: Matchers): string | null {
+  const hit = findPhrase(key, m.schedule.placeWords);
+  if (!hit) return null;
+  const from = hit.at + hit.phrase.key.length;
+  const rest = text.slice(from).replace(/^\s*(?:[:：]|tại)?\s*/u, '');
+  const end = rest.search(/[.;(]/);
+  const place = trimTrailing(squash(end === -1 ? rest : rest.slice(0, end)), ',');
+  return place === '' ? null : place;
+}
+
+function preparerOf(text: string, key: string, m: Matchers): string | null {
+  const hit = findPhrase(key, m.schedule.preparerWords);
+  if (!hit) return null;
+  const open = text.lastIndexOf('(', hit.at);
+  if (open === -1) return null;
+  const inner = squash(text.slice(open + 1, hit.at)).replace(/^(?:giao|do)\s+/iu, '');
+  return inner === '' ? null : inner;
+}

@@ -1,0 +1,103 @@
+import type { OutlineGrammar } from '../grammar/schema.js';
+import { foldKey } from '../normalize/fold.js';
+import type { OutlineNode } from '../model/programme.js';
+import { matchPhrase, type Phrase } from './compile.js';
+import { romanToInt } from './numbers.js';
+
+export type LabelStyle = NonNullable<OutlineNode['labelStyle']>;
+
+/** A label that opens a unit of the body: "II.", "2.1.", "a)", "(3)", "-", "Điều 2.". */
+export interface Label {
+  /** As printed, without the space after it. */
+  label: string;
+  style: LabelStyle;
+  value: number[] | null;
+  /** Where the unit's text starts in the line. */
+  textAt: number;
+  /** Nesting rank: lower is outer. */
+  rank: number;
+  /** Styles that nest apart: the style with its delimiter, "-" apart from "+". */
+  key: string;
+  /** The text after the label is in capitals. */
+  caps: boolean;
+}
+
+export interface LabelStyleMatcher {
+  style: LabelStyle;
+  re: RegExp;
+  value: OutlineGrammar['styles'][number]['value'];
+  rank: number;
+  caps: number;
+}
+
+export function compileLabels(g: OutlineGrammar): LabelStyleMatcher[] {
+  return g.styles.map((s) => ({ style: s.style, re: new RegExp(s.pattern, 'u'), value: s.value, rank: s.rank, caps: s.caps ?? 0 }));
+}
+
+const LETTERS = 'abcdđeghiklmnopqrstuvxy';
+
+function valueOf(raw: string, kind: LabelStyleMatcher['value']): number[] | null {
+  switch (kind) {
+    case 'none':
+      return null;
+    case 'decimal':
+      return raw.split('.').map(Number);
+    case 'letter': {
+      const i = LETTERS.indexOf(raw.toLowerCase());
+      return i === -1 ? null : [i + 1];
+    }
+    case 'roman': {
+      const n = romanToInt(raw);
+      return n === null ? null : [n];
+    }
+    default: {
+      if (/^\d+$/.test(raw)) return [Number(raw)];
+      const n = romanToInt(raw);
+      return n === null ? null : [n];
+    }
+  }
+}
+
+// Headings are short: a line's case is judged on its first characters.
+const CASE_SAMPLE = 300;
+
+export function capsText(text: string): boolean {
+  const letters = text.slice(0, CASE_SAMPLE).replace(/[^\p{L}]/gu, '');
+  if (letters.length < 2) return false;
+  let upper = 0;
+  for (const ch of letters) if (ch !== ch.toLowerCase()) upper++;
+  return upper / letters.length >= 0.9;
+}
+
+/**
+ * The label a line opens with, or null. A label stands before a space (or the end of the line);
+ * numbers and bullets glued to a capital ("1.Nâng cao", "-Tổ chức") count too, as sloppy typing.
+ */
+export function readLabel(text: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[]): Label | null {
+  for (const s of styles) {
+    const m = s.re.exec(text);
+    if (!m) continue;
+    const after = text.slice(m[0].length);
+    const glued = after !== '' && !/^\s/.test(after);
+    if (glued && !/^\p{Lu}/u.test(after)) continue;
+    const rest = after.trimStart();
+    if (s.style === 'bullet' && (rest === '' || /^[-–—]/u.test(rest))) continue;
+    if (rest !== '' && matchPhrase(foldKey(rest), 0, notStarts)) continue;
+    const raw = m.groups?.n ?? '';
+    const value = valueOf(raw, s.value);
+    if (s.style !== 'bullet' && value === null) continue;
+    const caps = capsText(rest);
+    const delimiter = m[0].slice(m[0].length - 1);
+    const depth = s.style === 'decimal' ? (value?.length ?? 2) - 1 : 0;
+    return {
+      label: m[0].trimEnd(),
+      style: s.style,
+      value,
+      textAt: text.length - rest.length,
+      rank: s.rank + depth * 0.5 - (caps ? s.caps : 0),
+      key: `${s.style}:${s.style === 'bullet' ? m[0] : delimiter}:${depth}:${caps && s.caps > 0 ? 'caps' : ''}`,
+      caps,
+    };
+  }
+  return null;
+}
