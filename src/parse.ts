@@ -59,7 +59,8 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const units = buildOutline(lines, segments, m);
   const genre = detectGenre(header, units, m);
   const projects = new Set(genre?.projects ?? []);
-  const found = projects.has('tasks') ? findTasks(units, m) : { tasks: [], taskUnits: new Set() };
+  // Task tables are tasks in any genre; prose tasks only where the genre has them.
+  const found = findTasks(units, m, projects.has('tasks'));
   const residue = residueOf(lines, zone.chrome);
   const programme: Programme = {
     schemaVersion: SCHEMA_VERSION,

@@ -172,7 +172,8 @@ export function modelDateIso(date) {
   if (date === null || date === undefined) return null;
   if (typeof date === 'string') return isBlank(date) ? null : date.trim();
   const { year, month, day } = date;
-  if (year == null && month == null && day == null) return null;
+  // A date is ISO only when complete (MODEL.md): a draft's "ngày tháng năm 2023" has none.
+  if (year == null || month == null || day == null) return null;
   const pad = (n) => (n == null ? '??' : String(n).padStart(2, '0'));
   let iso = year == null ? '????' : String(year).padStart(4, '0');
   if (month != null || day != null) iso += `-${pad(month)}`;

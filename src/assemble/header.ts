@@ -50,11 +50,16 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
   // The header block: the run of header-like lines that ends at the type line (or holds the anchors).
   const [blockStart, blockEnd] = type !== null ? blockAbove(cells, type.index) : anchorBlock(cells);
   const orgs: string[] = [];
+  let lastOrg = -2;
   for (let i = blockStart; i < blockEnd; i++) {
     for (const cell of cells[i]!) {
       if (cell.kind === 'text' || cell.kind === 'type') continue;
       claimed.add(i);
-      read(cell, header, orgs, m);
+      // An issuer wrapped over lines ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN") is one name; a superior ("ĐẢNG BỘ …") is not.
+      const continued = cell.kind === 'org' && lastOrg === i - 1 && cells[i]!.length === 1 && !matchPhrase(foldKey(orgs[orgs.length - 1]!), 0, m.superiorPrefixes);
+      if (continued) orgs[orgs.length - 1] += ` ${cell.text}`;
+      else read(cell, header, orgs, m);
+      if (cell.kind === 'org' && cells[i]!.length === 1) lastOrg = i;
     }
   }
   if (orgs.length > 0) {
@@ -66,6 +71,7 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
   if (type !== null) {
     claimed.add(type.index);
     header.docType = type.docType;
+    header.number ??= type.number;
     const title = type.rest ? [type.rest] : [];
     bodyStart = type.index + 1;
     if (type.strong) {
@@ -74,6 +80,15 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
       bodyStart = end.next;
     }
     if (title.length > 0) Object.assign(header, parseTitle(squash(title.join(' ')), m));
+  }
+  if (type === null && header.number !== null && blockEnd > blockStart) {
+    const title: string[] = [];
+    const end = readTitle(lines, cells, blockEnd, limit, title, header.issuer, m);
+    if (title.length > 0 && title[0]!.length <= 120) {
+      for (const i of end.claimed) claimed.add(i);
+      bodyStart = end.next;
+      Object.assign(header, parseTitle(squash(title.join(' ')), m));
+    }
   }
   const found = claimed.size > 0;
   if (!found) bodyStart = frontMatter;
@@ -120,7 +135,7 @@ function frontMatterEnd(lines: readonly Line[]): number {
 }
 
 function cellsOf(l: Line, m: Matchers): Cell[] {
-  const parts = l.text.includes('|') ? l.text.split('|') : [l.text];
+  const parts = (l.text.includes('|') ? l.text.split('|') : [l.text]).flatMap((p) => splitPlaceDate(p, m));
   const cells: Cell[] = [];
   for (const part of parts) {
     const text = stripMarkup(part.trim()).text.trim();
@@ -132,12 +147,26 @@ function cellsOf(l: Line, m: Matchers): Cell[] {
   return cells;
 }
 
+/** Two header cells run together ("Số: - HD/TWĐTN-BTC Hà Nội, ngày … năm 2023"): the place-date split off. */
+function splitPlaceDate(part: string, m: Matchers): string[] {
+  const comma = part.indexOf(', ');
+  if (comma < 0 || comma > 120 || placeDate(part.trim(), foldKey(part.trim()), m) !== null) return [part];
+  const before = part.slice(0, comma).split(' ');
+  for (let k = Math.max(1, before.length - 4); k < before.length; k++) {
+    const head = before.slice(0, k).join(' ');
+    const tail = `${before.slice(k).join(' ')}${part.slice(comma)}`;
+    const key = foldKey(tail.trim());
+    if (/^\p{Lu}/u.test(tail.trim()) && placeDate(tail.trim(), key, m) !== null && classify(head.trim(), foldKey(head.trim()), m, true) !== 'text') return [head, tail];
+  }
+  return [part];
+}
+
 const fold = (text: string) => foldPhrase(text).replace(/[-–—]/g, '-').replace(/ ?- ?/g, '-');
 const equalsAny = (key: string, list: readonly Phrase[]) => list.some((p) => fold(p.text) === fold(key));
 
 function classify(text: string, key: string, m: Matchers, inTable: boolean): CellKind {
   if (text === '*') return 'asterisk';
-  if (m.ruleLine.test(text)) return 'rule';
+  if (m.ruleLine.test(text) || /^[-–—_]$/.test(text)) return 'rule';
   if (equalsAny(key, m.partyHeadings)) return 'party';
   if (equalsAny(key, m.stateHeadings)) return 'state';
   if (equalsAny(key, m.mottos)) return 'motto';
@@ -164,7 +193,10 @@ function placeDate(text: string, key: string, m: Matchers): { place: string; raw
   const comma = text.indexOf(',');
   if (comma < 2 || comma > 50) return null;
   const place = text.slice(0, comma).trim();
-  if (/\d/.test(place) || !/^\p{Lu}/u.test(place) || place.split(' ').length > 6) return null;
+  // A place is a name: words, spaces, "TP." and "Bà Rịa - Vũng Tàu" hyphens; never a number or a symbol.
+  if (!/^\p{Lu}[\p{L} .\-–]*$/u.test(place) || place.split(' ').length > 6) return null;
+  // "Thứ Hai, ngày 12/5/2025" heads a day of a schedule: a weekday is not a place.
+  if (matchPhrase(foldKey(place), 0, m.schedule.weekdays)) return null;
   const dateKey = key.slice(comma + 1).trim();
   const d = m.grammar.genre.header.dateWords;
   const [day, month, year] = [d.day, d.month, d.year].map(foldPhrase);
@@ -178,31 +210,49 @@ interface TypeLine {
   index: number;
   docType: string;
   rest: string;
+  number: Header['number'];
   /** In capitals, as the type line of a header is printed; else a page title ("Kế hoạch triển khai …"). */
   strong: boolean;
 }
 
 function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<TypeLine, 'index'> | null {
   if (/[:;]$/.test(text) || text.length > 300) return null;
-  const type = matchPhrase(key, 0, m.headerTypes);
+  const type = matchPhrase(key, 0, m.headerTypes) ?? bareType(key, m);
   if (type) {
     const docType = text.slice(0, type.key.length);
-    const rest = text.slice(type.key.length).trim();
-    if (/^(?:số|so)\b/iu.test(rest)) return null;
+    let rest = text.slice(type.key.length).trim();
+    // "KẾT LUẬN 127-KL/TW CỦA BỘ CHÍNH TRỊ …": the number printed on the type line.
+    const number = /^(?:(?:số|SỐ|Số)\s?:?\s?)?(\d{1,6}[a-zA-Z]?\s?[-/]\s?[\p{L}\d][\p{L}\d/-]{0,40})(?=\s|$)/u.exec(rest);
+    const symbol = number ? parseNumber(number[1]!, number[1]!) : null;
+    if (symbol?.id) rest = rest.slice(number![0].length).trim();
+    else if (/^(?:số|so)(?![\p{L}])/iu.test(rest)) return null;
     const strong = capsText(docType) && (rest === '' || capsText(rest) || !/^\p{Lu}/u.test(rest));
     if (!strong && (inTable || rest === '' || /[.]$/.test(text))) return null;
-    return { docType, rest, strong };
+    return { docType, rest, strong, number: symbol?.id ? symbol : null };
   }
   // An OCR'd type line: "K ÉT LUẬN" is KẾT LUẬN with a space and a wrong mark.
   if (capsText(text) && text.length <= 30) {
     const bare = stripMarks(key);
     const hit = m.headerTypes.find((p) => stripMarks(p.key) === bare);
-    if (hit) return { docType: text, rest: '', strong: true };
+    if (hit) return { docType: text, rest: '', strong: true, number: null };
   }
   return null;
 }
 
 const stripMarks = (key: string) => key.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/đ/g, 'd');
+
+/** One for one, each character without its marks: "kết lủận" and "kết luận" both read "ket luan". */
+const bareChars = (key: string) => [...key].map((ch) => (ch === 'đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch))).join('');
+
+/** A type line whose marks a site scrambled ("KẾT LỦẬN"): the type whose bare letters it starts with. */
+function bareType(key: string, m: Matchers): Phrase | null {
+  const bare = bareChars(key.slice(0, 40));
+  for (const p of m.headerTypes) {
+    const b = bareChars(p.key);
+    if (b.length === p.key.length && bare.startsWith(b) && !/[\p{L}\d]/u.test(bare[b.length] ?? ' ')) return p;
+  }
+  return null;
+}
 
 /** A Party heading or State heading wrapped over two lines ("ĐẢNG CỘNG SẢN" / "VIỆT NAM") is one heading. */
 function joinWrappedHeadings(cells: Cell[][], m: Matchers): void {
@@ -325,12 +375,13 @@ function readTitle(
     const first = title.length === 0;
     if (cells[i]?.some((c) => c.kind === 'type' || c.kind === 'number' || c.kind === 'placeDate')) break;
     if (readLabel(text, m.labels, m.notLabelStarts)) break;
-    if (/[:;]$/.test(text) || text.length > 250) break;
+    if (/[:;]$/.test(text) || text.length > (capsText(text) ? 500 : 250)) break;
     if (issuer !== null && fold(key) === fold(issuer)) break;
-    const lower = /^\p{Ll}/u.test(text);
+    // A wrapped title line goes on in lower case, or with a number ("… kỷ niệm" / "190 năm …").
+    const lower = /^[\p{Ll}\d]/u.test(text);
     if (!first && !lower && !capsText(text)) break;
     if (!first && !lower && capsText(text) && !capsText(title[title.length - 1]!) && !/^\p{Ll}/u.test(title[title.length - 1]!)) break;
-    if (first && matchPhrase(key, 0, m.preambleStarts) && text.length > 150) break;
+    if (first && matchPhrase(key, 0, m.preambleStarts) && text.length > 150 && !capsText(text)) break;
     title.push(text);
     claimed.push(i);
     next = i + 1;

@@ -24,6 +24,8 @@ interface Open {
   rank: number;
 }
 
+const DATE = /(?<!\d)\d{1,2} ?[/.-] ?\d{1,2}(?!\d)/;
+
 /** Rank of a weekday heading of a schedule: inside sections, outside numbered items. */
 const DAY_RANK = 3.5;
 
@@ -105,6 +107,8 @@ function units(lines: readonly Line[], width: number | null, m: Matchers): Draft
   for (const line of lines) {
     tick();
     if (line.text === '') {
+      // A weekday heading waits across the blank for its date on the next line ("Thứ hai" / "21/5").
+      if (blockDay && block.length === 1 && !DATE.test(block[0]!.text)) continue;
       close();
       closeTable();
       continue;
@@ -180,7 +184,7 @@ function isDayHeading(text: string, m: Matchers): boolean {
   // "lần thứ 2" is an ordinal: a weekday heading starts with a capital.
   if (day === null || text.length > 80 || !/^\p{Lu}/u.test(text)) return false;
   const rest = text.slice(day.key.length);
-  return /^\s*:?$/.test(rest) || /(?<!\d)\d{1,2} ?[/.-] ?\d{1,2}(?!\d)/.test(rest.slice(0, 30));
+  return /^\s*:?$/.test(rest) || DATE.test(rest.slice(0, 30));
 }
 
 const position = (line: Line, column: number) => ({ line: line.line, column });

@@ -63,22 +63,43 @@ function timeOf(text: string, key: string, m: Matchers): string | null {
   return null;
 }
 
+/** "Đ/c Triệu", "đồng chí Bí thư Thành ủy và đồng chí Phó Bí thư": names and titles, up to the verb. */
 function chairOf(text: string, key: string, m: Matchers): string | null {
   const hit = findPhrase(key, m.schedule.chairMarks);
   if (!hit) return null;
-  const rest = text.slice(hit.at);
-  const end = rest.search(/[,;:).]\s|[,;:)]$|\.$|\s(?:dự|chủ trì|làm việc|họp|tiếp|đi|thăm|nghe)\s/u);
-  return squash(end === -1 ? rest : rest.slice(0, end)) || null;
+  const words = text.slice(hit.at + hit.phrase.key.length).split(' ');
+  const out = [text.slice(hit.at, hit.at + hit.phrase.key.length)];
+  let prevLower = false;
+  for (const raw of words) {
+    if (raw === '') continue;
+    const word = trimTrailing(raw, ',;:().');
+    const stop = word !== raw || /^[(]/.test(raw);
+    const lower = /^\p{Ll}/u.test(word);
+    // Titles are capitalised on their first syllable ("Bí thư Thành ủy"): two lower-case words in a row end them.
+    if (lower && (m.schedule.chairStops.has(foldKey(word)) || (prevLower && !CONNECTORS.has(word)))) break;
+    if (lower && !prevLower && out.length === 1 && !CONNECTORS.has(word)) break;
+    if (word !== '') out.push(word);
+    prevLower = lower && !CONNECTORS.has(word);
+    if (stop) break;
+  }
+  while (out.length > 1 && /^\p{Ll}/u.test(out[out.length - 1]!) && !/^\p{Lu}/u.test(out[out.length - 2]!)) out.pop();
+  const chair = squash(out.join(' '));
+  return chair === out[0] ? null : chair;
 }
 
+const CONNECTORS = new Set(['và', 'đồng', 'chí', 'đ/c', 'các']);
+
+/** Where: the most specific marker present ("Địa điểm:", "Điểm tại" before a bare "tại"), up to the next sentence or bracket. */
 function placeOf(text: string, key: string, m: Matchers): string | null {
-  const hit = findPhrase(key, m.schedule.placeWords);
-  if (!hit) return null;
-  const from = hit.at + hit.phrase.key.length;
-  const rest = text.slice(from).replace(/^\s*(?:[:：]|tại)?\s*/u, '');
-  const end = rest.search(/[.;(]/);
-  const place = trimTrailing(squash(end === -1 ? rest : rest.slice(0, end)), ',');
-  return place === '' ? null : place;
+  for (const phrase of m.schedule.placeWords) {
+    const hit = findPhrase(key, [phrase]);
+    if (!hit) continue;
+    const rest = text.slice(hit.at + phrase.key.length).replace(/^\s*(?:[:：]|tại)?\s*/u, '');
+    const end = rest.search(/[.;(]/);
+    const place = trimTrailing(squash(end === -1 ? rest : rest.slice(0, end)), ',');
+    if (place !== '') return place;
+  }
+  return null;
 }
 
 function preparerOf(text: string, key: string, m: Matchers): string | null {

@@ -19,13 +19,13 @@ interface Attributes {
  * prose ("Cơ quan chủ trì: Sở Nội vụ; thời gian hoàn thành: Quý II/2025", also as bullets under the
  * task) and rows of task tables (TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
  */
-export function findTasks(units: readonly Unit[], m: Matchers): { tasks: Task[]; taskUnits: Set<Unit> } {
+export function findTasks(units: readonly Unit[], m: Matchers, prose = true): { tasks: Task[]; taskUnits: Set<Unit> } {
   const tasks: Task[] = [];
   const taskUnits = new Set<Unit>();
   const visit = (list: readonly Unit[]) => {
     for (const unit of list) {
       if (unit.node.kind === 'table') tasks.push(...tableTasks(unit, m));
-      else if (unit.node.kind !== 'paragraph' && !isAttribute(unit, m)) {
+      else if (prose && unit.node.kind !== 'paragraph' && !isAttribute(unit, m)) {
         const task = proseTask(unit, m);
         if (task) {
           tasks.push(task);

@@ -107,6 +107,7 @@ export const OutlineGrammar = z.object({
         value: z.enum(['roman', 'arabic', 'decimal', 'letter', 'roman-or-arabic', 'none']),
         rank: z.number().min(0),
         caps: z.number().min(0).optional(),
+        capital: z.boolean().optional(),
       }),
     )
     .min(1),
@@ -122,6 +123,8 @@ const genreRule = z
     titleWords: z.array(z.string().min(1)).optional(),
     titleStarts: z.array(z.string().min(1)).optional(),
     bodyKinds: z.array(z.string().min(1)).optional(),
+    /** Words of the opening paragraphs that name the document itself ("… ban hành Kế hoạch … như sau:"). */
+    selfNames: z.array(z.string().min(1)).optional(),
   })
   .refine((r) => Object.keys(r).length > 0, 'a detection rule needs at least one condition');
 
@@ -170,6 +173,7 @@ export const ScheduleGrammar = z.object({
   dayWords: phrases,
   periods: phrases,
   chairMarks: phrases,
+  chairStops: phrases,
   placeWords: phrases,
   preparerWords: phrases,
 });

@@ -28,7 +28,7 @@ export interface Matchers {
   labels: LabelStyleMatcher[];
   notLabelStarts: Phrase[];
   task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[] };
-  schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; placeWords: Phrase[]; preparerWords: Phrase[] };
+  schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; chairStops: Set<string>; placeWords: Phrase[]; preparerWords: Phrase[] };
   draftMarks: Phrase[];
   numberWords: Phrase[];
   superiorPrefixes: Phrase[];
@@ -111,6 +111,7 @@ export function compile(grammar: Grammar): Matchers {
       dayWords: phrases(grammar.schedule.dayWords),
       periods: phrases(grammar.schedule.periods),
       chairMarks: phrases(grammar.schedule.chairMarks),
+      chairStops: new Set(grammar.schedule.chairStops.map(foldPhrase)),
       placeWords: phrases(grammar.schedule.placeWords),
       preparerWords: phrases(grammar.schedule.preparerWords),
     },

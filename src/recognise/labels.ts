@@ -28,10 +28,11 @@ export interface LabelStyleMatcher {
   value: OutlineGrammar['styles'][number]['value'];
   rank: number;
   caps: number;
+  capital: boolean;
 }
 
 export function compileLabels(g: OutlineGrammar): LabelStyleMatcher[] {
-  return g.styles.map((s) => ({ style: s.style, re: new RegExp(s.pattern, 'u'), value: s.value, rank: s.rank, caps: s.caps ?? 0 }));
+  return g.styles.map((s) => ({ style: s.style, re: new RegExp(s.pattern, 'u'), value: s.value, rank: s.rank, caps: s.caps ?? 0, capital: s.capital ?? false }));
 }
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
@@ -74,6 +75,20 @@ export function capsText(text: string): boolean {
  * numbers and bullets glued to a capital ("1.Nâng cao", "-Tổ chức") count too, as sloppy typing.
  */
 export function readLabel(text: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[]): Label | null {
+  const label = labelIn(text, text, styles, notStarts);
+  if (label) return label;
+  // Scrambled or OCR'd marks on the label itself ("Í- MỤC TIÊU"): read it without them.
+  const bare = bareStart(text);
+  return bare === text ? null : labelIn(bare, text, styles, notStarts);
+}
+
+/** The first characters without their diacritics, one for one (same length). */
+function bareStart(text: string): string {
+  const head = [...text.slice(0, 8)].map((ch) => (ch === 'Đ' || ch === 'đ' ? ch : (ch.normalize('NFD')[0] ?? ch))).join('');
+  return head.length === Math.min(8, text.length) ? head + text.slice(8) : text;
+}
+
+function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[]): Label | null {
   for (const s of styles) {
     const m = s.re.exec(text);
     if (!m) continue;
@@ -81,6 +96,7 @@ export function readLabel(text: string, styles: readonly LabelStyleMatcher[], no
     const glued = after !== '' && !/^\s/.test(after);
     if (glued && !/^\p{Lu}/u.test(after)) continue;
     const rest = after.trimStart();
+    if (s.capital && !/^\p{Lu}/u.test(rest)) continue;
     if (s.style === 'bullet' && (rest === '' || /^[-–—]/u.test(rest))) continue;
     if (rest !== '' && matchPhrase(foldKey(rest), 0, notStarts)) continue;
     const raw = m.groups?.n ?? '';
@@ -90,7 +106,7 @@ export function readLabel(text: string, styles: readonly LabelStyleMatcher[], no
     const delimiter = m[0].slice(m[0].length - 1);
     const depth = s.style === 'decimal' ? (value?.length ?? 2) - 1 : 0;
     return {
-      label: m[0].trimEnd(),
+      label: shown.slice(0, m[0].length).trimEnd(),
       style: s.style,
       value,
       textAt: text.length - rest.length,
