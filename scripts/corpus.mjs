@@ -6,6 +6,9 @@
 //   npm run -s corpus -- --json           the figures as JSON on stdout (-s: no npm banner; the build's output goes to stderr)
 //   npm run corpus -- --check             exit 1 when a target is missed (otherwise always 0)
 //
+// Documents whose truth line has "tasks" also get task figures (found, lead, partners, deadline
+// right, extra model tasks): a figure, not a target, so --check ignores them.
+//
 // The scoring rules are in scripts/corpus/score.mjs; reading the sets in scripts/corpus/run.mjs.
 // `node scripts/corpus.mjs …` measures the dist/ already built, without building.
 import { existsSync, readdirSync } from 'node:fs';
@@ -94,6 +97,10 @@ const pc = (x) => `${x.toFixed(1)}%`;
 const mark = (ok) => (ok ? '✓' : '✗');
 const show = (v) => (v === null || v === undefined ? 'null' : JSON.stringify(v));
 const unitText = (u) => (u ? `line ${u.line} ${show(u.label)} depth ${u.depth} ${show(u.start)}` : '(no model unit)');
+const taskText = (t) =>
+  t
+    ? `line ${t.line}${t.endLine !== null && t.endLine !== t.line ? `-${t.endLine}` : ''} ${show(t.start)} lead ${show(t.lead)} partners ${show(t.partners)} deadline ${show(t.deadline)}`
+    : '(no model task)';
 
 function shortName(file, width) {
   return file.length <= width ? file : `${file.slice(0, width - 1)}…`;
@@ -115,6 +122,20 @@ function mismatches(doc) {
     }
   }
   for (const u of doc.units.extras) out.push(`extra unit: ${unitText(u)}`);
+  if (doc.tasks) {
+    for (const r of doc.tasks.results) {
+      const t = r.truth;
+      const want = `line ${t.line}${r.midLine ? ' (mid-line)' : ''} ${show(t.start)}`;
+      if (!r.found) {
+        out.push(`task not found: expected ${want} lead ${show(t.lead)} partners ${show(t.partners)} deadline ${show(t.deadline)}; nearest ${taskText(r.got)}`);
+        continue;
+      }
+      if (!r.leadOk) out.push(`task lead wrong: ${want}: expected ${show(t.lead)}, got ${show(r.got.lead)}`);
+      if (!r.partnersOk) out.push(`task partners wrong: ${want}: expected ${show(t.partners)}, got ${show(r.got.partners)}`);
+      if (!r.deadlineOk) out.push(`task deadline wrong: ${want}: expected ${show(t.deadline)}, got ${show(r.got.deadline)}`);
+    }
+    for (const x of doc.tasks.extras) out.push(`extra task: ${taskText(x)}`);
+  }
   if (doc.lostLines === null) out.push(`lines lost: ${doc.lost} (accountLines not available: every non-blank line)`);
   else if (doc.lost > 0) out.push(`lines lost: ${doc.lostLines.join(', ')}`);
   if (doc.twiceLines && doc.twice > 0) out.push(`lines with two homes: ${doc.twiceLines.join(', ')}`);
@@ -128,6 +149,9 @@ function docJson(doc) {
     genre: doc.genre,
     header: { right: doc.header.right, total: doc.header.total },
     units: { total: doc.units.total, found: doc.units.found, depthRight: doc.units.depthOk, startRight: doc.units.startOk, extra: doc.units.extra },
+    tasks: doc.tasks
+      ? { total: doc.tasks.total, found: doc.tasks.found, leadRight: doc.tasks.leadOk, partnersRight: doc.tasks.partnersOk, deadlineRight: doc.tasks.deadlineOk, extra: doc.tasks.extra }
+      : null,
     linesLost: doc.lost,
     linesTwice: doc.twice,
   };
@@ -135,6 +159,18 @@ function docJson(doc) {
     base.header.fields = doc.header.fields;
     base.units.results = doc.units.results.map((r) => ({ expected: r.truth, found: r.found, depthRight: r.depthOk, startRight: r.startOk, got: r.got && strip(r.got) }));
     base.units.extras = doc.units.extras.map(strip);
+    if (doc.tasks && base.tasks) {
+      base.tasks.results = doc.tasks.results.map((r) => ({
+        expected: r.truth,
+        midLine: r.midLine,
+        found: r.found,
+        leadRight: r.leadOk,
+        partnersRight: r.partnersOk,
+        deadlineRight: r.deadlineOk,
+        got: r.got,
+      }));
+      base.tasks.extras = doc.tasks.extras;
+    }
     base.lostLines = doc.lostLines;
     base.twiceLines = doc.twiceLines;
     base.mismatches = mismatches(doc);
@@ -155,8 +191,11 @@ if (opts.json) {
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
 } else {
   const W = 50;
-  const cols = ['genre', 'header', 'found', 'depth', 'start', 'extra', 'lost', 'twice'];
-  const row = (name, cells) => `${name.padEnd(W)} ${cells.map((c, i) => String(c).padStart(cols[i].length + 2)).join('')}`;
+  // The last six columns are tasks: only for documents whose truth has "tasks" ('-' otherwise).
+  const cols = ['genre', 'header', 'found', 'depth', 'start', 'extra', 'lost', 'twice', 'tasks', 'lead', 'partners', 'deadline', 'x.tasks'];
+  const taskCells = (k) => (k ? [`${k.found}/${k.total}`, k.leadOk, k.partnersOk, k.deadlineOk, k.extra] : ['-', '-', '-', '-', '-']);
+  const cell = (c, i) => (String(c).length >= cols[i].length + 2 ? ` ${c}` : String(c).padStart(cols[i].length + 2));
+  const row = (name, cells) => `${name.padEnd(W)} ${cells.map(cell).join('')}`;
   const lines = [];
   for (const s of measured) {
     lines.push(`set ${s.name} (${s.truth}): ${s.docs.length} documents${s.errors.length ? `, ${s.errors.length} errors` : ''}`);
@@ -172,6 +211,7 @@ if (opts.json) {
           d.units.extra,
           d.lost,
           d.twice,
+          ...taskCells(d.tasks),
         ]),
       );
     }
@@ -205,6 +245,9 @@ if (opts.json) {
       t.extraUnits,
       t.linesLost,
       t.linesTwice,
+      ...(t.tasks.documents === 0
+        ? taskCells(null)
+        : taskCells({ found: t.tasks.found, total: t.tasks.total, leadOk: t.tasks.leadRight, partnersOk: t.tasks.partnersRight, deadlineOk: t.tasks.deadlineRight, extra: t.tasks.extra })),
     ]);
   }
   function targetLines(t) {
@@ -215,8 +258,17 @@ if (opts.json) {
       `${mark(t.targets.units.pass)} units, right depth     ${`${t.unitsDepthRight}/${t.units}`.padEnd(9)} ${pc(p.unitsDepthRight).padStart(6)}   target: ≥ 95%   (found ${t.unitsFound}, ${pc(p.unitsFound)}; start right ${t.unitsStartRight}, ${pc(p.unitsStartRight)}; extra ${t.extraUnits})`,
       `${mark(t.targets.lost.pass)} lines lost             ${String(t.linesLost).padEnd(9)}          target: 0   (lines with two homes: ${t.linesTwice})`,
       ...(t.errors ? [`✗ errors                 ${t.errors} (see stderr)`] : []),
+      ...(t.tasks.documents === 0 ? [] : taskLines(t.tasks)),
+    ];
+  }
+  function taskLines(k) {
+    const p = (x) => (x === null ? '-' : pc(x));
+    return [
+      `· tasks found            ${`${k.found}/${k.total}`.padEnd(9)} ${p(k.percent.found).padStart(6)}   a figure, not a target (${k.documents} documents with labelled tasks)`,
+      `    lead right ${k.leadRight} (${p(k.percent.leadRight)}), partners right ${k.partnersRight} (${p(k.percent.partnersRight)}), deadline right ${k.deadlineRight} (${p(k.percent.deadlineRight)}), extra model tasks ${k.extra}`,
     ];
   }
 }
 
-process.exit(opts.check && !pass ? 1 : 0);
+// exitCode, not process.exit(): exiting at once can cut a large --json short on a pipe.
+process.exitCode = opts.check && !pass ? 1 : 0;

@@ -42,6 +42,15 @@ export function truthProblem(t) {
     if (!u || typeof u.label !== 'string' || !Number.isInteger(u.line) || !Number.isInteger(u.depth))
       return `outline[${i}] needs a string "label" and integer "line" and "depth"`;
   }
+  if (t.tasks !== undefined) {
+    if (!Array.isArray(t.tasks)) return '"tasks" is not a list';
+    for (const [i, k] of t.tasks.entries()) {
+      const names = (v) => Array.isArray(v) && v.every((a) => typeof a === 'string');
+      if (!k || !Number.isInteger(k.line) || typeof k.start !== 'string' || !names(k.lead) || !names(k.partners))
+        return `tasks[${i}] needs an integer "line", a string "start" and "lead" and "partners" lists of strings`;
+      if (k.deadline !== null && typeof k.deadline !== 'string') return `tasks[${i}].deadline is neither a string nor null`;
+    }
+  }
   if (t.genreAlt !== undefined && !Array.isArray(t.genreAlt)) return '"genreAlt" is not a list';
   if (t.headerAlt !== undefined && (typeof t.headerAlt !== 'object' || t.headerAlt === null)) return '"headerAlt" is not an object';
   return null;
@@ -112,7 +121,8 @@ export async function measureSet(lib, set, { onError, once, cwd = process.cwd() 
       }
     } else once('normalizedText', 'dist/index.js does not export normalizedText: lines lost counted on the raw text');
     text ??= bytes.toString('utf8');
-    const nonBlank = text.split(/\r\n|\r|\n/u).filter((l) => l.trim() !== '').length;
+    const lines = text.split(/\r\n|\r|\n/u);
+    const nonBlank = lines.filter((l) => l.trim() !== '').length;
     let account = null;
     if (typeof lib.accountLines !== 'function')
       once('accountLines', 'dist/index.js does not export accountLines: every non-blank line counted lost');
@@ -123,11 +133,12 @@ export async function measureSet(lib, set, { onError, once, cwd = process.cwd() 
         fail(`${shown(path)}: accountLines failed: ${squash(error?.message ?? error)}`);
       }
     }
-    const doc = scoreDocument(truth, model, account, nonBlank);
+    const doc = scoreDocument(truth, model, account, nonBlank, lines);
     doc.path = shown(path);
     for (const m of doc.missing) {
       if (m === 'genre') once('genre', 'the model has no "genre": genre scored wrong');
       if (m === 'outline') once('outline', 'the model has no "outline": every unit scored not found');
+      if (m === 'tasks') once('tasks', 'the model has no "tasks": every task scored not found');
     }
     docs.push(doc);
   }

@@ -6,6 +6,13 @@ export interface TruthUnit {
   start: string;
   line: number;
 }
+export interface TruthTask {
+  line: number;
+  start: string;
+  lead: string[];
+  partners: string[];
+  deadline: string | null;
+}
 export interface Truth {
   file: string;
   genre: string;
@@ -13,6 +20,7 @@ export interface Truth {
   header: Record<string, string | null>;
   headerAlt?: Record<string, string[]>;
   outline: TruthUnit[];
+  tasks?: TruthTask[];
   lines?: number;
   notes?: string;
 }
@@ -82,11 +90,63 @@ export interface UnitsScore {
   results: UnitResult[];
   extras: ModelUnit[];
 }
+export interface ModelDeadline {
+  raw: string;
+  date?: string | null;
+  quarter?: number | null;
+  year?: number | null;
+}
+export interface ModelTask {
+  text: string;
+  lead: string[];
+  partners: string[];
+  deadline: ModelDeadline | string | null;
+  span?: { start: { line: number; column: number }; end?: { line: number; column: number } };
+  [key: string]: unknown;
+}
+export interface TaskView {
+  line: number | null;
+  endLine: number | null;
+  start: string;
+  lead: string[];
+  partners: string[];
+  deadline: string | null;
+}
+export interface TaskResult {
+  truth: TruthTask;
+  midLine: boolean;
+  found: boolean;
+  leadOk: boolean;
+  partnersOk: boolean;
+  deadlineOk: boolean;
+  got: TaskView | null;
+}
+export interface TasksScore {
+  total: number;
+  found: number;
+  leadOk: number;
+  partnersOk: number;
+  deadlineOk: number;
+  extra: number;
+  results: TaskResult[];
+  extras: TaskView[];
+}
+export interface TaskTotals {
+  documents: number;
+  total: number;
+  found: number;
+  leadRight: number;
+  partnersRight: number;
+  deadlineRight: number;
+  extra: number;
+  percent: { found: number | null; leadRight: number | null; partnersRight: number | null; deadlineRight: number | null };
+}
 export interface DocumentScore {
   file: string;
   genre: { ok: boolean; expected: string; got: unknown };
   header: HeaderScore;
   units: UnitsScore;
+  tasks: TasksScore | null;
   lost: number;
   twice: number;
   lostLines: number[] | null;
@@ -111,6 +171,7 @@ export interface Totals {
   linesLost: number;
   linesTwice: number;
   percent: { genre: number; header: number; unitsFound: number; unitsDepthRight: number; unitsStartRight: number };
+  tasks: TaskTotals;
   targets: { genre: Target; header: Target; units: Target; lost: Target };
   pass: boolean;
 }
@@ -147,10 +208,21 @@ export function sameLabel(a: string, b: string): boolean;
 export function startRight(expectedStart: string | null | undefined, body: string | null | undefined): boolean;
 export function nearestUnit(unit: TruthUnit, modelUnits: ModelUnit[]): ModelUnit | null;
 export function scoreUnits(truthUnits: TruthUnit[], modelUnits: ModelUnit[]): UnitsScore;
+export function agencyWords(s: string | null | undefined): string[];
+export function sameAgency(a: string, b: string, threshold?: number): boolean;
+export function sameAgencies(expected: string[] | null | undefined, got: string[] | null | undefined): boolean;
+export function deadlineWords(s: string): string;
+export function deadlineRaw(deadline: ModelDeadline | string | null | undefined): string | null;
+export function deadlineRight(expected: string | null | undefined, deadline: ModelDeadline | string | null | undefined): boolean;
+export function taskStartsMidLine(lineText: string | null | undefined, start: string | null | undefined): boolean;
+export function taskView(task: ModelTask | null | undefined): TaskView | null;
+export function nearestTask(line: number, modelTasks: ModelTask[]): ModelTask | null;
+export function scoreTasks(truthTasks: TruthTask[], modelTasks: ModelTask[] | null | undefined, lines?: string[] | null): TasksScore;
 export function scoreDocument(
   truth: Truth,
-  model: { genre?: unknown; header?: ModelHeader | null; outline?: ModelNode[] | null; [key: string]: unknown } | null,
+  model: { genre?: unknown; header?: ModelHeader | null; outline?: ModelNode[] | null; tasks?: ModelTask[] | null; [key: string]: unknown } | null,
   account: { lost: number[]; twice: number[] } | null,
   nonBlankLines?: number,
+  lines?: string[] | null,
 ): DocumentScore;
 export function totals(docs: DocumentScore[], errors?: number): Totals;

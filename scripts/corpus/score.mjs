@@ -371,17 +371,210 @@ export function scoreUnits(truthUnits, modelUnits) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Tasks (a figure, not a target): truth lines may carry "tasks" (fixtures/corpus/found/README.md)
+
+/** The words of an agency name: foldText, split at spaces, punctuation trimmed from each word's ends. */
+export function agencyWords(s) {
+  return typeof s === 'string' ? titleWords(s) : [];
+}
+
+/**
+ * Two agencies as printed are the same when their words agree after foldText (case, NFC,
+ * whitespace, dashes, tone placement; punctuation at word ends ignored), or when one's words are a
+ * run of the other's and the shorter has at least 80% as many words as the longer
+ * ("các đơn vị thuộc, trực thuộc Bộ Tài chính" = "Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Tài chính").
+ */
+export function sameAgency(a, b, threshold = 0.8) {
+  const wa = agencyWords(a);
+  const wb = agencyWords(b);
+  if (wa.length === 0 || wb.length === 0) return false;
+  const ka = wa.join(' ');
+  const kb = wb.join(' ');
+  if (ka === kb) return true;
+  const [short, long] = wa.length <= wb.length ? [ka, kb] : [kb, ka];
+  const shortCount = Math.min(wa.length, wb.length);
+  const longCount = Math.max(wa.length, wb.length);
+  return ` ${long} `.includes(` ${short} `) && shortCount >= threshold * longCount;
+}
+
+/**
+ * Two lists of agencies agree as sets: blank entries and duplicates dropped, then every truth
+ * agency paired with a different model agency by sameAgency and none left over on either side.
+ */
+export function sameAgencies(expected, got) {
+  const clean = (list) => {
+    const out = [];
+    for (const a of Array.isArray(list) ? list : []) {
+      if (typeof a !== 'string' || isBlank(a)) continue;
+      if (!out.some((b) => agencyWords(b).join(' ') === agencyWords(a).join(' '))) out.push(a);
+    }
+    return out;
+  };
+  const want = clean(expected);
+  const have = clean(got);
+  if (want.length !== have.length) return false;
+  // A perfect matching by backtracking: the lists are a handful of names.
+  const used = new Array(have.length).fill(false);
+  const match = (i) => {
+    if (i === want.length) return true;
+    for (let j = 0; j < have.length; j++) {
+      if (used[j] || !sameAgency(want[i], have[j])) continue;
+      used[j] = true;
+      if (match(i + 1)) return true;
+      used[j] = false;
+    }
+    return false;
+  };
+  return match(0);
+}
+
+const hasDigit = (w) => /\p{N}/u.test(w);
+const DATE_NOUNS = new Set(['tháng', 'quý', 'năm', 'tuần']);
+
+/**
+ * The date/quarter words of a printed deadline, folded as titleWords: from its first word holding a
+ * digit to its last, with a 'tháng'/'quý'/'năm'/'tuần' just before the first kept ('ngày' is not:
+ * "trước ngày 15 tháng 11" → "15 tháng 11", "trong tháng 3 năm 2020" → "tháng 3 năm 2020",
+ * "trước 14 giờ, ngày 05/12/2017" → "14 giờ ngày 05/12/2017"). A deadline without a digit keeps
+ * all its words.
+ */
+export function deadlineWords(s) {
+  const words = agencyWords(s);
+  const first = words.findIndex(hasDigit);
+  if (first < 0) return words.join(' ');
+  let last = words.length - 1;
+  while (!hasDigit(words[last])) last--;
+  const from = first > 0 && DATE_NOUNS.has(words[first - 1]) ? first - 1 : first;
+  return words.slice(from, last + 1).join(' ');
+}
+
+/** The printed text of a model deadline ({raw, ...} or a string), or null. */
+export function deadlineRaw(deadline) {
+  if (deadline === null || deadline === undefined) return null;
+  if (typeof deadline === 'string') return isBlank(deadline) ? null : deadline;
+  return isBlank(deadline.raw) || typeof deadline.raw !== 'string' ? null : deadline.raw;
+}
+
+/**
+ * truth deadline (as printed, or null) against the model's: right when both are null, or when the
+ * model's raw, folded as titleWords, holds the truth's deadlineWords as whole words.
+ */
+export function deadlineRight(expected, deadline) {
+  const raw = deadlineRaw(deadline);
+  if (isBlank(expected)) return raw === null;
+  if (raw === null) return false;
+  const want = deadlineWords(expected);
+  if (want === '') return false;
+  return ` ${agencyWords(raw).join(' ')} `.includes(` ${want} `);
+}
+
+// A label at a line's start: bullets, '2.', 'a)', 'II.', 'I-', '2.1.', '(1)', 'Điều 2.'.
+const LEADING_LABEL =
+  /^\s*(?:[-+*•·]+|\(?[\p{L}\p{N}]{1,5}(?:\.[\p{N}]+)*[.):,-]+|\([\p{L}\p{N}]{1,5}\)|(?:điều|mục|phần|chương)\s+[\p{L}\p{N}]+[.:]?)\s*/iu;
+
+/**
+ * Whether a truth task starts mid-line: its first words are not at the start of its line, with or
+ * without a leading label. Unknown (no line text) counts as not mid-line.
+ */
+export function taskStartsMidLine(lineText, start) {
+  if (typeof lineText !== 'string' || typeof start !== 'string') return false;
+  const want = lettersKey(start);
+  if (want === '') return false;
+  const text = foldText(lineText);
+  return !lettersKey(text).startsWith(want) && !lettersKey(text.replace(LEADING_LABEL, '')).startsWith(want);
+}
+
+/** A model task as --verbose and --json show it. */
+export function taskView(task) {
+  if (!task) return null;
+  return {
+    line: task.span?.start?.line ?? null,
+    endLine: task.span?.end?.line ?? null,
+    start: firstWords(task.text),
+    lead: Array.isArray(task.lead) ? task.lead : [],
+    partners: Array.isArray(task.partners) ? task.partners : [],
+    deadline: deadlineRaw(task.deadline),
+  };
+}
+
+/** The model task whose first line is nearest a line (null when none has a line). */
+export function nearestTask(line, modelTasks) {
+  let best = null;
+  let bestDistance = Infinity;
+  for (const m of modelTasks) {
+    const l = m?.span?.start?.line;
+    if (!Number.isInteger(l)) continue;
+    if (Math.abs(l - line) < bestDistance) {
+      best = m;
+      bestDistance = Math.abs(l - line);
+    }
+  }
+  return best;
+}
+
+/**
+ * Truth tasks against model.tasks. `lines` (the document's text split into lines, optional) tells
+ * which truth tasks start mid-line. FOUND: an unused model task starting on the truth task's line
+ * (span.start.line) or, for a task starting mid-line, one whose span covers that line; of several,
+ * the one whose text begins with the truth's first words. LEAD RIGHT / PARTNERS RIGHT: found and
+ * sameAgencies. DEADLINE RIGHT: found and deadlineRight. EXTRA: model tasks no truth task took.
+ */
+export function scoreTasks(truthTasks, modelTasks, lines = null) {
+  const tasks = Array.isArray(modelTasks) ? modelTasks.filter((m) => m && typeof m === 'object') : [];
+  const used = new Set();
+  const results = [];
+  for (const t of Array.isArray(truthTasks) ? truthTasks : []) {
+    const midLine = Array.isArray(lines) && taskStartsMidLine(lines[t.line - 1], t.start);
+    const candidates = [];
+    tasks.forEach((m, k) => {
+      if (used.has(k)) return;
+      const from = m.span?.start?.line;
+      const to = m.span?.end?.line ?? from;
+      if (from === t.line || (midLine && Number.isInteger(from) && from <= t.line && t.line <= to)) candidates.push(k);
+    });
+    const k = candidates.find((c) => startRight(t.start, tasks[c].text)) ?? candidates[0];
+    const m = k === undefined ? null : tasks[k];
+    if (k !== undefined) used.add(k);
+    const found = m !== null;
+    results.push({
+      truth: t,
+      midLine,
+      found,
+      leadOk: found && sameAgencies(t.lead, m.lead),
+      partnersOk: found && sameAgencies(t.partners, m.partners),
+      deadlineOk: found && deadlineRight(t.deadline, m.deadline),
+      got: taskView(m ?? nearestTask(t.line, tasks)),
+    });
+  }
+  const extras = tasks.filter((_, k) => !used.has(k)).map(taskView);
+  return {
+    total: results.length,
+    found: results.filter((r) => r.found).length,
+    leadOk: results.filter((r) => r.leadOk).length,
+    partnersOk: results.filter((r) => r.partnersOk).length,
+    deadlineOk: results.filter((r) => r.deadlineOk).length,
+    extra: extras.length,
+    results,
+    extras,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One document, and totals
 
 /**
  * One truth line against one model. `account` is accountLines' answer ({lost, twice}) or null when
  * it could not be had (then `nonBlankLines` lines are counted lost). `model` may be null (the parse
  * failed): everything is then wrong. `missing` collects the names of model parts that were absent.
+ * `lines` (the text's lines, optional) lets scoreTasks see which tasks start mid-line; `tasks` is
+ * null when the truth line has no "tasks" field.
  */
-export function scoreDocument(truth, model, account, nonBlankLines = 0) {
+export function scoreDocument(truth, model, account, nonBlankLines = 0, lines = null) {
   const missing = [];
+  const hasTasks = Array.isArray(truth.tasks);
   if (model && typeof model.genre !== 'string') missing.push('genre');
   if (model && !Array.isArray(model.outline)) missing.push('outline');
+  if (model && hasTasks && !Array.isArray(model.tasks)) missing.push('tasks');
   if (!account) missing.push('accountLines');
   const header = model
     ? scoreHeader(truth, model.header ?? null)
@@ -395,6 +588,7 @@ export function scoreDocument(truth, model, account, nonBlankLines = 0) {
     genre: { ok: model ? genreRight(truth, model.genre) : false, expected: truth.genre, got: model?.genre ?? null },
     header,
     units,
+    tasks: hasTasks ? scoreTasks(truth.tasks, model?.tasks ?? [], lines) : null,
     lost,
     twice,
     lostLines: account?.lost ?? null,
@@ -422,6 +616,25 @@ export function totals(docs, errors = 0) {
     linesLost: docs.reduce((s, d) => s + d.lost, 0),
     linesTwice: docs.reduce((s, d) => s + d.twice, 0),
   };
+  // Tasks: only documents whose truth has "tasks"; a figure, not a target (not in `pass`).
+  const withTasks = docs.filter((d) => d.tasks);
+  const sum = (key) => withTasks.reduce((s, d) => s + d.tasks[key], 0);
+  const tasks = {
+    documents: withTasks.length,
+    total: sum('total'),
+    found: sum('found'),
+    leadRight: sum('leadOk'),
+    partnersRight: sum('partnersOk'),
+    deadlineRight: sum('deadlineOk'),
+    extra: sum('extra'),
+  };
+  const taskPct = (n) => (tasks.total === 0 ? null : pct(n, tasks.total));
+  tasks.percent = {
+    found: taskPct(tasks.found),
+    leadRight: taskPct(tasks.leadRight),
+    partnersRight: taskPct(tasks.partnersRight),
+    deadlineRight: taskPct(tasks.deadlineRight),
+  };
   const percent = {
     genre: pct(t.genreRight, t.documents),
     header: pct(t.headerRight, t.headerTotal),
@@ -435,5 +648,5 @@ export function totals(docs, errors = 0) {
     units: { target: TARGETS.units, pass: t.unitsDepthRight >= 0.95 * t.units },
     lost: { target: TARGETS.lost, pass: t.linesLost === 0 },
   };
-  return { ...t, percent, targets, pass: Object.values(targets).every((x) => x.pass) && errors === 0 };
+  return { ...t, percent, tasks, targets, pass: Object.values(targets).every((x) => x.pass) && errors === 0 };
 }

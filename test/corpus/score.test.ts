@@ -4,12 +4,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  deadlineRight,
+  deadlineWords,
   flattenUnits,
   foldDashes,
   foldText,
   genreRight,
   labelKey,
   modelDateIso,
+  sameAgencies,
+  sameAgency,
   sameDate,
   sameLabel,
   sameNumber,
@@ -17,12 +21,16 @@ import {
   sameTitle,
   scoreDocument,
   scoreHeader,
+  scoreTasks,
   scoreUnits,
   startRight,
   stripSo,
+  taskStartsMidLine,
   totals,
   type ModelNode,
+  type ModelTask,
   type Truth,
+  type TruthTask,
 } from '../../scripts/corpus/score.mjs';
 import { readTruth, truthProblem } from '../../scripts/corpus/run.mjs';
 
@@ -258,6 +266,154 @@ describe('documents and totals', () => {
   });
 });
 
+describe('tasks', () => {
+  const task = (line: number, text: string, lead: string[], partners: string[], deadline: string | null, endLine = line, column = 1): ModelTask => ({
+    text,
+    lead,
+    partners,
+    deadline: deadline === null ? null : { raw: deadline, date: null, quarter: null, year: null },
+    span: { start: { line, column }, end: { line: endLine, column: 80 } },
+  });
+  const want = (line: number, start: string, lead: string[], partners: string[], deadline: string | null): TruthTask => ({ line, start, lead, partners, deadline });
+
+  it('an agency: folded like the other text fields, or contained with 80% of the words', () => {
+    expect(sameAgency('Bộ Công Thương', 'BỘ CÔNG THƯƠNG')).toBe(true);
+    expect(sameAgency('Sở Tài nguyên và Môi trường', 'Sở Tài nguyên và  Môi trường,')).toBe(true);
+    expect(sameAgency('Ủy ban nhân dân tỉnh Khánh Hòa', 'Uỷ ban nhân dân tỉnh Khánh Hoà')).toBe(true); // tone placement
+    expect(sameAgency('Sở Kế hoạch – Đầu tư', 'Sở Kế hoạch - Đầu tư')).toBe(true); // dashes
+    // 8 of 10 words, contained: 80%.
+    expect(sameAgency('Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Tài chính', 'các đơn vị thuộc, trực thuộc Bộ Tài chính')).toBe(true);
+    // 3 of 5 words: the model took too much.
+    expect(sameAgency('Bộ Tài chính', 'Bộ Tài chính chỉ đạo')).toBe(false);
+    // Same length, not contained.
+    expect(sameAgency('Bộ Tài chính', 'Bộ Công Thương')).toBe(false);
+    // 80% of the words but not a run of the other's.
+    expect(sameAgency('Sở Văn hóa Thể thao và Du lịch', 'Sở Văn hóa Thể thao Du lịch')).toBe(false);
+    expect(sameAgency('', '')).toBe(false);
+  });
+
+  it('lead and partners agree as sets: order and duplicates ignored, nothing left over', () => {
+    expect(sameAgencies([], [])).toBe(true);
+    expect(sameAgencies(['Bộ Tài chính', 'các cơ quan liên quan'], ['Các cơ quan liên quan', 'bộ tài chính'])).toBe(true);
+    expect(sameAgencies(['Bộ Tài chính'], ['Bộ Tài chính', 'bộ tài chính'])).toBe(true);
+    expect(sameAgencies(['Bộ Tài chính'], ['Bộ Tài chính', 'các cơ quan liên quan'])).toBe(false);
+    expect(sameAgencies(['Bộ Tài chính', 'các cơ quan liên quan'], ['Bộ Tài chính'])).toBe(false);
+    expect(sameAgencies(['Bộ Tài chính'], [])).toBe(false);
+    expect(sameAgencies([], undefined)).toBe(true);
+  });
+
+  it("a deadline's date and quarter words", () => {
+    expect(deadlineWords('trước ngày 15 tháng 11')).toBe('15 tháng 11');
+    expect(deadlineWords('trong tháng 3 năm 2020')).toBe('tháng 3 năm 2020');
+    expect(deadlineWords('trước ngày 10/12/2023')).toBe('10/12/2023');
+    expect(deadlineWords('trước 14 giờ, ngày 05/12/2017')).toBe('14 giờ ngày 05/12/2017');
+    expect(deadlineWords('chậm nhất là ngày 20 tháng 12 (năm báo cáo)')).toBe('20 tháng 12');
+    expect(deadlineWords('hoàn thành trong Quý III/2024')).toBe('quý iii/2024');
+    expect(deadlineWords('Cuối năm')).toBe('cuối năm');
+  });
+
+  it('deadline right: both null, or the model raw holds the truth date words', () => {
+    expect(deadlineRight(null, null)).toBe(true);
+    expect(deadlineRight(null, { raw: 'trước ngày 15/12/2023' })).toBe(false);
+    expect(deadlineRight('trước ngày 15/12/2023', null)).toBe(false);
+    expect(deadlineRight('trước ngày 15 tháng 11', { raw: 'trước ngày 15 tháng 11' })).toBe(true);
+    expect(deadlineRight('trước ngày 15 tháng 11', { raw: '15 tháng 11' })).toBe(true);
+    expect(deadlineRight('trước ngày 15 tháng 11', { raw: 'TRƯỚC NGÀY 15  THÁNG 11' })).toBe(true);
+    expect(deadlineRight('trước ngày 15 tháng 11', { raw: 'trước ngày 15 tháng 12' })).toBe(false);
+    expect(deadlineRight('trước ngày 15 tháng 11', { raw: 'trước ngày 15 tháng 111' })).toBe(false); // whole words
+    expect(deadlineRight('trong tháng 3 năm 2020', { raw: 'trong tháng 3 năm 2020' })).toBe(true);
+    expect(deadlineRight('trong tháng 3 năm 2020', { raw: 'quý 3 năm 2020' })).toBe(false);
+    expect(deadlineRight('trong tháng 3 năm 2020', { raw: 'năm 2020' })).toBe(false);
+    expect(deadlineRight('trước 14 giờ, ngày 05/12/2017', { raw: 'trước 14 giờ, ngày 05/12/2017' })).toBe(true);
+    expect(deadlineRight('trước 14 giờ, ngày 05/12/2017', { raw: 'ngày 05/12/2017' })).toBe(false);
+    expect(deadlineRight('chậm nhất là ngày 20 tháng 12 (năm báo cáo)', 'chậm nhất là ngày 20 tháng 12')).toBe(true);
+    expect(deadlineRight('trước ngày 10/12/2023', { raw: '' })).toBe(false);
+  });
+
+  it('a task starts mid-line when its first words are not at the line start, label or not', () => {
+    expect(taskStartsMidLine('Sau khi xem xét, Chủ tịch có ý kiến chỉ đạo như sau: Giao các sở, ngành theo chức năng', 'Giao các sở, ngành theo')).toBe(true);
+    expect(taskStartsMidLine('Giao Sở Tài nguyên và Môi trường chủ trì', 'Giao Sở Tài nguyên và')).toBe(false);
+    expect(taskStartsMidLine('a) Bộ Giao thông vận tải chủ trì', 'Bộ Giao thông vận tải')).toBe(false);
+    expect(taskStartsMidLine('-Chỉ đạo cơ quan thuế, cơ quan hải quan', 'Chỉ đạo cơ quan thuế,')).toBe(false);
+    expect(taskStartsMidLine('2.1. Tổng cục Thuế phối hợp', 'Tổng cục Thuế phối hợp')).toBe(false);
+    expect(taskStartsMidLine(undefined, 'Giao Sở')).toBe(false);
+  });
+
+  it('found on its first line, or covered when it starts mid-line; checks lead, partners, deadline; counts extras', () => {
+    const lines = [
+      'Công văn số 1/UBND.',
+      'Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Tài chính chủ trì,',
+      'phối hợp các sở liên quan, báo cáo trước ngày 10/12/2023.',
+      'a) Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính thực hiện trong tháng 3 năm 2020.',
+      'Trong khi chờ, các bộ tiếp tục thực hiện.',
+      'Nội dung khác.',
+    ];
+    const truth = [
+      want(2, 'Giao Sở Tài chính chủ', ['Sở Tài chính'], ['các sở liên quan'], 'trước ngày 10/12/2023'), // mid-line
+      want(4, 'Bộ Công Thương chủ trì,', ['Bộ Công Thương'], ['Bộ Tài chính'], 'trong tháng 3 năm 2020'),
+      want(5, 'Trong khi chờ, các', ['các bộ'], [], null), // at line start: a task covering it from line 4 does not count
+      want(9, 'Không có', [], [], null),
+    ];
+    const model = [
+      task(1, 'Chủ tịch UBND tỉnh có ý kiến', [], ['nobody'], null, 3), // covers line 2, but starts on line 1
+      task(4, 'Bộ Công Thương chủ trì, phối hợp với Bộ Tài chính', ['BỘ CÔNG THƯƠNG'], [], 'tháng 3 năm 2020', 5),
+      task(6, 'Nội dung khác.', [], [], null),
+    ];
+    const s = scoreTasks(truth, model, lines);
+    expect(s.results.map((r) => r.midLine)).toEqual([true, false, false, false]);
+    expect(s.results.map((r) => r.found)).toEqual([true, true, false, false]);
+    expect(s.results.map((r) => [r.leadOk, r.partnersOk, r.deadlineOk])).toEqual([
+      [false, false, false],
+      [true, false, true],
+      [false, false, false],
+      [false, false, false],
+    ]);
+    expect(s).toMatchObject({ total: 4, found: 2, leadOk: 1, partnersOk: 0, deadlineOk: 1, extra: 1 });
+    expect(s.extras[0]!.line).toBe(6);
+    expect(s.results[3]!.got!.line).toBe(6); // nearest, for --verbose
+    expect(s.results[1]!.got).toMatchObject({ line: 4, endLine: 5, lead: ['BỘ CÔNG THƯƠNG'], deadline: 'tháng 3 năm 2020' });
+    // Without the text, no task is known to start mid-line: the one covering line 2 is not taken.
+    expect(scoreTasks(truth, model).found).toBe(1);
+  });
+
+  it('of several model tasks on the line, the one with the truth first words; each used once', () => {
+    const lines = ['Giao Sở A chủ trì việc một; Sở B chủ trì việc hai.'];
+    const model = [task(1, 'Giao Sở A chủ trì việc một', ['Sở A'], [], null), task(1, 'Sở B chủ trì việc hai', ['Sở B'], [], null, 1, 30)];
+    const s = scoreTasks([want(1, 'Sở B chủ trì việc', ['Sở B'], [], null), want(1, 'Giao Sở A chủ trì', ['Sở A'], [], null)], model, lines);
+    expect(s.results.map((r) => [r.found, r.leadOk])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    expect(s.extra).toBe(0);
+  });
+
+  it('documents: tasks only where the truth has them; totals report them but no target uses them', () => {
+    const base: Truth = { file: 'x.txt', genre: 'other', header: { docType: null, number: null, date: null, place: null, issuer: null, title: null }, outline: [] };
+    const model = { genre: 'other', header: {}, outline: [], tasks: [task(2, 'Giao Sở X chủ trì', ['Sở X'], [], 'trước ngày 1/1/2024')] };
+    const without = scoreDocument(base, model, { lost: [], twice: [] });
+    expect(without.tasks).toBeNull();
+    const withTasks = scoreDocument({ ...base, tasks: [want(2, 'Giao Sở X chủ trì', ['Sở X'], [], 'trước ngày 1/1/2024'), want(3, 'Sở Y', ['Sở Y'], [], null)] }, model, { lost: [], twice: [] });
+    expect(withTasks.tasks).toMatchObject({ total: 2, found: 1, leadOk: 1, partnersOk: 1, deadlineOk: 1, extra: 0 });
+    const noTasks = scoreDocument({ ...base, tasks: [want(2, 'Giao', [], [], null)] }, { genre: 'other', header: {}, outline: [] }, { lost: [], twice: [] });
+    expect(noTasks.missing).toEqual(['tasks']);
+    expect(noTasks.tasks!.found).toBe(0);
+    const t = totals([without, withTasks, noTasks]);
+    expect(t.tasks).toEqual({
+      documents: 2,
+      total: 3,
+      found: 1,
+      leadRight: 1,
+      partnersRight: 1,
+      deadlineRight: 1,
+      extra: 0,
+      percent: { found: 33.3, leadRight: 33.3, partnersRight: 33.3, deadlineRight: 33.3 },
+    });
+    expect(t.pass).toBe(true);
+    expect(Object.keys(t.targets)).toEqual(['genre', 'header', 'units', 'lost']);
+    expect(totals([without]).tasks).toMatchObject({ documents: 0, total: 0, percent: { found: null } });
+  });
+});
+
 describe('truth lines', () => {
   it('the dev truth file is well formed', () => {
     const path = fileURLToPath(new URL('../../fixtures/corpus/dev/programmes.truth.jsonl', import.meta.url));
@@ -265,6 +421,22 @@ describe('truth lines', () => {
     const lines = readTruth(path, (e: string) => errors.push(e));
     expect(errors).toEqual([]);
     expect(lines.length).toBe(readFileSync(path, 'utf8').trim().split('\n').length);
+  });
+
+  it('the found truth file is well formed, tasks included', () => {
+    const path = fileURLToPath(new URL('../../fixtures/corpus/found.truth.jsonl', import.meta.url));
+    const errors: string[] = [];
+    const lines = readTruth(path, (e: string) => errors.push(e));
+    expect(errors).toEqual([]);
+    expect(lines.some((t) => Array.isArray(t.tasks) && t.tasks.length > 0)).toBe(true);
+  });
+
+  it('a bad tasks field is named', () => {
+    const t = { file: 'a.txt', genre: 'other', header: {}, outline: [] };
+    expect(truthProblem({ ...t, tasks: {} })).toBe('"tasks" is not a list');
+    expect(truthProblem({ ...t, tasks: [{ line: 1, start: 'Giao', lead: 'Sở X', partners: [], deadline: null }] })).toMatch(/tasks\[0\]/);
+    expect(truthProblem({ ...t, tasks: [{ line: 1, start: 'Giao', lead: [], partners: [], deadline: 5 }] })).toMatch(/tasks\[0\]\.deadline/);
+    expect(truthProblem({ ...t, tasks: [{ line: 1, start: 'Giao', lead: ['Sở X'], partners: [], deadline: null }] })).toBeNull();
   });
 
   it('a bad line is named', () => {
