@@ -135,7 +135,7 @@ function frontMatterEnd(lines: readonly Line[]): number {
 }
 
 function cellsOf(l: Line, m: Matchers): Cell[] {
-  const parts = (l.text.includes('|') ? l.text.split('|') : [l.text]).flatMap((p) => splitPlaceDate(p, m));
+  const parts = (l.text.includes('|') ? l.text.split('|') : [l.text]).flatMap((p) => splitHeading(p, m)).flatMap((p) => splitPlaceDate(p, m));
   const cells: Cell[] = [];
   for (const part of parts) {
     const text = stripMarkup(part.trim()).text.trim();
@@ -145,6 +145,17 @@ function cellsOf(l: Line, m: Matchers): Cell[] {
   }
   if (cells.length === 0 && l.text.includes('|')) cells.push({ text: '|', key: '|', kind: 'separator' });
   return cells;
+}
+
+/** The issuer and the State or Party heading run together ("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). */
+function splitHeading(part: string, m: Matchers): string[] {
+  if (part.length > 160 || !capsText(part)) return [part];
+  const bare = bareChars(foldKey(part));
+  for (const heading of [...m.stateHeadings, ...m.partyHeadings]) {
+    const at = bare.indexOf(bareChars(heading.key));
+    if (at > 0 && part[at - 1] === ' ') return [part.slice(0, at), part.slice(at)];
+  }
+  return [part];
 }
 
 /** Two header cells run together ("Số: - HD/TWĐTN-BTC Hà Nội, ngày … năm 2023"): the place-date split off. */
@@ -162,7 +173,7 @@ function splitPlaceDate(part: string, m: Matchers): string[] {
 }
 
 const fold = (text: string) => foldPhrase(text).replace(/[-–—]/g, '-').replace(/ ?- ?/g, '-');
-const equalsAny = (key: string, list: readonly Phrase[]) => list.some((p) => fold(p.text) === fold(key));
+const equalsAny = (key: string, list: readonly Phrase[]) => list.some((p) => fold(p.text) === fold(key) || bareChars(fold(p.text)) === bareChars(fold(key)));
 
 function classify(text: string, key: string, m: Matchers, inTable: boolean): CellKind {
   if (text === '*') return 'asterisk';
@@ -227,7 +238,8 @@ function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<
     if (symbol?.id) rest = rest.slice(number![0].length).trim();
     else if (/^(?:số|so)(?![\p{L}])/iu.test(rest)) return null;
     const strong = capsText(docType) && (rest === '' || capsText(rest) || !/^\p{Lu}/u.test(rest));
-    if (!strong && (inTable || rest === '' || /[.]$/.test(text))) return null;
+    // A page title names its subject: "Báo cáo và dự thảo Nghị quyết" is a link text, not a type line.
+    if (!strong && (inTable || rest === '' || /[.]$/.test(text) || matchPhrase(foldKey(rest), 0, m.notLabelStarts))) return null;
     return { docType, rest, strong, number: symbol?.id ? symbol : null };
   }
   // An OCR'd type line: "K ÉT LUẬN" is KẾT LUẬN with a space and a wrong mark.
@@ -373,7 +385,8 @@ function readTitle(
     }
     const key = foldKey(text);
     const first = title.length === 0;
-    if (cells[i]?.some((c) => c.kind === 'type' || c.kind === 'number' || c.kind === 'placeDate')) break;
+    // Another type line ends the title; a type word opening a title line ("CHIẾN LƯỢC CẢI CÁCH …") does not.
+    if (cells[i]?.some((c) => c.kind === 'number' || c.kind === 'placeDate' || (c.kind === 'type' && typeOf(c.text, c.key, m, false)?.rest === ''))) break;
     if (readLabel(text, m.labels, m.notLabelStarts)) break;
     if (/[:;]$/.test(text) || text.length > (capsText(text) ? 500 : 250)) break;
     if (issuer !== null && fold(key) === fold(issuer)) break;

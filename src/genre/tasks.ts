@@ -22,20 +22,20 @@ interface Attributes {
 export function findTasks(units: readonly Unit[], m: Matchers, prose = true): { tasks: Task[]; taskUnits: Set<Unit> } {
   const tasks: Task[] = [];
   const taskUnits = new Set<Unit>();
-  const visit = (list: readonly Unit[]) => {
+  const visit = (list: readonly Unit[], parent: Unit | null) => {
     for (const unit of list) {
       if (unit.node.kind === 'table') tasks.push(...tableTasks(unit, m));
       else if (prose && unit.node.kind !== 'paragraph' && !isAttribute(unit, m)) {
-        const task = proseTask(unit, m);
+        const task = proseTask(unit, parent, m);
         if (task) {
           tasks.push(task);
           taskUnits.add(unit);
         }
       }
-      visit(unit.children);
+      visit(unit.children, unit);
     }
   };
-  visit(units);
+  visit(units, null);
   return { tasks, taskUnits };
 }
 
@@ -49,11 +49,17 @@ function isAttribute(unit: Unit, m: Matchers): boolean {
   });
 }
 
-function proseTask(unit: Unit, m: Matchers): Task | null {
+function proseTask(unit: Unit, parent: Unit | null, m: Matchers): Task | null {
   const own = textOf(unit);
   const found = attributesIn(own, m);
   for (const child of unit.children) if (isAttribute(child, m)) merge(found, attributesIn(textOf(child), m));
+  if (found.lead.length === 0 && found.partners.length === 0 && found.deadline === null) merge(found, inlineAttributes(own, m));
   if (found.lead.length === 0 && found.partners.length === 0 && found.deadline === null) return null;
+  // A task under an agency's own heading ("b) Bộ Tài chính") is that agency's.
+  if (found.lead.length === 0 && parent) {
+    const agency = trimTrailing(textOf(parent), ':');
+    if (isAgency(agency, m) && agency.split(' ').length <= 12) found.lead.push(agency);
+  }
   return { text: own, lead: found.lead, partners: found.partners, deadline: found.deadline, span: unit.node.span };
 }
 
@@ -76,7 +82,8 @@ function attributesIn(text: string, m: Matchers): Attributes {
       const after = key.slice(hit.at + hit.phrase.key.length);
       const colon = /^\s*[:：]\s*/.exec(after);
       const long = hit.phrase.key.split(' ').length >= 3;
-      if (colon || (long && /^\s+\p{L}/u.test(after)) || (field === 'deadline' && deadlineOf(after.slice(0, 60), m) !== null)) {
+      const named = long && field !== 'deadline' && isAgency(text.slice(hit.at + hit.phrase.key.length).trimStart(), m);
+      if (colon || named || (field === 'deadline' && deadlineOf(after.slice(0, 60), m) !== null)) {
         marks.push({ field, at: hit.at, valueAt: hit.at + hit.phrase.key.length + (colon ? colon[0].length : 1) });
       }
       from = hit.at + hit.phrase.key.length;
@@ -91,6 +98,76 @@ function attributesIn(text: string, m: Matchers): Attributes {
     else out[mark.field].push(...agencies(value));
   });
   return out;
+}
+
+const isAgency = (text: string, m: Matchers) => matchPhrase(foldKey(text), 0, m.task.agencyStarts) !== null && /^\p{Lu}/u.test(text);
+
+/**
+ * Who leads, who takes part and by when, in running text: "Giao Sở X chủ trì, phối hợp với các
+ * đơn vị liên quan nghiên cứu …, hoàn thành trước ngày 10/12/2023", "Tổng cục Thuế phối hợp với
+ * các cơ quan báo chí chủ động …". A name runs up to the next verb, comma or bracket.
+ */
+function inlineAttributes(text: string, m: Matchers): Attributes {
+  const out: Attributes = { lead: [], partners: [], deadline: null };
+  const key = foldKey(text);
+  const leadVerb = findPhrase(key, m.task.leadVerbs);
+  const partnerVerb = findPhrase(key, m.task.partnerVerbs, leadVerb ? leadVerb.at : 0);
+  const subjectEnd = leadVerb?.at ?? partnerVerb?.at;
+  if (subjectEnd !== undefined) {
+    const subject = subjectBefore(text, key, subjectEnd, m);
+    if (subject) out.lead.push(subject);
+  }
+  const due = findPhrase(key, m.task.deadlineStarts);
+  if (due) {
+    const raw = squash(text.slice(due.at, Math.min(clauseEnd(text, due.at + due.phrase.key.length), due.at + 120)));
+    const parsed = deadlineOf(raw, m);
+    if (parsed) out.deadline = { ...parsed, raw };
+  }
+  // "Tổng cục Thuế căn cứ …, chậm nhất là ngày 20 tháng 12": a task with a date is its subject's.
+  if (out.lead.length === 0 && out.deadline !== null) {
+    const verb = findPhrase(key, m.task.verbs);
+    const subject = verb ? subjectBefore(text, key, verb.at, m) : null;
+    if (subject) out.lead.push(subject);
+  }
+  if (partnerVerb) {
+    const partners = nameAfter(text, key, partnerVerb.at + partnerVerb.phrase.key.length, m);
+    if (partners) out.partners.push(partners);
+  }
+  return out;
+}
+
+/** The agency a clause opens with, after "Giao"/"Đề nghị": "Sở Tài nguyên và Môi trường". */
+function subjectBefore(text: string, key: string, end: number, m: Matchers): string | null {
+  const after = (mark: string) => {
+    const at = key.lastIndexOf(mark, end);
+    return at === -1 ? 0 : at + mark.length;
+  };
+  let start = Math.max(after('. '), after('; '), after(': '));
+  const assign = findPhrase(key.slice(0, end), m.task.assignWords, start);
+  if (assign) start = assign.at + assign.phrase.key.length;
+  const subject = trimTrailing(squash(text.slice(start, end)), ',');
+  const words = subject.split(' ').length;
+  if (subject === '' || words > 14 || !(isAgency(subject, m) || /^các /u.test(subject))) return null;
+  return subject;
+}
+
+/** The name that follows "phối hợp với": up to a comma, a bracket, the end of the clause or a verb. */
+function nameAfter(text: string, key: string, from: number, m: Matchers): string | null {
+  let end = clauseEnd(text, from, true);
+  const verb = findPhrase(key.slice(0, end), m.task.verbs, from + 1);
+  if (verb) end = verb.at;
+  const name = trimTrailing(squash(text.slice(from, end)), ',;:');
+  // "phối hợp trong tổ chức …" is a manner, not a partner: a partner is named ("các sở", "Bộ Công Thương").
+  if (name === '' || name.split(' ').length > 20 || !(isAgency(name, m) || /^(?:các|cơ quan|đơn vị)(?![\p{L}])/iu.test(name))) return null;
+  return name;
+}
+
+/** Where a clause ends: a comma (when `comma`), ";", ")", "(" or a full stop before a space. */
+function clauseEnd(text: string, from: number, comma = true): number {
+  const re = comma ? /[,;()]|\.(?=\s|$)/g : /[;()]|\.(?=\s|$)/g;
+  re.lastIndex = from;
+  const hit = re.exec(text);
+  return hit ? hit.index : text.length;
 }
 
 function sentenceEnd(text: string, from: number): number {
@@ -127,6 +204,8 @@ export function deadlineOf(raw: string, m: Matchers): Omit<NonNullable<Task['dea
   }
   const y = /(?<!\d)((?:19|20)\d\d)(?!\d)/.exec(key);
   if (y) return { date: null, quarter: null, year: Number(y[1]) };
+  // "trước ngày 15 tháng 11", "15/12": a day of a year the text leaves to its context.
+  if (/(?<!\d)\d{1,2} tháng \d{1,2}(?!\d)|(?<!\d)\d{1,2}\/\d{1,2}(?![\d/])/u.test(key)) return { date: null, quarter: null, year: null };
   if (matchPhrase(key, 0, m.task.standing) || findPhrase(key, m.task.standing)) return { date: null, quarter: null, year: null };
   return null;
 }

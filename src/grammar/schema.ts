@@ -164,6 +164,12 @@ export const TaskGrammar = z.object({
   standing: phrases,
   quarterWords: phrases,
   beforeWords: phrases,
+  assignWords: phrases,
+  leadVerbs: phrases,
+  partnerVerbs: phrases,
+  verbs: phrases,
+  deadlineStarts: phrases,
+  agencyStarts: phrases,
 });
 export type TaskGrammar = z.infer<typeof TaskGrammar>;
 

@@ -27,7 +27,7 @@ export interface Matchers {
   headerTypes: Phrase[];
   labels: LabelStyleMatcher[];
   notLabelStarts: Phrase[];
-  task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[] };
+  task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[]; assignWords: Phrase[]; leadVerbs: Phrase[]; partnerVerbs: Phrase[]; verbs: Phrase[]; deadlineStarts: Phrase[]; agencyStarts: Phrase[] };
   schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; chairStops: Set<string>; placeWords: Phrase[]; preparerWords: Phrase[] };
   draftMarks: Phrase[];
   numberWords: Phrase[];
@@ -105,6 +105,12 @@ export function compile(grammar: Grammar): Matchers {
       standing: phrases(grammar.tasks.standing),
       quarterWords: phrases(grammar.tasks.quarterWords),
       beforeWords: phrases(grammar.tasks.beforeWords),
+      assignWords: phrases(grammar.tasks.assignWords),
+      leadVerbs: phrases(grammar.tasks.leadVerbs),
+      partnerVerbs: phrases(grammar.tasks.partnerVerbs),
+      verbs: phrases(grammar.tasks.verbs),
+      deadlineStarts: phrases(grammar.tasks.deadlineStarts),
+      agencyStarts: phrases(grammar.tasks.agencyStarts),
     },
     schedule: {
       weekdays: phrases(grammar.schedule.weekdays),
