@@ -55,7 +55,8 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const bodyLines = segments.flatMap(([from, to]) => lines.slice(from, to));
   const body = assembleBody(bodyLines, m);
   const attributions = resolveAttributions(body.attributionLines, m);
-  const header = { ...zone.header, date: zone.header.date ?? closingDate(bodyLines, m) };
+  const closing = zone.header.date ? null : closingDate(bodyLines, m);
+  const header = closing ? { ...zone.header, date: closing.date, at: { ...zone.header.at, date: closing.at } } : zone.header;
   const units = buildOutline(lines, segments, m);
   const genre = detectGenre(header, units, m);
   const projects = new Set(genre?.projects ?? []);

@@ -26,7 +26,11 @@ interface Cell {
   text: string;
   key: string;
   kind: CellKind;
+  /** Where the cell's text starts: 1-based line and column. */
+  at: { line: number; column: number };
 }
+
+type Field = keyof NonNullable<Header['at']>;
 
 /** How far down the header may sit: chrome, front matter and a metadata table come first in web copies. */
 const ZONE_LINES = 150;
@@ -49,34 +53,48 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
 
   // The header block: the run of header-like lines that ends at the type line (or holds the anchors).
   const [blockStart, blockEnd] = type !== null ? blockAbove(cells, type.index) : anchorBlock(cells);
-  const orgs: string[] = [];
+  const orgs: Cell[] = [];
   let lastOrg = -2;
   for (let i = blockStart; i < blockEnd; i++) {
     for (const cell of cells[i]!) {
       if (cell.kind === 'text' || cell.kind === 'type') continue;
       claimed.add(i);
       // An issuer wrapped over lines ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN") is one name; a superior ("ĐẢNG BỘ …") is not.
-      const continued = cell.kind === 'org' && lastOrg === i - 1 && cells[i]!.length === 1 && !matchPhrase(foldKey(orgs[orgs.length - 1]!), 0, m.superiorPrefixes);
-      if (continued) orgs[orgs.length - 1] += ` ${cell.text}`;
+      const previous = orgs[orgs.length - 1];
+      const continued = cell.kind === 'org' && previous && lastOrg === i - 1 && cells[i]!.length === 1 && !matchPhrase(previous.key, 0, m.superiorPrefixes);
+      if (continued) orgs[orgs.length - 1] = { ...previous, text: `${previous.text} ${cell.text}`, key: `${previous.key} ${cell.key}` };
       else read(cell, header, orgs, m);
       if (cell.kind === 'org' && cells[i]!.length === 1) lastOrg = i;
     }
   }
   if (orgs.length > 0) {
-    header.issuer = orgs[orgs.length - 1]!;
-    if (orgs.length > 1) header.superior = orgs[orgs.length - 2]!;
+    const issuer = orgs[orgs.length - 1]!;
+    header.issuer = issuer.text;
+    header.at.issuer = issuer.at;
+    const superior = orgs[orgs.length - 2];
+    if (superior) {
+      header.superior = superior.text;
+      header.at.superior = superior.at;
+    }
   }
 
   let bodyStart = blockEnd;
   if (type !== null) {
     claimed.add(type.index);
     header.docType = type.docType;
-    header.number ??= type.number;
+    header.at.docType = type.at;
+    if (header.number === null && type.number !== null) {
+      header.number = type.number;
+      header.at.number = type.at;
+    }
     const title = type.rest ? [type.rest] : [];
+    if (type.rest) header.at.title = { line: type.at.line, column: type.at.column + [...type.docType].length + 1 };
     bodyStart = type.index + 1;
     if (type.strong) {
       const end = readTitle(lines, cells, type.index + 1, limit, title, header.issuer, m);
       for (const i of end.claimed) claimed.add(i);
+      const first = end.claimed.find((i) => !m.ruleLine.test(lines[i]!.text));
+      if (!header.at.title && first !== undefined) header.at.title = { line: lines[first]!.line, column: 1 };
       bodyStart = end.next;
     }
     if (title.length > 0) Object.assign(header, parseTitle(squash(title.join(' ')), m));
@@ -86,6 +104,7 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
     const end = readTitle(lines, cells, blockEnd, limit, title, header.issuer, m);
     if (title.length > 0 && title[0]!.length <= 120) {
       for (const i of end.claimed) claimed.add(i);
+      if (end.claimed[0] !== undefined) header.at.title = { line: lines[end.claimed[0]]!.line, column: 1 };
       bodyStart = end.next;
       Object.assign(header, parseTitle(squash(title.join(' ')), m));
     }
@@ -112,6 +131,7 @@ function emptyHeader(): Header {
     year: null,
     term: null,
     period: null,
+    at: {},
   };
 }
 
@@ -137,13 +157,16 @@ function frontMatterEnd(lines: readonly Line[]): number {
 function cellsOf(l: Line, m: Matchers): Cell[] {
   const parts = (l.text.includes('|') ? l.text.split('|') : [l.text]).flatMap((p) => splitHeading(p, m)).flatMap((p) => splitPlaceDate(p, m));
   const cells: Cell[] = [];
+  let from = 0;
   for (const part of parts) {
     const text = stripMarkup(part.trim()).text.trim();
     if (text === '') continue;
+    const offset = Math.max(l.text.indexOf(text, from), 0);
+    from = offset + text.length;
     const key = foldKey(text);
-    cells.push({ text, key, kind: classify(text, key, m, parts.length > 1) });
+    cells.push({ text, key, kind: classify(text, key, m, parts.length > 1), at: { line: l.line, column: [...l.text.slice(0, offset)].length + 1 } });
   }
-  if (cells.length === 0 && l.text.includes('|')) cells.push({ text: '|', key: '|', kind: 'separator' });
+  if (cells.length === 0 && l.text.includes('|')) cells.push({ text: '|', key: '|', kind: 'separator', at: { line: l.line, column: 1 } });
   return cells;
 }
 
@@ -219,6 +242,7 @@ function placeDate(text: string, key: string, m: Matchers): { place: string; raw
 
 interface TypeLine {
   index: number;
+  at: Cell['at'];
   docType: string;
   rest: string;
   number: Header['number'];
@@ -226,7 +250,7 @@ interface TypeLine {
   strong: boolean;
 }
 
-function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<TypeLine, 'index'> | null {
+function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<TypeLine, 'index' | 'at'> | null {
   if (/[:;]$/.test(text) || text.length > 300) return null;
   const type = matchPhrase(key, 0, m.headerTypes) ?? bareType(key, m);
   if (type) {
@@ -280,7 +304,7 @@ function joinWrappedHeadings(cells: Cell[][], m: Matchers): void {
     const key = `${a[0]!.key} ${cells[j]![0]!.key}`;
     for (const [list, kind] of [[m.partyHeadings, 'party'], [m.stateHeadings, 'state']] as const) {
       if (equalsAny(key, list)) {
-        a[0] = { text: `${a[0]!.text} ${cells[j]![0]!.text}`, key, kind };
+        a[0] = { text: `${a[0]!.text} ${cells[j]![0]!.text}`, key, kind, at: a[0]!.at };
         cells[j]![0] = { ...cells[j]![0]!, kind: 'separator' };
       }
     }
@@ -296,8 +320,8 @@ function chooseType(cells: Cell[][], m: Matchers): TypeLine | null {
       if (cell.kind !== 'type') continue;
       const t = typeOf(cell.text, cell.key, m, row.length > 1);
       if (!t) continue;
-      if (t.strong) return { index: i, ...t };
-      weak = { index: i, ...t };
+      if (t.strong) return { ...t, index: i, at: cell.at };
+      weak = { ...t, index: i, at: cell.at };
     }
   }
   return weak;
@@ -332,27 +356,33 @@ function anchorBlock(cells: Cell[][]): [number, number] {
   return [start, end];
 }
 
-function read(cell: Cell, header: Header, orgs: string[], m: Matchers): void {
+function read(cell: Cell, header: Header, orgs: Cell[], m: Matchers): void {
+  const mark = (field: Field, column = cell.at.column) => (header.at[field] ??= { line: cell.at.line, column });
   switch (cell.kind) {
     case 'party':
       header.partyHeading ??= cell.text;
+      mark('partyHeading');
       return;
     case 'number':
       header.number ??= parseNumber(cell.text, numberSymbol(cell.text, cell.key, m)!);
+      mark('number');
       return;
     case 'draft':
       header.draft = true;
       header.draftLabel ??= cell.text;
+      mark('draftLabel');
       return;
     case 'placeDate':
       if (!header.date) {
         const pd = placeDate(cell.text, cell.key, m)!;
         header.place = pd.place;
         header.date = parseDate(pd.raw, pd.key, m);
+        mark('place');
+        mark('date', cell.at.column + [...cell.text.slice(0, cell.text.length - pd.raw.length)].length);
       }
       return;
     case 'org':
-      orgs.push(cell.text);
+      orgs.push(cell);
       return;
     default:
   }
@@ -453,7 +483,7 @@ function parseTitle(title: string, m: Matchers): Pick<Header, 'title' | 'year' |
 }
 
 /** A document without a place-date line may state its date in its closing formula ("… thông qua ngày 26 tháng 6 năm 2026."). */
-export function closingDate(lines: readonly Line[], m: Matchers): Header['date'] {
+export function closingDate(lines: readonly Line[], m: Matchers): { date: NonNullable<Header['date']>; at: { line: number; column: number } } | null {
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     const hit = l.text.length <= 400 ? findPhrase(l.key, m.closingDateWords) : null;
@@ -464,7 +494,7 @@ export function closingDate(lines: readonly Line[], m: Matchers): Header['date']
     if (!spelled) continue;
     const [day, month, year] = [Number(spelled[1]), Number(spelled[2]), Number(spelled[3])];
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    return { raw: l.text.slice(hit.at, at + spelled[0].length).trim(), year, month, day };
+    return { date: { raw: l.text.slice(hit.at, at + spelled[0].length).trim(), year, month, day }, at: { line: l.line, column: [...l.text.slice(0, hit.at)].length + 1 } };
   }
   return null;
 }

@@ -161,7 +161,9 @@ function joins(
     return continues({ kind: first.kind, first, lines: block }, line);
   }
   if (cut) return true;
-  if (label && isHeadingLike(stripMarkup(first.text).text.slice(label.textAt), label, m)) {
+  // A line in capitals ("ỦY BAN NHÂN DÂN TỈNH …", an authority line) is a heading of its own, labelled or not.
+  const capsHeading = !label && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
+  if (capsHeading || (label && isHeadingLike(stripMarkup(first.text).text.slice(label.textAt), label, m))) {
     // A heading ends its block unless the next line visibly continues it.
     if (lower) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
     return capsText(line.text) && capsText(last.text) && !endsSentence(last.text);

@@ -1,13 +1,11 @@
 import type { Programme } from '../model/programme.js';
-import type { Position, TextMap } from './locate.js';
+import type { Position } from './locate.js';
 
 type Header = Programme['header'];
 
-/** Where a header part is: header parts are whole lines, or the end of the place-and-date line. */
-export function headerPosition(map: TextMap, raw: string | null | undefined): Position | null {
-  if (!raw) return null;
-  const at = map.text.indexOf(raw);
-  return at === -1 ? null : map.position(at);
+/** Where a header field was read, as the header zone recorded it. */
+export function headerPosition(h: Header, field: keyof Header['at']): Position | null {
+  return h.at[field] ?? null;
 }
 
 export const blankNumber = (h: Header) => h.number !== null && h.number.number === null && h.number.typeCode !== null;

@@ -176,6 +176,9 @@ export const Programme = z.object({
     year: z.int().nullable(),
     term: z.string().nullable(),
     period: z.object({ from: z.int(), to: z.int() }).nullable(),
+    at: z
+      .partialRecord(z.enum(['partyHeading', 'superior', 'issuer', 'number', 'draftLabel', 'place', 'date', 'docType', 'title']), Point)
+      .describe('where each header field was read: 1-based line and column in the normalized text'),
   }),
   preamble: z.array(z.string()).describe('body paragraphs before the first section'),
   sections: z.array(Section),

@@ -22,6 +22,17 @@ describe('the seed programme: header', () => {
       year: 2024,
       term: 'XIV',
       period: { from: 2020, to: 2025 },
+      // Where each field was read: the date starts after "Hậu Giang, " on line 9.
+      at: {
+        issuer: { line: 1, column: 1 },
+        number: { line: 4, column: 1 },
+        draftLabel: { line: 5, column: 1 },
+        partyHeading: { line: 7, column: 1 },
+        place: { line: 9, column: 1 },
+        date: { line: 9, column: 12 },
+        docType: { line: 12, column: 1 },
+        title: { line: 13, column: 1 },
+      },
     });
     expect(p.source).toMatchObject({ file: 'programme-2024-hau-giang-draft.txt', format: 'txt', encoding: 'utf-8' });
     expect(p.source.sha256).toMatch(/^[0-9a-f]{64}$/);

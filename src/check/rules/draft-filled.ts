@@ -17,7 +17,7 @@ export const draftFilled: Rule = {
     return [
       finding(
         this,
-        headerPosition(map, h.draftLabel),
+        headerPosition(h, 'draftLabel'),
         `Văn bản ghi '${label}' nhưng đã có số ${h.number.number} và ngày ${dateText(h)}`,
         `Marked '${label}' (draft) but already numbered ${h.number.number} and dated ${dateText(h)}`,
       ),

@@ -22,7 +22,7 @@ export const finalBlank: Rule = {
     return [
       finding(
         this,
-        headerPosition(map, number ? h.number!.raw : h.date!.raw),
+        headerPosition(h, number ? 'number' : 'date'),
         `Văn bản không ghi 'Dự thảo' nhưng ${vi} còn để trống (${blanks})`,
         `Not marked 'Dự thảo' (draft) but ${en} left blank (${blanks})`,
       ),

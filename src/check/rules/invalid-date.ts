@@ -36,7 +36,7 @@ export const invalidDate: Rule = {
       found.unshift(
         finding(
           this,
-          headerPosition(map, d.raw),
+          headerPosition(p.header, 'date'),
           `Ngày ban hành ${dateText(p.header)} không có thật`,
           `The document's date ${dateText(p.header)} does not exist`,
         ),
