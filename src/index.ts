@@ -7,3 +7,6 @@ export { programmeJsonSchema } from './emit/schema.js';
 export { diffProgrammes, renderText as renderDiffText, renderMarkdown as renderDiffMarkdown } from './diff/index.js';
 export { DiffResult, diffJsonSchema } from './model/diff.js';
 export { accountLines } from './model/homes.js';
+export { process, processDocument, type ProcessOptions, type Processed, type Message } from './process.js';
+export { WRITERS, writerFor, type Writer, type WriteOptions } from './emit/writer.js';
+export { READERS, detectFormat } from './ingest/file.js';

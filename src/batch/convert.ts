@@ -1,29 +1,47 @@
 import { isInputError } from '../errors.js';
-import { ingestBytes } from '../ingest/file.js';
 import type { Programme } from '../model/programme.js';
-import { parse } from '../parse.js';
+import { process } from '../process.js';
 import type { Counts } from './manifest.js';
 import type { ParseResult, ParseTask } from './protocol.js';
 
-/** The CPU-bound half of a batch, run in a worker: bytes → model → JSON text, never a throw. */
+/** The CPU-bound half of a batch, run in a worker: bytes → model (the shared processor) → JSON text, never a throw. */
 export async function convertTask(task: ParseTask): Promise<ParseResult> {
   const started = performance.now();
   const ms = () => performance.now() - started;
   try {
-    const ingested = await ingestBytes(new Uint8Array(task.bytes), task.format, { revision: task.revision, mammothCheck: task.mammothCheck });
-    const model = parse(ingested.text, {
-      file: task.file,
-      format: ingested.format,
-      encoding: ingested.encoding,
+    const { model } = await process(new Uint8Array(task.bytes), task.file, {
       sha256: task.sha256,
-      messages: ingested.messages,
+      revision: task.revision,
+      mammothCheck: task.mammothCheck,
+      ...(task.format ? { format: task.format } : {}),
+      ...(task.rules ? { rules: task.rules } : {}),
     });
-    return { id: task.id, ok: true, json: JSON.stringify(model, null, task.pretty ? 2 : undefined), counts: countsOf(model), ms: ms() };
+    return {
+      id: task.id,
+      ok: true,
+      json: JSON.stringify(model, null, task.pretty ? 2 : undefined),
+      format: model.source.format,
+      counts: countsOf(model),
+      ms: ms(),
+    };
   } catch (error) {
     if (isInputError(error)) return { id: task.id, ok: false, reason: error.reason, ms: ms() };
     const message = error instanceof Error ? error.message : String(error);
     return { id: task.id, ok: false, reason: `internal error: ${message}`, ms: ms() };
   }
+}
+
+/** Nodes of the outline tree, at every depth. */
+export function unitCount(nodes: Programme['outline']): number {
+  return nodes.reduce((n, node) => n + 1 + unitCount(node.children), 0);
+}
+
+/**
+ * Whether vanban made sense of the document: it knows the genre and found a header. A document
+ * that is not understood still converts (its outline and residue are kept) but is counted apart.
+ */
+export function understood(model: Programme): boolean {
+  return model.genre !== 'unknown' && !model.diagnostics.some((d) => d.code === 'header-not-found');
 }
 
 export function countsOf(model: Programme): Counts {
@@ -32,5 +50,10 @@ export function countsOf(model: Programme): Counts {
     items: model.conferences.reduce((n, c) => n + c.items.length, 0),
     citations: model.citations.length,
     diagnostics: model.diagnostics.length,
+    genre: model.genre,
+    outline: unitCount(model.outline),
+    tasks: model.tasks.length,
+    residue: model.residue.length,
+    understood: understood(model),
   };
 }

@@ -19,12 +19,32 @@ export interface ManifestLine {
   items: number | null;
   citations: number | null;
   diagnostics: number | null;
+  /** The document's genre ("plan", "schedule", …, "unknown"). */
+  genre: string | null;
+  /** Units (nodes) of the outline tree, at every depth. */
+  outline: number | null;
+  tasks: number | null;
+  /** Runs of text no part of the model holds. */
+  residue: number | null;
+  /** False when the genre is unknown or no header was found: converted, but not made sense of. */
+  understood: boolean | null;
   ms: number;
   version: string;
 }
 
-export type Counts = Pick<ManifestLine, 'conferences' | 'items' | 'citations' | 'diagnostics'>;
-export const NO_COUNTS: Counts = { conferences: null, items: null, citations: null, diagnostics: null };
+export const COUNT_KEYS = ['conferences', 'items', 'citations', 'diagnostics', 'genre', 'outline', 'tasks', 'residue', 'understood'] as const;
+export type Counts = Pick<ManifestLine, (typeof COUNT_KEYS)[number]>;
+export const NO_COUNTS: Counts = {
+  conferences: null,
+  items: null,
+  citations: null,
+  diagnostics: null,
+  genre: null,
+  outline: null,
+  tasks: null,
+  residue: null,
+  understood: null,
+};
 
 /**
  * Lines are appended as the files finish, each with a single write(2) on an O_APPEND descriptor,

@@ -1,12 +1,14 @@
+import type { RuleConfig } from '../check/rule.js';
 import type { Format } from '../ingest/types.js';
 import type { Counts } from './manifest.js';
 
 /** What the main thread sends a worker: one file, already read and hashed. */
 export interface ParseTask {
   id: number;
-  /** Recorded as `source.file` in the model. */
+  /** Recorded as `source.file` in the model; its extension helps choose the reader. */
   file: string;
-  format: Format;
+  /** Read as this format; by default the reader table decides from the magic bytes and the name. */
+  format?: Format;
   sha256: string;
   /** Transferred, not copied. */
   bytes: ArrayBuffer;
@@ -14,8 +16,10 @@ export interface ParseTask {
   /** For .docx: mammoth's second reading (see --no-mammoth). */
   mammothCheck: 'auto' | 'always' | 'never';
   pretty: boolean;
+  /** `--rule CODE=LEVEL` settings. */
+  rules?: RuleConfig;
 }
 
 export type ParseResult =
-  | { id: number; ok: true; json: string; counts: Counts; ms: number }
+  | { id: number; ok: true; json: string; format: Format; counts: Counts; ms: number }
   | { id: number; ok: false; reason: string; ms: number };

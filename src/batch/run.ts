@@ -7,7 +7,8 @@ import type { Programme } from '../model/programme.js';
 import { removeStaleTemps, writeAtomic } from './atomic.js';
 import { writeExports, type ExportPaths } from './exports.js';
 import { assignOutputs, collectInputs, type Input } from './inputs.js';
-import { MANIFEST_NAME, Manifest, NO_COUNTS, readManifest, type Counts, type ManifestLine } from './manifest.js';
+import { COUNT_KEYS, MANIFEST_NAME, Manifest, NO_COUNTS, readManifest, type Counts, type ManifestLine } from './manifest.js';
+import type { RuleConfig } from '../check/rule.js';
 import { squash } from '../normalize/text.js';
 import { PoolClosed, WorkerPool } from './pool.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
@@ -26,6 +27,8 @@ export interface BatchOptions {
   mammothCheck?: 'auto' | 'always' | 'never';
   maxSize: number;
   pretty?: boolean;
+  /** `--rule CODE=LEVEL` settings, applied to every document. */
+  rules?: RuleConfig;
   /** Per file; 0 for none. A file that hangs a worker fails instead of stalling the archive. */
   timeoutMs?: number;
   exports?: ExportPaths;
@@ -42,6 +45,8 @@ export interface BatchSummary {
   converted: number;
   failed: number;
   skipped: number;
+  /** Converted (or unchanged) documents whose genre is unknown or whose header was not found. */
+  notUnderstood: number;
   interrupted: boolean;
   seconds: number;
   manifest: string;
@@ -88,7 +93,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       // One line, for the manifest and the terminal: an error message may span several.
       reason: fields.reason ? squash(fields.reason) : null,
       output: fields.output ?? null,
-      format: input.format,
+      format: fields.format ?? input.format,
       size: fields.size ?? null,
       sha256: fields.sha256 ?? null,
       ...NO_COUNTS,
@@ -110,7 +115,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
     const before = previous.get(input.path);
     if (before && (await vouchesFor(before, { ...read, output: input.output, version }, target))) {
-      return record(index, line({ status: 'skipped', reason: 'unchanged since the last run', output: input.output, ...read, ...pickCounts(before) }));
+      return record(index, line({ status: 'skipped', reason: 'unchanged since the last run', output: input.output, format: before.format, ...read, ...pickCounts(before) }));
     }
 
     const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
@@ -121,12 +126,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       result = await pool.run({
         id: index,
         file: input.path,
-        format: input.format,
         sha256: read.sha256,
         bytes: buffer,
         revision: options.revision ?? 'accepted',
         mammothCheck: options.mammothCheck ?? 'auto',
         pretty: options.pretty ?? false,
+        ...(options.rules ? { rules: options.rules } : {}),
       });
     } catch (error) {
       if (error instanceof PoolClosed) return; // interrupted: the next --resume does it
@@ -141,7 +146,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     } catch (error) {
       return record(index, line({ status: 'error', reason: `cannot write ${input.output}: ${systemReason(error)}`, ...read }));
     }
-    record(index, line({ status: 'ok', output: input.output, ...read, ...result.counts }));
+    record(index, line({ status: 'ok', output: input.output, format: result.format, ...read, ...result.counts }));
   };
 
   try {
@@ -163,6 +168,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     converted: lines.filter((l) => l?.status === 'ok').length,
     failed: lines.filter((l) => l?.status === 'error').length,
     skipped: lines.filter((l) => l?.status === 'skipped').length,
+    notUnderstood: lines.filter((l) => l?.status !== 'error' && l?.understood === false).length,
     interrupted,
     seconds: (performance.now() - started) / 1000,
     manifest: manifestPath,
@@ -171,7 +177,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
 function pickCounts(from: Partial<Counts>): Partial<Counts> {
   const counts: Partial<Counts> = {};
-  for (const key of ['conferences', 'items', 'citations', 'diagnostics'] as const) if (from[key] !== undefined) counts[key] = from[key];
+  for (const key of COUNT_KEYS) if (from[key] !== undefined) (counts as Record<string, unknown>)[key] = from[key];
   return counts;
 }
 
@@ -212,7 +218,7 @@ async function* documents(lines: ManifestLine[], out: string): AsyncIterable<{ f
 
 export function summaryLine(s: BatchSummary): string {
   const rate = s.seconds > 0 ? (s.converted / s.seconds).toFixed(1) : '0';
-  const counts = `${s.converted} converted, ${s.failed} failed, ${s.skipped} skipped`;
+  const counts = `${s.converted} converted, ${s.failed} failed, ${s.skipped} skipped, ${s.notUnderstood} not understood`;
   if (s.interrupted) {
     return `vanban batch: interrupted after ${s.converted + s.failed + s.skipped} of ${s.inputs} inputs (${counts}); run again with --resume to continue`;
   }

@@ -1,5 +1,5 @@
 import type { Diagnostic, Programme } from '../model/programme.js';
-import type { CheckContext, Rule } from './rule.js';
+import type { CheckContext, Rule, RuleConfig, Severity } from './rule.js';
 import { anniversaryMismatch } from './rules/anniversary-mismatch.js';
 import { attributionMissingItem } from './rules/attribution-missing-item.js';
 import { citationSpacingRepaired } from './rules/citation-spacing-repaired.js';
@@ -17,7 +17,7 @@ import { termDateMismatch } from './rules/term-date-mismatch.js';
 import { unbalancedQuotes } from './rules/unbalanced-quotes.js';
 import { unknownTypeCode } from './rules/unknown-type-code.js';
 
-export type { CheckContext, Rule, Severity } from './rule.js';
+export type { CheckContext, Rule, RuleConfig, Severity } from './rule.js';
 
 /** Every lint rule, in the order `vanban lint --help` lists them. */
 export const rules: Rule[] = [
@@ -60,4 +60,55 @@ export function runChecks(programme: Programme, context: CheckContext): Diagnost
   return found.sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   );
+}
+
+/**
+ * Findings that come from the document as a whole rather than from a rule module: they can be
+ * configured with `--rule` like the rules.
+ */
+export const documentCodes: { code: string; severity: Severity; summary: { vi: string; en: string } }[] = [
+  { code: 'header-not-found', severity: 'warning', summary: { vi: 'Không tìm thấy phần đầu văn bản', en: 'No document header found (issuer, number, date, document type).' } },
+  { code: 'genre-unknown', severity: 'warning', summary: { vi: 'Không nhận ra thể loại văn bản', en: 'The kind of document was not recognised: only the generic outline was read.' } },
+  { code: 'unclassified-text', severity: 'info', summary: { vi: 'Văn bản nằm ngoài các phần của văn bản', en: 'Text outside the document\'s parts (site chrome, stray lines), kept as residue.' } },
+  { code: 'ingest-warning', severity: 'warning', summary: { vi: 'Điều trình đọc tệp nhận thấy', en: "What the file's reader noticed (mammoth's warnings, text it could not read)." } },
+  { code: 'ingest-info', severity: 'info', summary: { vi: 'Điều trình đọc tệp ghi nhận', en: "What the file's reader noted (tracked changes shown, ...)." } },
+];
+
+/** Every code a `--rule CODE=…` may name. */
+export function ruleCodes(): string[] {
+  return [...rules.map((r) => r.code), ...documentCodes.map((d) => d.code)];
+}
+
+export const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;
+
+/**
+ * "CODE=off|info|warning|error" settings to a RuleConfig; a mistake throws an Error whose message
+ * is one line naming the setting (the CLI makes it a usage error).
+ */
+export function parseRuleSettings(settings: readonly string[]): RuleConfig {
+  const known = new Set(ruleCodes());
+  const config: RuleConfig = {};
+  for (const setting of settings) {
+    const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(setting);
+    if (!m) throw new Error(`--rule: "${setting}" is not CODE=off|info|warning|error`);
+    const [, code, level] = m as unknown as [string, string, string];
+    if (!known.has(code)) throw new Error(`--rule: unknown rule "${code}" (vanban lint --help lists them)`);
+    if (!(RULE_LEVELS as readonly string[]).includes(level)) throw new Error(`--rule ${code}: level must be off, info, warning or error, not "${level}"`);
+    config[code] = level as RuleConfig[string];
+  }
+  return config;
+}
+
+/**
+ * The diagnostics with the user's settings applied: a code set 'off' is dropped, another level
+ * replaces the finding's own. Idempotent, so it is safe after runChecks has honoured the config.
+ */
+export function applyRuleConfig(diagnostics: readonly Diagnostic[], config: RuleConfig | undefined): Diagnostic[] {
+  if (!config || Object.keys(config).length === 0) return [...diagnostics];
+  return diagnostics.flatMap((d) => {
+    const level = config[d.code];
+    if (level === undefined) return [d];
+    if (level === 'off') return [];
+    return [{ ...d, severity: level }];
+  });
 }

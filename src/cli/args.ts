@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { RuleConfig } from '../check/rule.js';
 import { UsageError } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -58,3 +59,20 @@ export const INPUT_HELP = `  --revision accepted|original  for .docx with tracke
   --mammoth, --no-mammoth       for .docx: always / never have mammoth read the file as a
                                 second opinion that reports what vanban's reader missed; by
                                 default it does when the reader meets elements it does not know`;
+
+/** `--rule CODE=off|info|warning|error`, repeatable: lint rules turned off or given another severity. */
+export const RULE_OPTION = { rule: { type: 'string', multiple: true } } as const;
+
+export const RULE_HELP = `  --rule CODE=LEVEL             turn a rule off or change its severity (LEVEL: off, info,
+                                warning, error); repeatable. "vanban lint --help" lists the codes`;
+
+/** The --rule settings, or undefined when none; an unknown code or level is a usage error. */
+export async function ruleConfig(settings: string[] | undefined): Promise<RuleConfig | undefined> {
+  if (!settings?.length) return undefined;
+  const { parseRuleSettings } = await import('../check/index.js');
+  try {
+    return parseRuleSettings(settings);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

@@ -16,20 +16,86 @@ export interface IngestOptions {
 
 export const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
 
-export const FORMATS: Record<string, Format> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.docx': 'docx',
-  '.doc': 'doc',
-  '.html': 'html',
-  '.htm': 'html',
-};
+/**
+ * One reader per format, in one table: the file-name extensions it answers to and the magic bytes
+ * that name it whatever the extension says. A zip is a .docx and an OLE2 compound file a .doc even
+ * when renamed (a .doc saved as "x.docx" is read as the .doc it is); a web page is recognised by
+ * its first markup only when the name does not say (stdin, no extension); everything else goes by
+ * the extension, text when there is none.
+ */
+export interface Reader {
+  format: Format;
+  extensions: readonly string[];
+  /** Whether these bytes can only be this format (checked before the extension). */
+  magic?: (bytes: Uint8Array) => boolean;
+  /** Content sniffing for nameless input: weaker than an extension. */
+  sniff?: (bytes: Uint8Array) => boolean;
+  read(bytes: Uint8Array, options: IngestOptions): Promise<Ingested>;
+}
 
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle2 = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+export const READERS: readonly Reader[] = [
+  {
+    format: 'docx',
+    extensions: ['.docx'],
+    magic: isZip,
+    read: async (bytes, options) => {
+      const { ingestDocx } = await import('./docx.js');
+      return ingestDocx(bytes, { revision: options.revision ?? 'accepted', mammothCheck: options.mammothCheck ?? 'auto' });
+    },
+  },
+  {
+    format: 'doc',
+    extensions: ['.doc'],
+    magic: isOle2,
+    read: async (bytes) => {
+      const { ingestDoc } = await import('./doc.js');
+      return ingestDoc(bytes);
+    },
+  },
+  {
+    format: 'html',
+    extensions: ['.html', '.htm'],
+    sniff: (bytes) => looksLikeHtml(bytes),
+    read: async (bytes) => {
+      const { ingestHtml } = await import('./html.js');
+      return ingestHtml(bytes);
+    },
+  },
+  {
+    format: 'md',
+    extensions: ['.md', '.markdown'],
+    read: async (bytes) => {
+      const { ingestMarkdown } = await import('./markdown.js');
+      const text = ingestText(bytes);
+      return { ...ingestMarkdown(text.text), encoding: text.encoding };
+    },
+  },
+  { format: 'txt', extensions: ['.txt', '.text', ''], read: async (bytes) => ingestText(bytes) },
+];
+
+const READER_OF = new Map<Format, Reader>(READERS.map((r) => [r.format, r]));
+
+/** Extension → format, from the reader table. */
+export const FORMATS: Record<string, Format> = Object.fromEntries(READERS.flatMap((r) => r.extensions.map((e) => [e, r.format])));
+
+/** The format a file name promises; null for an extension no reader takes. */
 export function formatOf(path: string): Format | null {
   return FORMATS[extname(path).toLowerCase()] ?? null;
+}
+
+/**
+ * The format to read `bytes` as: magic bytes first (a renamed Word file is read as what it is),
+ * then the name's extension, then (no name, or no extension) the content; text when nothing says.
+ */
+export function detectFormat(bytes: Uint8Array, name: string | null): Format {
+  for (const r of READERS) if (r.magic?.(bytes)) return r.format;
+  const named = name === null || name === '-' ? null : formatOf(name);
+  if (named !== null && extname(name!) !== '') return named;
+  for (const r of READERS) if (r.sniff?.(bytes)) return r.format;
+  return named ?? 'txt';
 }
 
 export interface IngestedFile extends Ingested {
@@ -41,34 +107,14 @@ export interface IngestedFile extends Ingested {
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<IngestedFile> {
   const maxSize = options.maxSize ?? DEFAULT_MAX_SIZE;
   const bytes = path === '-' ? await readStdin(maxSize) : await readBounded(path, maxSize);
-  const format = path === '-' ? sniffFormat(bytes) : (formatOf(path) ?? 'txt');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const ingested = await ingestBytes(bytes, format, options);
+  const ingested = await ingestBytes(bytes, detectFormat(bytes, path), options);
   return { ...ingested, sha256, size: bytes.length };
 }
 
+/** The bytes through the reader registered for `format`. */
 export async function ingestBytes(bytes: Uint8Array, format: Format, options: IngestOptions = {}): Promise<Ingested> {
-  switch (format) {
-    case 'docx': {
-      const { ingestDocx } = await import('./docx.js');
-      return ingestDocx(bytes, { revision: options.revision ?? 'accepted', mammothCheck: options.mammothCheck ?? 'auto' });
-    }
-    case 'doc': {
-      const { ingestDoc } = await import('./doc.js');
-      return ingestDoc(bytes);
-    }
-    case 'html': {
-      const { ingestHtml } = await import('./html.js');
-      return ingestHtml(bytes);
-    }
-    case 'md': {
-      const { ingestMarkdown } = await import('./markdown.js');
-      const text = ingestText(bytes);
-      return { ...ingestMarkdown(text.text), encoding: text.encoding };
-    }
-    default:
-      return ingestText(bytes);
-  }
+  return (READER_OF.get(format) ?? READER_OF.get('txt')!).read(bytes, options);
 }
 
 /**
@@ -76,10 +122,7 @@ export async function ingestBytes(bytes: Uint8Array, format: Format, options: In
  * "<html" (after a BOM, white space, an XML declaration or comments) a web page, anything else text.
  */
 export function sniffFormat(bytes: Uint8Array): Format {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'doc';
-  if (looksLikeHtml(bytes)) return 'html';
-  return 'txt';
+  return detectFormat(bytes, null);
 }
 
 /** Whether bytes that came without a name (stdin) are a web page: a doctype or <html> first. */
@@ -117,7 +160,7 @@ export async function readBounded(path: string, maxSize: number): Promise<Buffer
   }
 }
 
-async function readStdin(maxSize: number): Promise<Uint8Array> {
+export async function readStdin(maxSize: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {

@@ -104,19 +104,21 @@ describe('vanban batch over an archive with broken files', () => {
     for (const line of lines) expect(line.reason ?? '').not.toContain('\n');
   });
 
-  it('exports every item as a CSV row: BOM, header, RFC 4180 quoting, 26 rows per copy', () => {
+  it('exports every item as a CSV row: BOM, header, RFC 4180 quoting, 26 rows per copy, the first nine columns as before', () => {
     const bytes = readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = readCsv(bytes.toString('utf8').slice(1));
-    expect(rows[0]).toEqual(['file', 'year', 'conference', 'month', 'item', 'action', 'citations', 'leadAgencies', 'text']);
+    expect(rows[0]!.slice(0, 9)).toEqual(['file', 'year', 'conference', 'month', 'item', 'action', 'citations', 'leadAgencies', 'text']);
+    expect(rows[0]!.slice(9)).toEqual(['kind', 'lead', 'partners', 'deadline', 'date', 'time', 'chair', 'place', 'preparer']);
     expect(rows).toHaveLength(1 + 26 * converted.length);
-    expect(rows.every((r) => r.length === 9)).toBe(true);
+    expect(rows.every((r) => r.length === 18)).toBe(true);
     const seedRows = rows.filter((r) => r[0] === join(input, 'seed.txt'));
     const items = reference.conferences.flatMap((c) => c.items.map((item) => ({ c, item })));
     expect(seedRows).toHaveLength(26);
     seedRows.forEach((row, i) => {
       const { c, item } = items[i]!;
-      expect(row).toEqual([
+      expect(row.slice(9, 11)).toEqual(['item', item.leadAgencies.join('; ')]);
+      expect(row.slice(0, 9)).toEqual([
         join(input, 'seed.txt'),
         '2024',
         String(c.ordinal),
@@ -131,7 +133,7 @@ describe('vanban batch over an archive with broken files', () => {
     expect(seedRows[1]![6]).toBe('94-KL/TW');
     // Texts with commas are quoted, and quoted fields are the only ones holding commas.
     const raw = bytes.toString('utf8');
-    expect(raw).toContain(',"Sơ kết công tác quý I, triển khai chương trình công tác quý II/2024."\r\n');
+    expect(raw).toContain(',"Sơ kết công tác quý I, triển khai chương trình công tác quý II/2024.",item,Văn phòng Tỉnh ủy,');
   });
 
   it('exports one model per NDJSON line', () => {

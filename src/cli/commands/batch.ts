@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { runBatch, summaryLine } from '../../batch/run.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
-import { INPUT_HELP, INPUT_OPTIONS, mammothOf, parseCommandLine, parseSize, revisionOf } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, mammothOf, parseCommandLine, parseSize, revisionOf, ruleConfig } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
@@ -14,8 +14,9 @@ relative to it ("archive/2023/ctr.docx" under "archive" gives DIR/2023/ctr.docx.
 INPUT keeps its own name; names that would clash get "~2", "~3".
 
 DIR/manifest.ndjson has one JSON line per input: path, status (ok, error or skipped), reason,
-output, format, size, sha256, counts of conferences, items, citations and diagnostics, ms and
-the vanban version. One bad file never stops the batch: it gets an "error" line with its reason,
+output, format (as read: a .doc renamed .docx says "doc"), size, sha256, counts of conferences,
+items, citations and diagnostics, genre, counts of outline units, tasks and residue, understood
+(false when the genre is unknown or no header was found), ms and the vanban version. One bad file never stops the batch: it gets an "error" line with its reason,
 also when it crashes or hangs its worker. Every file is written whole (to a temporary file, then
 renamed), so a run that is interrupted or killed leaves only whole files and a manifest whose
 every line parses; run it again with --resume to finish it.
@@ -25,17 +26,21 @@ Options:
   -j, --concurrency N           worker threads parsing in parallel (default: one per core, ${availableParallelism()} here)
       --resume                  skip inputs whose sha256 and vanban version match an ok line of
                                 DIR/manifest.ndjson and whose output is still there
-      --csv FILE                also write every item of every document as a CSV row: file, year,
-                                conference, month, item, action, citations (ids, "; "-separated),
-                                leadAgencies ("; "-separated), text. UTF-8 with BOM for Excel
+      --csv FILE                also write a CSV row per conference item, task and schedule
+                                entry: file, year, conference, month, item, action, citations,
+                                leadAgencies, text, then kind (item, task or entry), lead,
+                                partners, deadline, date, time, chair, place, preparer (lists
+                                "; "-separated). UTF-8 with BOM for Excel
       --ndjson FILE             also write every model as one JSON line
       --pretty                  indent the .json files
       --timeout SECONDS         fail a file that takes longer to parse (default 300, 0 for none)
   -q, --quiet                   no progress and no summary (failures are still summarized)
+${RULE_HELP}
 ${INPUT_HELP}
 
 Progress (files done, rate, errors, ETA) is redrawn on stderr when it is a terminal; NO_COLOR
-turns its colour off. A summary closes the run on stderr.
+turns its colour off. A summary closes the run on stderr, with the count of documents not
+understood (converted, but of unknown genre or without a header).
 
 Exit status: 0 every input converted (or skipped), 1 some failed (counted in the summary and
 marked in the manifest), 2 usage error, 130/143 interrupted by Ctrl-C/SIGTERM.
@@ -54,6 +59,7 @@ const OPTIONS = {
   pretty: { type: 'boolean' },
   timeout: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  ...RULE_OPTION,
   ...INPUT_OPTIONS,
 } as const;
 
@@ -64,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.out) throw new UsageError('batch: missing --out DIR');
   const concurrency = positiveInteger(values.concurrency, '--concurrency') ?? availableParallelism();
   const timeout = values.timeout === undefined ? 300 : positiveInteger(values.timeout, '--timeout', true)!;
+  const rules = await ruleConfig(values.rule);
 
   const terminal = process.stderr.isTTY === true;
   const quiet = values.quiet ?? false;
@@ -89,6 +96,7 @@ export async function run(argv: string[]): Promise<number> {
       mammothCheck: mammothOf(values),
       maxSize: parseSize(values['max-size']) ?? DEFAULT_MAX_SIZE,
       pretty: values.pretty ?? false,
+      ...(rules ? { rules } : {}),
       timeoutMs: timeout * 1000,
       exports: { csv: values.csv, ndjson: values.ndjson },
       progress: { live: terminal && !quiet, verbose: !quiet, color },

@@ -1,9 +1,9 @@
-import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, parseCommandLine } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, parseCommandLine, ruleConfig } from '../args.js';
 import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
-import { rules, type Severity } from '../../check/index.js';
+import { documentCodes, rules, type Severity } from '../../check/index.js';
 import { plural } from '../../check/describe.js';
 import type { Diagnostic } from '../../model/programme.js';
-import { parseFile } from '../../parse-file.js';
+import { processFile } from '../../parse-file.js';
 
 const LEVELS: Severity[] = ['info', 'warning', 'error'];
 const rank = (s: Severity) => LEVELS.indexOf(s);
@@ -32,10 +32,13 @@ Options:
   --lang vi|en                  language of the messages (default vi)
   --severity info|warning|error hide findings below this level (default info: show all)
   --format text|json            json prints {"files": [{"file", "error", "diagnostics": [...]}]}
+${RULE_HELP}
 ${INPUT_HELP}
 
 Rules (code, severity, what it finds):
-${rules.map((r) => `  ${r.code.padEnd(26)} ${r.severity}\n${wrap(r.summary.en, 90, '      ')}`).join('\n')}
+${[...rules, ...documentCodes].map((r) => `  ${r.code.padEnd(26)} ${r.severity}\n${wrap(r.summary.en, 90, '      ')}`).join('\n')}
+
+Example: vanban lint --rule unbalanced-quotes=off --rule item-unattributed=error draft.docx
 
 Exit status: 0 no error-level finding, 1 an error-level finding or a file that could not be
 read (its one-line error goes to stderr; the other files are still linted), 2 usage error.
@@ -73,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     format: { type: 'string' },
     lang: { type: 'string' },
     severity: { type: 'string' },
+    ...RULE_OPTION,
     ...INPUT_OPTIONS,
   });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
@@ -80,13 +84,14 @@ export async function run(argv: string[]): Promise<number> {
   const lang = choice('lang', values.lang, ['vi', 'en'] as const, 'vi');
   const least = choice('severity', values.severity, LEVELS, 'info');
   if (positionals.length === 0) throw new UsageError('lint: missing FILE');
-  const options = ingestOptions(values);
+  const rules = await ruleConfig(values.rule);
+  const options = { ...ingestOptions(values), ...(rules ? { rules } : {}) };
 
   const linted: Linted[] = [];
   for (const file of positionals) {
     const name = file === '-' ? '<stdin>' : file;
     try {
-      const programme = await parseFile(file, options);
+      const { model: programme } = await processFile(file, options);
       const shown = programme.diagnostics.filter((d) => rank(d.severity) >= rank(least)).sort(byPosition);
       linted.push({ file: name, error: null, diagnostics: shown });
     } catch (error) {

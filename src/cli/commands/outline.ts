@@ -1,22 +1,27 @@
-import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, oneFile, parseCommandLine } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, oneFile, parseCommandLine, ruleConfig } from '../args.js';
 import { EXIT, writeOut } from '../io.js';
-import { parseFile } from '../../parse-file.js';
-import { outline } from '../../emit/outline.js';
+import { processFile } from '../../parse-file.js';
+import { writerFor } from '../../emit/writer.js';
 
 const HELP = `Usage: vanban outline [options] FILE
 
-Prints a readable outline: header, sections, conferences with their items, lead agencies and
-cited documents, recipients and signature.
+Prints a readable outline. A conference programme: header, sections, conferences with their
+items, lead agencies and cited documents, recipients and signature. Any other document: header and
+genre, the outline tree (labels, headings and texts, roles), tasks with who leads, who takes part
+and by when, schedule entries with date, time, chair and place, the count of unclassified text,
+and the diagnostics.
 
 Options:
+${RULE_HELP}
 ${INPUT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, INPUT_OPTIONS);
+  const { values, positionals } = parseCommandLine(argv, { ...RULE_OPTION, ...INPUT_OPTIONS });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
+  const rules = await ruleConfig(values.rule);
   const file = oneFile(positionals, 'outline');
-  const programme = await parseFile(file, ingestOptions(values));
-  await writeOut(`${outline(programme, process.stdout.columns || 100)}\n`);
+  const { model } = await processFile(file, { ...ingestOptions(values), ...(rules ? { rules } : {}) });
+  await writeOut(writerFor('outline')!.write(model, { width: process.stdout.columns || 100 }));
   return EXIT.ok;
 }

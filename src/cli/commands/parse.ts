@@ -1,6 +1,7 @@
-import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, oneFile, parseCommandLine } from '../args.js';
-import { EXIT, writeOut } from '../io.js';
-import { parseFile } from '../../parse-file.js';
+import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, oneFile, parseCommandLine, ruleConfig } from '../args.js';
+import { EXIT, UsageError, writeOut } from '../io.js';
+import { processFile } from '../../parse-file.js';
+import { WRITERS, WRITER_NAMES, writerFor } from '../../emit/writer.js';
 
 const HELP = `Usage: vanban parse [options] FILE
 
@@ -8,14 +9,20 @@ Prints the programme model (see "vanban schema") as one JSON object on stdout.
 
 Options:
   --pretty                      indent the JSON
+  --format NAME                 ${WRITER_NAMES.join(', ')} (default json):
+${WRITERS.map((w) => `                                  ${w.name.padEnd(8)} ${w.summary}`).join('\n')}
+${RULE_HELP}
 ${INPUT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { pretty: { type: 'boolean' }, ...INPUT_OPTIONS });
+  const { values, positionals } = parseCommandLine(argv, { pretty: { type: 'boolean' }, format: { type: 'string' }, ...RULE_OPTION, ...INPUT_OPTIONS });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
+  const writer = writerFor(values.format ?? 'json');
+  if (!writer) throw new UsageError(`--format must be ${WRITER_NAMES.join(', ')}, not "${values.format}"`);
+  const rules = await ruleConfig(values.rule);
   const file = oneFile(positionals, 'parse');
-  const programme = await parseFile(file, ingestOptions(values));
-  await writeOut(`${JSON.stringify(programme, null, values.pretty ? 2 : undefined)}\n`);
+  const { model } = await processFile(file, { ...ingestOptions(values), ...(rules ? { rules } : {}) });
+  await writeOut(writer.write(model, { pretty: values.pretty ?? false, width: process.stdout.columns || 100 }));
   return EXIT.ok;
 }

@@ -1,0 +1,85 @@
+import type { Programme } from '../model/programme.js';
+import { csvHead, csvRows } from './csv.js';
+import { outline } from './outline.js';
+
+export interface WriteOptions {
+  /** Indent JSON. */
+  pretty?: boolean;
+  /** Terminal width for the outline. */
+  width?: number;
+}
+
+/**
+ * One output format. `write` renders one model or many; batch exports stream the same output as
+ * `head()`, then `one(model, index)` per document, then `tail()`, which concatenate to `write(models)`.
+ */
+export interface Writer {
+  name: 'json' | 'outline' | 'csv' | 'ndjson';
+  mediaType: string;
+  extension: string;
+  summary: string;
+  write(input: Programme | readonly Programme[], options?: WriteOptions): string;
+  head(options?: WriteOptions): string;
+  one(model: Programme, index: number, options?: WriteOptions): string;
+  tail(options?: WriteOptions): string;
+}
+
+function writer(w: Omit<Writer, 'write'> & { single?: (model: Programme, options: WriteOptions) => string }): Writer {
+  const { single, ...rest } = w;
+  return {
+    ...rest,
+    write(input, options = {}) {
+      if (!Array.isArray(input) && single) return single(input as Programme, options);
+      const models = Array.isArray(input) ? (input as readonly Programme[]) : [input as Programme];
+      return w.head(options) + models.map((m, i) => w.one(m, i, options)).join('') + w.tail(options);
+    },
+  };
+}
+
+const json = (model: Programme, options: WriteOptions) => JSON.stringify(model, null, options.pretty ? 2 : undefined);
+
+export const WRITERS: readonly Writer[] = [
+  writer({
+    name: 'json',
+    mediaType: 'application/json',
+    extension: '.json',
+    summary: 'the model (one object; an array for several documents)',
+    single: (model, options) => `${json(model, options)}\n`,
+    head: () => '[',
+    one: (model, index, options = {}) => `${index ? ',' : ''}\n${json(model, options)}`,
+    tail: () => '\n]\n',
+  }),
+  writer({
+    name: 'ndjson',
+    mediaType: 'application/x-ndjson',
+    extension: '.ndjson',
+    summary: 'one model per line',
+    head: () => '',
+    one: (model) => `${JSON.stringify(model)}\n`,
+    tail: () => '',
+  }),
+  writer({
+    name: 'csv',
+    mediaType: 'text/csv; charset=utf-8',
+    extension: '.csv',
+    summary: 'a row per item, task and schedule entry (UTF-8 with BOM, for Excel)',
+    head: () => csvHead(),
+    one: (model) => csvRows(model.source.file ?? '', model),
+    tail: () => '',
+  }),
+  writer({
+    name: 'outline',
+    mediaType: 'text/plain; charset=utf-8',
+    extension: '.txt',
+    summary: 'a readable outline, for a person',
+    head: () => '',
+    one: (model, index, options = {}) => `${index ? '\n' : ''}${outline(model, options.width)}\n`,
+    tail: () => '',
+  }),
+];
+
+export const WRITER_NAMES = WRITERS.map((w) => w.name);
+
+export function writerFor(name: string): Writer | undefined {
+  return WRITERS.find((w) => w.name === name);
+}
