@@ -101,7 +101,7 @@ function placeItems(p: Programme): PlacedItem[] {
 }
 
 /** Pairs elements whose key occurs exactly once among the unpaired of each side. */
-function pairUnique<T extends { flat: number }>(p: Pairing, olds: T[], news: T[], keyOf: (x: T) => string | null): void {
+export function pairUnique<T extends { flat: number }>(p: Pairing, olds: T[], news: T[], keyOf: (x: T) => string | null): void {
   const group = (xs: T[], paired: (id: number) => boolean) => {
     const m = new Map<string, number[]>();
     for (const x of xs) {
@@ -125,8 +125,8 @@ function pairUnique<T extends { flat: number }>(p: Pairing, olds: T[], news: T[]
  * Greedy on similarity, best first; equal scores go to the pair closest in position. `allowed` is
  * asked again when a pair is taken, as it may depend on the pairs taken before.
  */
-function pairSimilar(p: Pairing, olds: PlacedItem[], news: PlacedItem[], min: number, allowed: (o: PlacedItem, n: PlacedItem) => boolean): void {
-  const candidates: [number, PlacedItem, PlacedItem][] = [];
+export function pairSimilar<T extends { flat: number; key: string }>(p: Pairing, olds: T[], news: T[], min: number, allowed: (o: T, n: T) => boolean): void {
+  const candidates: [number, T, T][] = [];
   for (const o of olds) {
     if (p.toNew[o.flat] !== undefined) continue;
     for (const n of news) {

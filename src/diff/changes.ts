@@ -4,6 +4,7 @@ import { foldKey } from '../normalize/fold.js';
 import { align, bareTitle, headingKey, type Alignment, type PlacedItem } from './align.js';
 import { headerDifference } from './header.js';
 import { textDifference } from './item-text.js';
+import { diffOutlines } from './outline.js';
 import { longestIncreasing, mergeOrder } from './sequence.js';
 import { wordDiff } from './word-diff.js';
 
@@ -13,13 +14,18 @@ const NOWHERE: Side = { conference: null, item: null };
  * What changed from one draft to the next, on the model: formatting never counts (texts are
  * compared folded), and one edit is one change — a number that only follows its element's new
  * position (the document renumbered after an addition, removal or move) is not reported.
- * Changes come in reading order: the header, then conference by conference.
+ * Changes come in reading order: the header, then conference by conference. Documents that have
+ * no conferences (plans, schedules, decisions, …) are compared on their outline units and tasks.
  */
 export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
-  const a = align(old, neu);
   const changes: Change[] = [];
   const header = headerDifference(old.header, neu.header);
   if (header) changes.push({ type: 'header', scope: 'document', old: NOWHERE, new: NOWHERE, ...header });
+  if (old.conferences.length === 0 && neu.conferences.length === 0) {
+    changes.push(...diffOutlines(old, neu));
+    return { changes };
+  }
+  const a = align(old, neu);
 
   const { ordinals, sessions } = renumberedConferences(a, old, neu);
   const steps = mergeOrder(old.conferences.length, neu.conferences.length, (j) => a.conferences.toOld[j]);

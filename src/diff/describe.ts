@@ -1,4 +1,4 @@
-import type { Change, ChangeType, ConferenceRef, HeaderField, ItemRef, WordRun } from '../model/diff.js';
+import type { Change, ChangeType, ConferenceRef, HeaderField, ItemRef, Side, TaskField, WordRun } from '../model/diff.js';
 
 /** How a renderer marks up words: terminal colours, wdiff brackets or Markdown. */
 export interface Style {
@@ -29,7 +29,10 @@ const COUNT_NAMES: Record<ChangeType, string> = {
   time: 'đổi thời gian',
   header: 'sửa phần đầu',
   citation: 'đổi trích dẫn',
+  task: 'đổi phân công',
 };
+
+const TASK_LABELS: Record<TaskField, string> = { lead: 'Chủ trì', partners: 'Phối hợp', deadline: 'Thời hạn' };
 
 /** "7 thay đổi: 2 thêm, 1 bỏ, …" */
 export function summary(changes: Change[]): string {
@@ -39,15 +42,28 @@ export function summary(changes: Change[]): string {
   return `${changes.length} thay đổi: ${[...counts].map(([type, n]) => `${n} ${COUNT_NAMES[type]}`).join(', ')}.`;
 }
 
-/** The conference a change is listed under: where it is now, or where it was if it is gone. */
-export function groupOf(change: Change): { key: string; conference: ConferenceRef | null; gone: boolean } {
-  if (change.type === 'header') return { key: 'header', conference: null, gone: false };
+/**
+ * The conference a change is listed under: where it is now, or where it was if it is gone. Changes
+ * to other documents are listed under their body ("Nội dung") or their tasks ("Nhiệm vụ"); `title`
+ * is the heading for every group but a conference.
+ */
+export function groupOf(change: Change): { key: string; conference: ConferenceRef | null; gone: boolean; title: string } {
+  if (change.type === 'header') return { key: 'header', conference: null, gone: false, title: 'Phần đầu văn bản' };
+  if (change.scope === 'unit') return { key: 'unit', conference: null, gone: false, title: 'Nội dung' };
+  if (change.scope === 'task') return { key: 'task', conference: null, gone: false, title: 'Nhiệm vụ' };
   const c = change.new.conference ?? change.old.conference;
   const gone = !change.new.conference;
-  return { key: `${gone ? 'old' : 'new'}:${c?.line}:${c?.ordinal}`, conference: c, gone };
+  return { key: `${gone ? 'old' : 'new'}:${c?.line}:${c?.ordinal}`, conference: c, gone, title: '' };
 }
 
 const item = (ref: ItemRef | null) => (ref ? `mục (${ref.number})` : 'mục');
+
+/** How a change names what it is about: an item "(3)", an outline unit by its labels, a task by its place. */
+function what(side: Side): string {
+  if (side.unit) return side.unit.path ? `mục ${side.unit.path}` : 'đoạn';
+  if (side.task) return `nhiệm vụ ${side.task.number}`;
+  return item(side.item);
+}
 const conferenceName = (ref: ConferenceRef | null) => (ref ? `hội nghị ${ref.ordinal}` : 'hội nghị');
 
 /**
@@ -71,7 +87,7 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
           details: change.items.map((i) => s.added(s.text(`(${i.number}) ${i.text}`))),
         };
       }
-      return { mark: '+', line: `${s.strong(`Thêm ${item(change.new.item)}`)}: ${s.added(s.text(change.after))}`, details: [] };
+      return { mark: '+', line: `${s.strong(`Thêm ${what(change.new)}`)}: ${s.added(s.text(change.after))}`, details: [] };
     case 'removed':
       if (change.scope === 'conference') {
         return {
@@ -80,7 +96,7 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
           details: change.items.map((i) => s.removed(s.text(`(${i.number}) ${i.text}`))),
         };
       }
-      return { mark: '−', line: `${s.strong(`Bỏ ${item(change.old.item)}`)}: ${s.removed(s.text(change.before))}`, details: [] };
+      return { mark: '−', line: `${s.strong(`Bỏ ${what(change.old)}`)}: ${s.removed(s.text(change.before))}`, details: [] };
     case 'moved':
       return {
         mark: '→',
@@ -94,7 +110,7 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
     case 'edited':
       return {
         mark: '~',
-        line: `${s.strong(change.scope === 'conference' ? 'Sửa tên hội nghị' : `Sửa ${item(change.new.item)}`)}: ${words(change.words, s)}`,
+        line: `${s.strong(change.scope === 'conference' ? 'Sửa tên hội nghị' : `Sửa ${what(change.new)}`)}: ${words(change.words, s)}`,
         details: [
           ...change.citations.removed.map((c) => `bỏ trích dẫn ${s.removed(s.text(c.id ?? c.raw))}`),
           ...change.citations.added.map((c) => `thêm trích dẫn ${s.added(s.text(c.id ?? c.raw))}`),
@@ -111,6 +127,12 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
         mark: '~',
         line: `${s.strong('Đổi thời gian')}: ${s.removed(s.text(change.before?.raw ?? '(không ghi)'))} → ${s.added(s.text(change.after?.raw ?? '(không ghi)'))}`,
         details: [],
+      };
+    case 'task':
+      return {
+        mark: '~',
+        line: `${s.strong(`Đổi phân công ${what(change.new)}`)}: ${t(change.new.task?.text ?? '')}`,
+        details: change.fields.map((f) => `${TASK_LABELS[f]}: ${taskValue(change.before[f], s)} → ${taskValue(change.after[f], s)}`),
       };
     case 'citation': {
       const what = `trích dẫn ở ${item(change.new.item)}`;
@@ -129,6 +151,11 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
 
 function shown(value: string | null | undefined, s: Style): string {
   return value === null || value === undefined ? '(không có)' : `“${s.text(value)}”`;
+}
+
+function taskValue(value: string | string[] | null | undefined, s: Style): string {
+  if (Array.isArray(value)) return value.length ? s.text(value.join('; ')) : '(chưa có)';
+  return value ? `“${s.text(value)}”` : '(không ghi)';
 }
 
 function agencies(list: string[], s: Style): string {

@@ -17,7 +17,7 @@ export function renderMarkdown(diff: DiffResult, title = 'Những thay đổi gi
   for (const change of diff.changes) {
     const g = groupOf(change);
     if (g.key !== group) {
-      const heading = g.conference ? `${g.conference.ordinal}. ${escape(g.conference.title)}${g.gone ? ' (bản cũ)' : ''}` : 'Phần đầu văn bản';
+      const heading = g.conference ? `${g.conference.ordinal}. ${escape(g.conference.title)}${g.gone ? ' (bản cũ)' : ''}` : g.title;
       out.push('', `## ${heading}`, '');
       group = g.key;
     }

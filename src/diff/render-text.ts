@@ -31,9 +31,7 @@ export function renderText(diff: DiffResult, options: TextOptions = {}): string 
     const g = groupOf(change);
     if (g.key !== group) {
       if (group !== null) out.push('');
-      const heading = g.conference
-        ? `${g.conference.ordinal}. ${g.conference.title}${g.gone ? ' (bản cũ)' : ''}`
-        : 'Phần đầu văn bản';
+      const heading = g.conference ? `${g.conference.ordinal}. ${g.conference.title}${g.gone ? ' (bản cũ)' : ''}` : g.title;
       out.push(color ? ansi('1;4')(heading) : heading);
       group = g.key;
     }

@@ -18,8 +18,32 @@ export const ItemRef = z.object({
 });
 export type ItemRef = z.infer<typeof ItemRef>;
 
-/** Where a change sits in one draft; null where that draft has no such conference or item. */
-export const Side = z.object({ conference: ConferenceRef.nullable(), item: ItemRef.nullable() });
+/** A unit of the outline tree of a document that is not a conference programme. */
+export const UnitRef = z.object({
+  label: z.string().nullable().describe('as printed: "II.", "2.", "a)", "-", "Điều 2."'),
+  path: z.string().describe('the labels from the top of the tree down to it, "II. › 2. › a)"'),
+  text: z.string().describe("the unit's heading or text (a table row: its cells joined by \" | \")"),
+  line: z.int().positive(),
+});
+export type UnitRef = z.infer<typeof UnitRef>;
+
+export const TaskRef = z.object({
+  number: z.int().positive().describe('1-based place among the tasks of its draft'),
+  text: z.string(),
+  line: z.int().positive(),
+});
+export type TaskRef = z.infer<typeof TaskRef>;
+
+/**
+ * Where a change sits in one draft; null where that draft has no such conference or item. Changes
+ * to documents that are not conference programmes name an outline unit or a task instead.
+ */
+export const Side = z.object({
+  conference: ConferenceRef.nullable(),
+  item: ItemRef.nullable(),
+  unit: UnitRef.nullable().optional(),
+  task: TaskRef.nullable().optional(),
+});
 export type Side = z.infer<typeof Side>;
 
 export const CitationRef = z.object({
@@ -50,7 +74,13 @@ const HeaderValues = z
   .describe('the changed fields only, as written; draft is the draft mark ("Dự thảo") or null for a final text');
 export type HeaderValues = z.infer<typeof HeaderValues>;
 
-const Scope = z.enum(['item', 'conference']);
+const Scope = z.enum(['item', 'conference', 'unit', 'task']);
+
+export const TASK_FIELDS = ['lead', 'partners', 'deadline'] as const;
+export type TaskField = (typeof TASK_FIELDS)[number];
+const TaskValues = z
+  .object({ lead: z.array(z.string()).optional(), partners: z.array(z.string()).optional(), deadline: z.string().nullable().optional() })
+  .describe('the changed fields only; deadline as written');
 const base = { old: Side, new: Side };
 
 export const Change = z.discriminatedUnion('type', [
@@ -59,7 +89,7 @@ export const Change = z.discriminatedUnion('type', [
     scope: Scope,
     ...base,
     before: z.null(),
-    after: z.string().describe('the item text, or the conference title'),
+    after: z.string().describe('the item, unit or task text, or the conference title'),
     items: z.array(ItemRef).describe('a new conference: the items that came with it'),
   }),
   z.object({
@@ -123,6 +153,14 @@ export const Change = z.discriminatedUnion('type', [
     action: z.enum(['added', 'removed', 'changed']),
     before: CitationRef.nullable(),
     after: CitationRef.nullable(),
+  }),
+  z.object({
+    type: z.literal('task'),
+    scope: z.literal('task'),
+    ...base,
+    fields: z.array(z.enum(TASK_FIELDS)).min(1).describe('who leads, who takes part, by when'),
+    before: TaskValues,
+    after: TaskValues,
   }),
 ]);
 export type Change = z.infer<typeof Change>;
