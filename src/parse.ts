@@ -75,7 +75,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     recipients: footers.flatMap((f) => f.recipients),
     signature: footers.find((f) => f.signature)?.signature ?? null,
     citations: body.citations,
-    outline: outlineOf(units, genre, (u) => found.taskUnits.has(u)),
+    outline: outlineOf(units, genre, (u) => found.taskUnits.has(u), m.grammar.outline.appendix.role),
     tasks: found.tasks,
     schedule: projects.has('schedule') ? findSchedule(units, header, m) : [],
     residue,

@@ -12,8 +12,8 @@ import { continues, endsSentence } from './blocks.js';
 /** A unit of the body before the genre names its role: the node and what the genre's roles look at. */
 export interface Unit {
   node: Omit<OutlineNode, 'children' | 'role'>;
-  /** How the recogniser labelled its first line ("conference", "attribution", "day", ...). */
-  lineKind: LineKind | 'day' | 'row';
+  /** How the recogniser labelled its first line ("conference", "attribution", "day", "appendix", ...). */
+  lineKind: LineKind | 'day' | 'row' | 'appendix';
   lines: Line[];
   children: Unit[];
 }
@@ -47,6 +47,13 @@ export function buildOutline(lines: readonly Line[], segments: readonly [number,
 function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: Open[], roots: Unit[]): void {
   const attach = (parent: Open | undefined) => void (parent ? parent.unit.children : roots).push(unit);
   const label = unit.label;
+  if (unit.lineKind === 'appendix') {
+    // An appendix stands outside everything before it; what follows is its content.
+    stack.length = 0;
+    roots.push(unit);
+    stack.push({ unit, key: 'appendix', rank: -1 });
+    return;
+  }
   if (label || unit.dayKey) {
     const key = label ? label.key : 'day';
     const rank = label ? label.rank : DAY_RANK;
@@ -163,6 +170,7 @@ function joins(
   if (cut) return true;
   // A line in capitals ("ỦY BAN NHÂN DÂN TỈNH …", an authority line) is a heading of its own, labelled or not.
   const capsHeading = !label && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
+  if (capsHeading && isAppendix(first.text, m)) return false;
   if (capsHeading || (label && isHeadingLike(stripMarkup(first.text).text.slice(label.textAt), label, m))) {
     // A heading ends its block unless the next line visibly continues it.
     if (lower) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
@@ -178,6 +186,12 @@ export function isHeadingLike(text: string, label: Label, m: Matchers): boolean 
   if (h.styles.includes(label.style) || capsText(text)) return true;
   const t = text.trim();
   return t.length <= h.maxShortLength && !/[.;,]["”»)\]]*$/u.test(t);
+}
+
+/** "PHỤ LỤC", "PHỤ LỤC II": in capitals, so that a list of appendices ("Phụ lục VI - Đề án …") is not one. */
+function isAppendix(text: string, m: Matchers): boolean {
+  const bare = stripMarkup(text).text;
+  return capsText(bare) && matchPhrase(foldKey(bare), 0, m.appendixStarts) !== null;
 }
 
 function isDayHeading(text: string, m: Matchers): boolean {
@@ -199,7 +213,9 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
   const from = bare.at + (label?.textAt ?? 0);
   let text = squash(joined.slice(from).text);
   if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(stripMarkup(first.text).text.slice(label?.textAt ?? 0));
-  const heading = day || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
+  const caps = label === null && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
+  const appendix = caps && isAppendix(first.text, m);
+  const heading = day || appendix || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
   return {
     node: {
       kind: heading ? 'heading' : label ? 'item' : 'paragraph',
@@ -210,7 +226,7 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
       text: heading ? null : text,
       span: { start: position(first, 1), end: endOf(block[block.length - 1]!) },
     },
-    lineKind: day ? 'day' : first.kind,
+    lineKind: day ? 'day' : appendix ? 'appendix' : first.kind,
     lines: block,
     children: [],
     label,

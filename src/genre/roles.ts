@@ -17,11 +17,12 @@ export function outlineOf(
   units: readonly Unit[],
   genre: Genre | null,
   isTask: (u: Unit) => boolean,
+  appendixRole: string,
   ancestors: readonly (string | null)[] = [],
 ): OutlineNode[] {
   return units.map((unit) => {
     const rule = genre?.roles.find((r) => matches(r, unit, ancestors, isTask));
-    const role = rule?.role ?? null;
-    return { ...unit.node, role, children: outlineOf(unit.children, genre, isTask, [...ancestors, role]) };
+    const role = rule?.role ?? (unit.lineKind === 'appendix' ? appendixRole : null);
+    return { ...unit.node, role, children: outlineOf(unit.children, genre, isTask, appendixRole, [...ancestors, role]) };
   });
 }

@@ -53,7 +53,13 @@ function proseTask(unit: Unit, parent: Unit | null, m: Matchers): Task | null {
   const own = textOf(unit);
   const found = attributesIn(own, m);
   for (const child of unit.children) if (isAttribute(child, m)) merge(found, attributesIn(textOf(child), m));
-  if (found.lead.length === 0 && found.partners.length === 0 && found.deadline === null) merge(found, inlineAttributes(own, m));
+  if (found.lead.length === 0 || found.partners.length === 0 || found.deadline === null) {
+    // What the labelled fields left open, the sentence may say ("X chủ trì, phối hợp với Y …").
+    const inline = inlineAttributes(own, m);
+    if (found.lead.length === 0) found.lead.push(...inline.lead);
+    if (found.partners.length === 0) found.partners.push(...inline.partners);
+    found.deadline ??= inline.deadline;
+  }
   if (found.lead.length === 0 && found.partners.length === 0 && found.deadline === null) return null;
   // A task under an agency's own heading ("b) Bộ Tài chính") is that agency's.
   if (found.lead.length === 0 && parent) {
@@ -154,6 +160,8 @@ function subjectBefore(text: string, key: string, end: number, m: Matchers): str
 /** The name that follows "phối hợp với": up to a comma, a bracket, the end of the clause or a verb. */
 function nameAfter(text: string, key: string, from: number, m: Matchers): string | null {
   let end = clauseEnd(text, from, true);
+  // "các sở, ban, ngành": a comma before another agency noun goes on with the list.
+  while (text[end] === ',' && matchPhrase(key, end + 2, m.task.listNouns)) end = clauseEnd(text, end + 1, true);
   const verb = findPhrase(key.slice(0, end), m.task.verbs, from + 1);
   if (verb) end = verb.at;
   const name = trimTrailing(squash(text.slice(from, end)), ',;:');
@@ -170,8 +178,9 @@ function clauseEnd(text: string, from: number, comma = true): number {
   return hit ? hit.index : text.length;
 }
 
+/** A field's value runs to the end of its sentence; ";" separates the agencies it names. */
 function sentenceEnd(text: string, from: number): number {
-  const re = /[;.](?=\s|$)/g;
+  const re = /\.(?=\s|$)/g;
   re.lastIndex = from;
   const hit = re.exec(text);
   return hit ? hit.index : text.length;

@@ -113,6 +113,7 @@ export const OutlineGrammar = z.object({
     .min(1),
   notLabels: z.object({ description: z.string().optional(), starts: z.array(z.string()) }),
   heading: z.object({ description: z.string().optional(), styles: z.array(labelStyle), maxShortLength: z.int().positive() }),
+  appendix: z.object({ description: z.string().optional(), starts: phrases, role: z.string().min(1) }),
 });
 export type OutlineGrammar = z.infer<typeof OutlineGrammar>;
 
@@ -170,6 +171,7 @@ export const TaskGrammar = z.object({
   verbs: phrases,
   deadlineStarts: phrases,
   agencyStarts: phrases,
+  listNouns: phrases,
 });
 export type TaskGrammar = z.infer<typeof TaskGrammar>;
 

@@ -27,7 +27,8 @@ export interface Matchers {
   headerTypes: Phrase[];
   labels: LabelStyleMatcher[];
   notLabelStarts: Phrase[];
-  task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[]; assignWords: Phrase[]; leadVerbs: Phrase[]; partnerVerbs: Phrase[]; verbs: Phrase[]; deadlineStarts: Phrase[]; agencyStarts: Phrase[] };
+  appendixStarts: Phrase[];
+  task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[]; assignWords: Phrase[]; leadVerbs: Phrase[]; partnerVerbs: Phrase[]; verbs: Phrase[]; deadlineStarts: Phrase[]; agencyStarts: Phrase[]; listNouns: Phrase[] };
   schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; chairStops: Set<string>; placeWords: Phrase[]; preparerWords: Phrase[] };
   draftMarks: Phrase[];
   numberWords: Phrase[];
@@ -96,6 +97,7 @@ export function compile(grammar: Grammar): Matchers {
     headerTypes: phrases([...new Set([...grammar.documentTypes.types.map((t) => t.name), ...grammar.genres.flatMap((x) => x.docTypes)])]),
     labels: compileLabels(grammar.outline),
     notLabelStarts: phrases(grammar.outline.notLabels.starts),
+    appendixStarts: phrases(grammar.outline.appendix.starts),
     task: {
       lead: phrases(grammar.tasks.lead),
       partners: phrases(grammar.tasks.partners),
@@ -111,6 +113,7 @@ export function compile(grammar: Grammar): Matchers {
       verbs: phrases(grammar.tasks.verbs),
       deadlineStarts: phrases(grammar.tasks.deadlineStarts),
       agencyStarts: phrases(grammar.tasks.agencyStarts),
+      listNouns: phrases(grammar.tasks.listNouns),
     },
     schedule: {
       weekdays: phrases(grammar.schedule.weekdays),

@@ -1,0 +1,214 @@
+import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { accountLines, normalizedText, parse } from '../../src/index.js';
+import { loadGrammar } from '../../src/grammar/load.js';
+import { compile } from '../../src/recognise/compile.js';
+
+const corpus = (path: string) => readFileSync(new URL(`../../fixtures/corpus/${path}`, import.meta.url));
+
+describe('schedule: entries under weekday headings (Thành ủy Vị Thanh, week of 12/5/2025)', () => {
+  const p = parse(corpus('found/102-vi-thanh-thanh-uy-lich-lam-viec-tuan-5-2025.txt'));
+
+  it('is a schedule whose days are headings with the role "day"', () => {
+    expect(p.genre).toBe('schedule');
+    expect(p.outline.filter((n) => n.role === 'day').map((n) => n.heading)).toEqual(['Thứ Hai, ngày 12/5/2025', 'Thứ Ba, ngày 13/5/2025']);
+  });
+
+  it('reads each entry’s date, time, who chairs, where and who prepares', () => {
+    expect(p.schedule[0]).toMatchObject({
+      date: '2025-05-12',
+      time: '6 giờ 30',
+      place: 'Nhà ăn Hội trường Trung tâm hành chính thành phố',
+      preparer: 'Văn phòng HĐND và UBND thành phố',
+    });
+    expect(p.schedule[1]).toMatchObject({ date: '2025-05-12', time: '6 giờ 45', chair: 'đồng chí Bí thư Thành ủy và đồng chí Phó Bí thư Thành ủy' });
+    expect(p.schedule[4]).toMatchObject({ time: '14 giờ', chair: 'đồng chí Bí thư Thành ủy', place: 'phòng họp số 3 UBND thành phố' });
+    expect(p.schedule.filter((e) => e.date === '2025-05-13').map((e) => e.time)).toEqual(['7 giờ 30', '7 giờ 30', '13 giờ 30']);
+    expect(p.schedule.every((e) => e.span.start.line > 1)).toBe(true);
+  });
+
+  it('a weekday heading takes its date from the next line, the year from the title (HĐND Bến Tre)', () => {
+    const b = parse(corpus('found/101-bentre-hdnd-lich-lam-viec-tuan-21-2018.txt'));
+    expect(b.genre).toBe('schedule');
+    expect(b.schedule[0]).toMatchObject({ date: '2018-05-21', chair: 'đ/c Triệu' });
+    expect(b.schedule.map((e) => e.date)).not.toContain(null);
+  });
+});
+
+describe('tasks', () => {
+  it('rows of a task table, whatever the genre (Nghị quyết 07/2026/UBTVQH16, Điều 2)', () => {
+    const p = parse(corpus('dev/019-ubtvqh-nq07-2026-dieu-chinh-chuong-trinh-lap-phap-github.txt'));
+    expect(p.tasks.map((t) => [t.text, t.lead, t.deadline?.raw, t.span.start.line])).toEqual([
+      ['Luật An ninh dữ liệu', ['Chính phủ', 'Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội'], 'Phiên họp tháng 9/2026', 82],
+      ['Luật Đất đai (sửa đổi)', ['Chính phủ', 'Ủy ban Kinh tế'], 'Phiên họp tháng 10/2026', 83],
+    ]);
+    const table = p.outline.flatMap(function all(n): typeof p.outline {
+      return [n, ...n.children.flatMap(all)];
+    }).find((n) => n.kind === 'table')!;
+    expect(table.children).toHaveLength(3);
+    expect(table.children[1]!.children.map((c) => c.text)).toEqual([
+      '1',
+      'Luật An ninh dữ liệu',
+      'Chính phủ',
+      'Ủy ban Quốc phòng, An ninh và Đối ngoại của Quốc hội',
+      'Dân tộc, Ủy ban Kinh tế và các Ủy ban khác',
+      'Phiên họp tháng 9/2026',
+    ]);
+    expect(table.children[1]!.children[1]!.span).toEqual({ start: { line: 82, column: 7 }, end: { line: 82, column: 27 } });
+  });
+
+  it('in running text: "X phối hợp với Y", a dated task is its subject’s (Bộ Tài chính, QĐ 2438/QĐ-BTC)', () => {
+    const p = parse(corpus('found/207-btc-qd2438-2022-ctrhd-cai-cach-thue-2030-ocr.txt'));
+    expect(p.genre).toBe('action-programme');
+    expect(p.tasks.map((t) => [t.span.start.line, t.lead, t.partners, t.deadline?.raw ?? null])).toEqual([
+      [117, ['Tổng cục Thuế'], ['các cơ quan thông tấn báo chí'], null],
+      [123, ['Thủ trưởng các đơn vị thuộc, trực thuộc Bộ Tài chính'], [], 'trước ngày 15 tháng 11'],
+      [132, ['Tổng cục Thuế'], [], 'chậm nhất là ngày 20 tháng 12'],
+    ]);
+    expect(p.outline.flatMap(function all(n): string[] {
+      return [...(n.role === 'task' ? [n.label ?? ''] : []), ...n.children.flatMap(all)];
+    })).toEqual(['1.', '2.', '3.']);
+  });
+
+  it('"Cơ quan chủ trì: …; Cơ quan phối hợp: …; Thời gian hoàn thành: Quý II/2025" under an item', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'thực hiện Nghị quyết số 57-NQ/TW',
+      'I. NHIỆM VỤ',
+      '1. Xây dựng đề án chuyển đổi số của tỉnh.',
+      '- Cơ quan chủ trì: Sở Khoa học và Công nghệ.',
+      '- Cơ quan phối hợp: Sở Tài chính; Sở Nội vụ.',
+      '- Thời gian hoàn thành: Quý II/2025.',
+      '2. Rà soát thủ tục hành chính, hoàn thành trước ngày 30/6/2025.',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.genre).toBe('plan');
+    expect(p.tasks).toEqual([
+      {
+        text: 'Xây dựng đề án chuyển đổi số của tỉnh.',
+        lead: ['Sở Khoa học và Công nghệ'],
+        partners: ['Sở Tài chính', 'Sở Nội vụ'],
+        deadline: { raw: 'Quý II/2025', date: null, quarter: 2, year: 2025 },
+        span: { start: { line: 4, column: 1 }, end: { line: 4, column: 42 } },
+      },
+      {
+        text: 'Rà soát thủ tục hành chính, hoàn thành trước ngày 30/6/2025.',
+        lead: [],
+        partners: [],
+        deadline: { raw: 'trước ngày 30/6/2025', date: '2025-06-30', quarter: null, year: 2025 },
+        span: { start: { line: 8, column: 1 }, end: { line: 8, column: 64 } },
+      },
+    ]);
+  });
+});
+
+describe('the cases issue #10 names', () => {
+  it('"CHƯƠNG TRÌNH HÀNH ĐỘNG / thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 …" keeps its second line as the title', () => {
+    const p = parse('CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức.');
+    expect(p.header).toMatchObject({ docType: 'CHƯƠNG TRÌNH HÀNH ĐỘNG', place: null, date: null });
+    expect(p.header.title).toBe('thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ');
+    expect(p.genre).toBe('action-programme');
+  });
+
+  it('"Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 của Ban Bí thư …" is the preamble, not the place and date (001)', () => {
+    const p = parse(corpus('dev/001-hue-tinh-uy-ctr27-chi-thi-13-rung.txt'));
+    expect(p.header.place).toBeNull();
+    expect(p.header.date).toBeNull();
+    expect(p.outline.find((n) => n.kind === 'paragraph' && n.text?.startsWith('Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017'))?.span.start.line).toBe(19);
+  });
+
+  it('a "PHỤ LỤC" after the signature is body again, with its items; the signer keeps his position', () => {
+    const text = [
+      'TỈNH ỦY HẬU GIANG',
+      'Số 27-CTr/TU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Hậu Giang, ngày 12 tháng 1 năm 2024',
+      'KẾ HOẠCH',
+      'tổ chức kỷ niệm 95 năm Ngày thành lập Đảng',
+      'I. MỤC ĐÍCH',
+      '1. Giáo dục truyền thống.',
+      'Nơi nhận:',
+      '- Các huyện ủy,',
+      '- Lưu VPTU.',
+      'T/M BAN THƯỜNG VỤ',
+      'PHÓ BÍ THƯ',
+      'Nguyễn Văn A',
+      'PHỤ LỤC',
+      'PHÂN CÔNG NHIỆM VỤ',
+      '1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các sở, ngành tổ chức hội thảo, hoàn thành trước ngày 30/1/2024.',
+      '2. Sở Văn hóa tổ chức triển lãm.',
+    ].join('\n');
+    const p = parse(text);
+    expect(p.signature).toEqual({ authority: 'T/M', body: 'BAN THƯỜNG VỤ', position: 'PHÓ BÍ THƯ', name: 'Nguyễn Văn A' });
+    expect(p.recipients).toEqual(['Các huyện ủy', 'Lưu VPTU']);
+    const appendix = p.outline.find((n) => n.heading === 'PHỤ LỤC')!;
+    expect(appendix.span.start.line).toBe(15);
+    expect(p.tasks).toEqual([
+      expect.objectContaining({ lead: ['Ban Tuyên giáo Tỉnh ủy'], partners: ['các sở, ngành'], deadline: expect.objectContaining({ date: '2024-01-30' }) }),
+    ]);
+    expect(accountLines(p, normalizedText(text))).toEqual({ lost: [], twice: [] });
+  });
+
+  it('site chrome, "|" cells, the State heading and motto, a YAML block do not end the header early (007, 019)', () => {
+    expect(parse(corpus('dev/007-ninh-binh-ubnd-kh130-2022-giam-sat-giam-ngheo.txt')).header).toMatchObject({
+      issuer: 'ỦY BAN NHÂN DÂN',
+      number: expect.objectContaining({ id: '130/KH-UBND' }),
+      place: 'Ninh Bình',
+      date: { raw: 'ngày 13 tháng 7 năm 2022', year: 2022, month: 7, day: 13 },
+    });
+    const r = parse(corpus('dev/019-ubtvqh-nq07-2026-dieu-chinh-chuong-trinh-lap-phap-github.txt'));
+    expect(r.header).toMatchObject({
+      issuer: 'ỦY BAN THƯỜNG VỤ QUỐC HỘI',
+      number: expect.objectContaining({ id: '07/2026/UBTVQH16' }),
+      docType: 'NGHỊ QUYẾT',
+      title: 'Điều chỉnh Chương trình lập pháp năm 2026',
+    });
+    // The front matter and the site's metadata table are residue, each run with its diagnostic.
+    expect(r.residue[0]!.span.start.line).toBe(1);
+    expect(r.diagnostics.filter((d) => d.code === 'unclassified-text').map((d) => d.line)).toEqual(r.residue.map((x) => x.span.start.line));
+  });
+
+  it('a document with no header says so, and the rules that read the header stay quiet', () => {
+    const p = parse('một đoạn văn bản không có phần đầu\n- và một gạch đầu dòng');
+    expect(p.diagnostics.map((d) => d.code)).toEqual(['header-not-found', 'genre-unknown']);
+    expect(p.genre).toBe('unknown');
+  });
+});
+
+describe('genres are data', () => {
+  it('a new genre is a file in grammars/genres/: detected, with its roles, without engine code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-genres-'));
+    cpSync(fileURLToPath(new URL('../../grammars/genres/', import.meta.url)), dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'minutes.json'),
+      JSON.stringify({
+        genre: 'minutes',
+        priority: 5,
+        name: { vi: 'Biên bản', en: 'minutes' },
+        detect: [{ docTypes: ['Biên bản'] }],
+        docTypes: ['Biên bản'],
+        roles: [{ role: 'agenda-item', styles: ['arabic'] }],
+        projects: [],
+        rules: ['unbalanced-quotes'],
+      }),
+    );
+    const matchers = compile(loadGrammar({ genres: dir }));
+    const text = 'BIÊN BẢN\nHọp Ban Thường vụ Tỉnh ủy\n1. Thông qua chương trình.\n2. Cho ý kiến dự thảo.';
+    const p = parse(text, { matchers });
+    expect(p.genre).toBe('minutes');
+    expect(p.outline.map((n) => [n.label, n.role])).toEqual([
+      ['1.', 'agenda-item'],
+      ['2.', 'agenda-item'],
+    ]);
+    expect(parse(text).genre).toBe('other');
+  });
+
+  it('a genre file that breaks the schema fails loudly at load time, naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-genres-'));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ genre: 'bad', priority: 1, name: { vi: 'x', en: 'x' }, detect: [], docTypes: [], roles: [], projects: [], rules: 'all' }));
+    expect(() => loadGrammar({ genres: dir })).toThrow(/bad\.json: detect/);
+  });
+});
