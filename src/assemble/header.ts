@@ -175,8 +175,10 @@ function splitHeading(part: string, m: Matchers): string[] {
   if (part.length > 160 || !capsText(part)) return [part];
   const bare = bareChars(foldKey(part));
   for (const heading of [...m.stateHeadings, ...m.partyHeadings]) {
-    const at = bare.indexOf(bareChars(heading.key));
-    if (at > 0 && part[at - 1] === ' ') return [part.slice(0, at), part.slice(at)];
+    const h = bareChars(heading.key);
+    const at = bare.indexOf(h);
+    // Only a heading that ends the line: inside a title ("… THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 …") it is words.
+    if (at > 0 && at <= 80 && part[at - 1] === ' ' && bare.slice(at + h.length).trim() === '') return [part.slice(0, at), part.slice(at)];
   }
   return [part];
 }

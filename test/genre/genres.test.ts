@@ -171,6 +171,19 @@ describe('the cases issue #10 names', () => {
     expect(r.diagnostics.filter((d) => d.code === 'unclassified-text').map((d) => d.line)).toEqual(r.residue.map((x) => x.span.start.line));
   });
 
+  it('the Party heading inside a title is words of the title (005); an issuer run into the State heading is split (207)', () => {
+    expect(parse(corpus('dev/005-vinh-phuc-ubnd-kh-ky-niem-90-nam-dang.txt')).header).toMatchObject({
+      docType: 'KẾ HOẠCH',
+      title: 'TỔ CHỨC KỶ NIỆM 90 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 – 3/2/2020), 70 NĂM NGÀY THÀNH LẬP TỈNH VĨNH PHÚC (12/2/1950 – 12/2/2020)',
+      partyHeading: null,
+    });
+    expect(parse(corpus('found/207-btc-qd2438-2022-ctrhd-cai-cach-thue-2030-ocr.txt')).header).toMatchObject({
+      issuer: 'BỘ TÀI CHÍNH',
+      docType: 'CHUONG TRÌNH HÀNH ĐỘNG',
+      title: 'TRIEN KHAI THỰC HIỆN CHIẾN LƯỢC CẢI CÁCH HE THONG THUÊ DEN NĂM 2030',
+    });
+  });
+
   it('a document with no header says so, and the rules that read the header stay quiet', () => {
     const p = parse('một đoạn văn bản không có phần đầu\n- và một gạch đầu dòng');
     expect(p.diagnostics.map((d) => d.code)).toEqual(['header-not-found', 'genre-unknown']);
