@@ -31,8 +31,6 @@ export interface NodeSpec {
   kind: 'heading' | 'item' | 'paragraph';
   text: string;
   children: NodeSpec[];
-  /** A blank line after it whatever the document's habit (see the authority line of a decision). */
-  blankAfter?: boolean;
 }
 
 export interface HeaderSpec {
@@ -527,8 +525,7 @@ const bodyArb = (genre: GenreName, year: number, header: HeaderSpec): fc.Arbitra
         })
         .map(({ bases, articles, withChildren, authority }) => ({
           outline: [
-            // Followed by a blank line: without one the parser glues it to the first basis (reported).
-            ...(authority && header.layout === 'state' && header.issuer.length === 1 ? [{ ...para(header.issuer[0]!), blankAfter: true }] : []),
+            ...(authority && header.layout === 'state' && header.issuer.length === 1 ? [para(header.issuer[0]!)] : []),
             ...bases.map(para),
             para('QUYẾT ĐỊNH:'),
             ...articles.map(([text, kids], i) => ({ label: `Điều ${i + 1}.`, kind: 'heading' as const, text: text.replace(/;$/, '.'), children: withChildren ? kids : [] })),
@@ -714,7 +711,7 @@ function outlineLines(nodes: readonly NodeSpec[], blankBetween: boolean): string
   const visit = (list: readonly NodeSpec[]) => {
     for (const n of list) {
       out.push(n.label ? `${n.label} ${n.text}` : n.text);
-      if (blankBetween || n.blankAfter) out.push('');
+      if (blankBetween) out.push('');
       visit(n.children);
     }
   };
