@@ -7,7 +7,7 @@ import { detectGenre } from './genre/detect.js';
 import { outlineOf } from './genre/roles.js';
 import { findSchedule } from './genre/schedule.js';
 import { findTasks } from './genre/tasks.js';
-import { runChecks } from './check/index.js';
+import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
 import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js';
@@ -27,6 +27,8 @@ export interface ParseOptions {
   matchers?: Matchers;
   /** What the reader noticed (mammoth's warnings, tracked changes shown, ...); kept as diagnostics. */
   messages?: readonly IngestMessage[];
+  /** Per rule or finding code: 'off' (the rule does not run) or the severity to report with. */
+  rules?: RuleConfig;
 }
 
 /**
@@ -82,7 +84,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     homes: { header: zone.lines, footer: footers.flatMap((f) => f.lines) },
     diagnostics: [],
   };
-  programme.diagnostics = [
+  programme.diagnostics = applyRuleConfig([
     ...(options.messages ?? []).map((msg) => ({
       code: `ingest-${msg.severity}`,
       severity: msg.severity,
@@ -92,8 +94,8 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
       column: null,
     })),
     ...documentFindings(programme, zone.found),
-    ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found }),
-  ];
+    ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
+  ], options.rules);
   return Programme.parse(programme);
 }
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { applyRuleConfig, type RuleConfig } from './check/index.js';
+import type { RuleConfig } from './check/index.js';
 import { InputError } from './errors.js';
 import { detectFormat, ingestBytes, type IngestOptions } from './ingest/file.js';
 import type { Format } from './ingest/types.js';
-import { Programme, type Diagnostic } from './model/programme.js';
+import type { Diagnostic, Programme } from './model/programme.js';
 import { parse, type ParseOptions } from './parse.js';
 
 export interface ProcessOptions extends Pick<IngestOptions, 'revision' | 'mammothCheck'>, Pick<ParseOptions, 'matchers'> {
@@ -42,8 +42,9 @@ export async function process(bytes: Uint8Array, name: string | null, options: P
       sha256: options.sha256 ?? createHash('sha256').update(bytes).digest('hex'),
       messages: ingested.messages,
       ...(options.matchers ? { matchers: options.matchers } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
     });
-    const model = options.rules ? Programme.parse({ ...parsed, diagnostics: applyRuleConfig(parsed.diagnostics, options.rules) }) : parsed;
+    const model = parsed;
     return { model, messages: model.diagnostics.map((d) => ({ ...d, file: name })) };
   } catch (error) {
     if (error instanceof InputError) throw error.withFile(name ?? '<stdin>');
