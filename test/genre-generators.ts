@@ -719,18 +719,13 @@ function outlineLines(nodes: readonly NodeSpec[], blankBetween: boolean): string
   return out;
 }
 
-/**
- * Breaks every line longer than `width` at spaces, as text exports with hard wraps do, but only
- * before a word in lower case (the line runs on past the width until one comes): a continuation
- * that starts with a capital or a digit after a short unpunctuated first line is not joined by
- * the parser unless it detects the wrap width (see the report of issue #10's property tests).
- */
+/** Breaks every line longer than `width` at spaces, as text exports with hard wraps do. */
 export function hardWrap(line: string, width: number): string[] {
   if (line.length <= width) return [line];
   const out: string[] = [];
   let current = '';
   for (const word of line.split(/ +/)) {
-    if (current && current.length + 1 + word.length > width && /^\p{Ll}/u.test(word)) {
+    if (current && current.length + 1 + word.length > width) {
       out.push(current);
       current = word;
     } else current = current ? `${current} ${word}` : word;

@@ -422,8 +422,9 @@ function readTitle(
     if (readLabel(text, m.labels, m.notLabelStarts)) break;
     if (/[:;]$/.test(text) || text.length > (capsText(text) ? 500 : 250)) break;
     if (issuer !== null && fold(key) === fold(issuer)) break;
-    // A wrapped title line goes on in lower case, or with a number ("… kỷ niệm" / "190 năm …").
-    const lower = /^[\p{Ll}\d]/u.test(text);
+    // A wrapped title line goes on in lower case, with a number ("… kỷ niệm" / "190 năm …") or a bracket ("(từ ngày … đến ngày …)").
+    if (text.startsWith('(') && matchPhrase(key, 1, m.attachmentNotes)) break;
+    const lower = /^[\p{Ll}\d(]/u.test(text);
     if (!first && !lower && !capsText(text)) break;
     if (!first && !lower && capsText(text) && !capsText(title[title.length - 1]!) && !/^\p{Ll}/u.test(title[title.length - 1]!)) break;
     if (first && matchPhrase(key, 0, m.preambleStarts) && text.length > 150 && !capsText(text)) break;

@@ -172,11 +172,18 @@ function joins(
   const capsHeading = !label && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
   if (capsHeading && isAppendix(first.text, m)) return false;
   if (capsHeading || (label && isHeadingLike(stripMarkup(first.text).text.slice(label.textAt), label, m))) {
-    // A heading ends its block unless the next line visibly continues it.
-    if (lower) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
+    // A heading ends its block unless the next line visibly continues it: lower case, a number
+    // ("giai đoạn" / "2021-2025."), or a line that stopped on "của", "và", "đối với" ….
+    if (lower || /^\d/.test(line.text) || endsOpen(last.text, m)) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
     return capsText(line.text) && capsText(last.text) && !endsSentence(last.text);
   }
   return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !/[.!?]["”»)\]]*$/u.test(last.text));
+}
+
+/** The line stops on a word that cannot end a title ("… sự lãnh đạo của"). */
+function endsOpen(text: string, m: Matchers): boolean {
+  const key = foldKey(text.slice(-40));
+  return m.openEnds.some((w) => key.endsWith(` ${w}`));
 }
 
 /** A heading's text is a title: its style says so, it is in capitals, or it is short and not a sentence. */

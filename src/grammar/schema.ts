@@ -28,6 +28,8 @@ export const GenreGrammar = z.object({
     ruleLine: regex,
     /** A resolution without a place-date line states its date in its closing formula. */
     closingDateWords: phrases,
+    /** "(Kèm theo Quyết định số …)" under a title notes what the document is attached to; it is not the title. */
+    attachmentNotes: phrases,
   }),
   title: z.object({ yearWords: phrases, termWords: phrases, periodWords: phrases }),
   /** Numbering patterns match a label prefix (named group label/ordinal/number); the rest of the line is the text. */
@@ -112,7 +114,7 @@ export const OutlineGrammar = z.object({
     )
     .min(1),
   notLabels: z.object({ description: z.string().optional(), starts: z.array(z.string()) }),
-  heading: z.object({ description: z.string().optional(), styles: z.array(labelStyle), maxShortLength: z.int().positive() }),
+  heading: z.object({ description: z.string().optional(), styles: z.array(labelStyle), maxShortLength: z.int().positive(), openEnds: phrases }),
   appendix: z.object({ description: z.string().optional(), starts: phrases, role: z.string().min(1) }),
 });
 export type OutlineGrammar = z.infer<typeof OutlineGrammar>;

@@ -23,11 +23,14 @@ export interface Matchers {
   stateHeadings: Phrase[];
   mottos: Phrase[];
   closingDateWords: Phrase[];
+  attachmentNotes: Phrase[];
   /** Type lines of a header: every document type and the genres' own ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
   headerTypes: Phrase[];
   labels: LabelStyleMatcher[];
   notLabelStarts: Phrase[];
   appendixStarts: Phrase[];
+  /** Words a heading cannot end on: a line ending so goes on (folded). */
+  openEnds: string[];
   task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[]; assignWords: Phrase[]; leadVerbs: Phrase[]; partnerVerbs: Phrase[]; verbs: Phrase[]; deadlineStarts: Phrase[]; agencyStarts: Phrase[]; listNouns: Phrase[] };
   schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; chairStops: Set<string>; placeWords: Phrase[]; preparerWords: Phrase[] };
   draftMarks: Phrase[];
@@ -94,10 +97,12 @@ export function compile(grammar: Grammar): Matchers {
     stateHeadings: phrases(g.header.stateHeadings),
     mottos: phrases(g.header.mottos),
     closingDateWords: phrases(g.header.closingDateWords),
+    attachmentNotes: phrases(g.header.attachmentNotes),
     headerTypes: phrases([...new Set([...grammar.documentTypes.types.map((t) => t.name), ...grammar.genres.flatMap((x) => x.docTypes)])]),
     labels: compileLabels(grammar.outline),
     notLabelStarts: phrases(grammar.outline.notLabels.starts),
     appendixStarts: phrases(grammar.outline.appendix.starts),
+    openEnds: grammar.outline.heading.openEnds.map(foldPhrase),
     task: {
       lead: phrases(grammar.tasks.lead),
       partners: phrases(grammar.tasks.partners),

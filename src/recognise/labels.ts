@@ -111,7 +111,8 @@ function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher
       value,
       textAt: text.length - rest.length,
       rank: s.rank + depth * 0.5 - (caps ? s.caps : 0),
-      key: `${s.style}:${s.style === 'bullet' ? m[0] : delimiter}:${depth}:${caps && s.caps > 0 ? 'caps' : ''}`,
+      // "1.1" and "1.1." are one style: a decimal's delimiter is its own dots.
+      key: `${s.style}:${s.style === 'bullet' ? m[0] : s.style === 'decimal' ? '' : delimiter}:${depth}:${caps && s.caps > 0 ? 'caps' : ''}`,
       caps,
     };
   }
