@@ -422,6 +422,7 @@ function readTitle(
     if (readLabel(text, m.labels, m.notLabelStarts)) break;
     if (/[:;]$/.test(text) || text.length > (capsText(text) ? 500 : 250)) break;
     if (issuer !== null && fold(key) === fold(issuer)) break;
+    if (!first && isAuthority(lines, i, text, key, m)) break;
     // A wrapped title line goes on in lower case, with a number ("… kỷ niệm" / "190 năm …") or a bracket ("(từ ngày … đến ngày …)").
     if (text.startsWith('(') && matchPhrase(key, 1, m.attachmentNotes)) break;
     const lower = /^[\p{Ll}\d(]/u.test(text);
@@ -435,6 +436,13 @@ function readTitle(
   return { next, claimed };
 }
 
+/** "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" / "Căn cứ …": the authority that issues, named above the preamble. */
+function isAuthority(lines: readonly Line[], i: number, text: string, key: string, m: Matchers): boolean {
+  if (!capsText(text) || !matchPhrase(key, 0, m.authorityStarts)) return false;
+  const next = lines.slice(i + 1, i + 4).find((l) => l.text !== '');
+  return next !== undefined && matchPhrase(next.key, 0, m.preambleStarts) !== null;
+}
+
 export function parseNumber(raw: string, symbol: string): NonNullable<Header['number']> {
   const s = symbol.replace(/\s+/g, '');
   const party = /^(\d{1,6}[a-zA-Z]?)?-(\p{L}{1,8})\/([\p{L}\d-]{1,40})$/u.exec(s);
@@ -443,6 +451,9 @@ export function parseNumber(raw: string, symbol: string): NonNullable<Header['nu
   if (state) return numberOf(raw, state[1], state[2]!, state[3]!, s);
   const bare = /^(\d{1,6}[a-zA-Z]?)?(?:\/\d{4})?\/([\p{L}\d-]{1,40})$/u.exec(s);
   if (bare) return numberOf(raw, bare[1], null, bare[2]!, s);
+  // Joint documents and other shapes ("01/QCPH/UBND-UBMTTQ"): the number and the symbol as printed.
+  const other = /^(\d{1,6}[a-zA-Z]?)[-/][\p{L}\d][\p{L}\d/-]{0,59}$/u.exec(s);
+  if (other) return numberOf(raw, other[1], null, s.slice(other[1]!.length + 1), s);
   return { raw, number: null, typeCode: null, issuerCode: null, id: null };
 }
 

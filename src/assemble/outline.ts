@@ -164,6 +164,8 @@ function joins(
     return (cut || (!endsSentence(last.text) && last.text.length >= 50)) && /^[\p{Ll}\d]/u.test(after);
   }
   const first = block[0]!;
+  // "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": a label alone on its line takes the next line as its text.
+  if (label && block.length === 1 && stripMarkup(first.text).text.slice(label.textAt).trim() === '') return true;
   if (['conference', 'section', 'item', 'attribution'].includes(first.kind)) {
     return continues({ kind: first.kind, first, lines: block }, line);
   }

@@ -30,6 +30,8 @@ export const GenreGrammar = z.object({
     closingDateWords: phrases,
     /** "(Kèm theo Quyết định số …)" under a title notes what the document is attached to; it is not the title. */
     attachmentNotes: phrases,
+    /** The authority line under a State decision's title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") begins so. */
+    authorityStarts: phrases,
   }),
   title: z.object({ yearWords: phrases, termWords: phrases, periodWords: phrases }),
   /** Numbering patterns match a label prefix (named group label/ordinal/number); the rest of the line is the text. */

@@ -24,6 +24,7 @@ export interface Matchers {
   mottos: Phrase[];
   closingDateWords: Phrase[];
   attachmentNotes: Phrase[];
+  authorityStarts: Phrase[];
   /** Type lines of a header: every document type and the genres' own ("CHƯƠNG TRÌNH HÀNH ĐỘNG"). */
   headerTypes: Phrase[];
   labels: LabelStyleMatcher[];
@@ -98,6 +99,7 @@ export function compile(grammar: Grammar): Matchers {
     mottos: phrases(g.header.mottos),
     closingDateWords: phrases(g.header.closingDateWords),
     attachmentNotes: phrases(g.header.attachmentNotes),
+    authorityStarts: phrases(g.header.authorityStarts),
     headerTypes: phrases([...new Set([...grammar.documentTypes.types.map((t) => t.name), ...grammar.genres.flatMap((x) => x.docTypes)])]),
     labels: compileLabels(grammar.outline),
     notLabelStarts: phrases(grammar.outline.notLabels.starts),
