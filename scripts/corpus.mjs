@@ -1,20 +1,30 @@
 // npm run corpus — how well the parser reads real documents with hand labels.
 //
 //   npm run corpus                        every set under fixtures/corpus/ (dev/, found.truth.jsonl + found/)
-//   npm run corpus -- --corpus DIR        a folder holding programmes/ and programmes.truth.jsonl (repeatable)
-//   npm run corpus -- --verbose           also every mismatch: field, expected, got; unit vs nearest model unit
+//   npm run corpus -- --corpus DIR        a folder holding programmes/ and programmes.truth.jsonl, and/or
+//                                         citations.tsv and citations.truth.jsonl (repeatable)
+//   npm run corpus -- --verbose           also every mismatch: field, expected, got; unit vs nearest model unit;
+//                                         per citation row the missed truth citations, the extra model ones, wrong fields
 //   npm run -s corpus -- --json           the figures as JSON on stdout (-s: no npm banner; the build's output goes to stderr)
 //   npm run corpus -- --check             exit 1 when a target is missed (otherwise always 0)
 //
 // Documents whose truth line has "tasks" also get task figures (found, lead, partners, deadline
 // right, extra model tasks): a figure, not a target, so --check ignores them.
 //
-// The scoring rules are in scripts/corpus/score.mjs; reading the sets in scripts/corpus/run.mjs.
+// Citations (citations.tsv + citations.truth.jsonl beside programmes.truth.jsonl): each row's text is
+// parsed with `parse`; its model.citations are matched one-to-one to the labelled ones (by id, else
+// kind + number, else kind + overlapping raw text) for precision, recall and F1, and each matched
+// pair's date, issuer and term checked; a header row's own number must be in header.number and not
+// among the citations. Targets (issue 11): F1 >= 0.97, date/issuer/term >= 95%, every own number.
+//
+// The scoring rules are in scripts/corpus/score.mjs and scripts/corpus/citations.mjs; reading the
+// sets in scripts/corpus/run.mjs.
 // `node scripts/corpus.mjs …` measures the dist/ already built, without building.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusDirSet, defaultSets, measureSet } from './corpus/run.mjs';
+import { citationTotals, wrongFields } from './corpus/citations.mjs';
 import { totals } from './corpus/score.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -69,7 +79,7 @@ if (opts.corpora.length > 0) {
   sets = [];
   for (const dir of opts.corpora) {
     const set = corpusDirSet(dir);
-    if (!existsSync(set.truth)) say(`${dir}: no programmes.truth.jsonl in this folder`);
+    if (!set.truth && !set.citations) say(`${dir}: no programmes.truth.jsonl and no citations.truth.jsonl in this folder`);
     else sets.push(set);
   }
 } else {
@@ -88,7 +98,18 @@ for (const set of sets) measured.push(await measureSet(lib, set, { onError: say,
 const allDocs = measured.flatMap((s) => s.docs);
 const allErrors = measured.reduce((n, s) => n + s.errors.length, 0);
 const overall = totals(allDocs, allErrors + (opts.corpora.length > sets.length ? 1 : 0));
-const pass = measured.length > 0 && measured.every((s) => s.totals.pass) && overall.pass;
+// Citations: over every set's rows together (their errors counted apart from the programmes').
+const citationSets = measured.filter((s) => s.citations);
+const allCitations = citationTotals(
+  citationSets.flatMap((s) => s.citations.rows),
+  citationSets.reduce((n, s) => n + s.citations.errors.length, 0),
+);
+const setPass = (s) => (s.truth === null || s.totals.pass) && (!s.citations || s.citations.totals.pass);
+const pass =
+  measured.length > 0 &&
+  measured.every(setPass) &&
+  (allDocs.length === 0 ? overall.errors === 0 : overall.pass) &&
+  (citationSets.length === 0 || allCitations.pass);
 
 // ---------------------------------------------------------------------------------------------
 // Output
@@ -177,6 +198,37 @@ function docJson(doc) {
   }
   return base;
 }
+/** A citation row for --json: everything scored, and its problems as lines of text. */
+function citationRowJson(r) {
+  return { ...r, problems: citationProblems(r) };
+}
+
+const citeText = (c) => {
+  if (!c) return '(none)';
+  const parts = [`${show(c.kind)} ${c.id ? c.id : `no id, number ${show(c.number)}`}`, `raw ${show(c.raw)}`];
+  for (const k of ['date', 'issuedBy', 'term']) if (c[k] !== null && c[k] !== undefined) parts.push(`${k} ${show(c[k])}`);
+  return parts.join(', ');
+};
+
+/** Every problem of one citation row as lines of text. */
+function citationProblems(r) {
+  const out = [];
+  for (const t of r.missed) out.push(`missed: ${citeText(t)}${t.note ? `  (${t.note})` : ''}`);
+  for (const c of r.extra) out.push(`extra: ${citeText(c)}`);
+  for (const p of r.matched) {
+    const wrong = wrongFields(p);
+    if (wrong.length === 0) continue;
+    const key = p.expected.id ?? `${p.expected.kind} ${show(p.expected.raw)}`;
+    const fields = wrong.map((f) => `${f} expected ${show(p.expected[f])}, got ${show(p.got?.[f])}`).join('; ');
+    out.push(`wrong: ${key}: ${fields}`);
+  }
+  if (r.self && !r.self.ok) {
+    if (!r.self.read) out.push(`own number not read: expected ${show(r.self.expected)} in header.number, got ${show(r.self.got)}`);
+    if (r.self.cited) out.push(`own number ${show(r.self.expected)} listed among the citations`);
+  }
+  return out;
+}
+
 function strip(u) {
   return { label: u.label, depth: u.depth, line: u.line, start: u.start, kind: u.kind };
 }
@@ -184,8 +236,17 @@ function strip(u) {
 if (opts.json) {
   const json = {
     targets: Object.fromEntries(Object.entries(overall.targets).map(([k, v]) => [k, v.target])),
-    sets: measured.map((s) => ({ name: s.name, truth: s.truth, errors: s.errors, totals: s.totals, documents: s.docs.map(docJson) })),
+    citationTargets: Object.fromEntries(Object.entries(allCitations.targets).map(([k, v]) => [k, v.target])),
+    sets: measured.map((s) => ({
+      name: s.name,
+      truth: s.truth,
+      errors: s.errors,
+      totals: s.totals,
+      documents: s.docs.map(docJson),
+      citations: s.citations && { ...s.citations, rows: s.citations.rows.map(citationRowJson) },
+    })),
     total: overall,
+    citations: citationSets.length > 0 ? allCitations : null,
     pass,
   };
   process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
@@ -198,6 +259,10 @@ if (opts.json) {
   const row = (name, cells) => `${name.padEnd(W)} ${cells.map(cell).join('')}`;
   const lines = [];
   for (const s of measured) {
+    if (s.truth === null) {
+      lines.push(...citationSummary(s));
+      continue;
+    }
     lines.push(`set ${s.name} (${s.truth}): ${s.docs.length} documents${s.errors.length ? `, ${s.errors.length} errors` : ''}`);
     lines.push(row('file', cols));
     for (const d of s.docs) {
@@ -226,15 +291,55 @@ if (opts.json) {
       }
       lines.push('');
     }
+    if (s.citations) lines.push(...citationSummary(s));
   }
-  if (measured.length > 1) lines.push(summary(overall, 'all sets'), '');
-  if (overall.documents === 0) lines.push('✗ no documents measured');
-  else lines.push(...targetLines(measured.length > 1 ? overall : (measured[0]?.totals ?? overall)));
+  const programmeSets = measured.filter((s) => s.truth !== null);
+  if (programmeSets.length > 1) lines.push(summary(overall, 'all sets'), '');
+  if (overall.documents === 0 && citationSets.length === 0) lines.push('✗ no documents measured');
+  else if (programmeSets.length > 0) lines.push(...targetLines(programmeSets.length > 1 ? overall : (programmeSets[0]?.totals ?? overall)));
+  if (citationSets.length > 0) lines.push(...citationTargetLines(allCitations, citationSets.length));
   if (measured.length > 1) {
-    for (const s of measured) lines.push(`  set ${s.name}: ${s.totals.pass ? 'all targets met' : `missed ${Object.entries(s.totals.targets).filter(([, v]) => !v.pass).map(([k]) => k).join(', ')}${s.errors.length ? ', errors' : ''}`}`);
+    for (const s of measured) {
+      const missed = [
+        ...(s.truth === null ? [] : Object.entries(s.totals.targets).filter(([, v]) => !v.pass).map(([k]) => k)),
+        ...(s.citations ? Object.entries(s.citations.totals.targets).filter(([, v]) => !v.pass).map(([k]) => `citations ${k}`) : []),
+      ];
+      const errs = s.errors.length + (s.citations?.errors.length ?? 0);
+      lines.push(`  set ${s.name}: ${setPass(s) ? 'all targets met' : `missed ${missed.join(', ')}${errs ? `${missed.length ? ', ' : ''}errors` : ''}`}`);
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 
+  function citationSummary(s) {
+    const c = s.citations;
+    const t = c.totals;
+    const out = [
+      `set ${s.name} citations (${c.truth}): ${t.rows} rows${t.usableRows < t.rows ? ` (${t.rows - t.usableRows} not usable)` : ''}, ${t.truth} cited documents labelled, ${t.model} found by the model${c.errors.length ? `, ${c.errors.length} errors` : ''}`,
+      `  matched ${t.matched} (by id ${t.by.id}, by kind + number ${t.by.number}, by kind + raw text ${t.by.raw}), missed ${t.missed}, extra ${t.extra}; header rows ${t.selfTotal}`,
+    ];
+    if (opts.verbose) {
+      for (const r of c.rows) {
+        const problems = citationProblems(r);
+        if (problems.length === 0) continue;
+        out.push(`  ${r.row}: ${r.truth} labelled, ${r.model} found, ${r.matched.length} matched  ${r.source ?? ''}`);
+        for (const p of problems) out.push(`    ${p}`);
+      }
+    }
+    out.push('');
+    return out;
+  }
+  function citationTargetLines(t, n) {
+    const ratio = (x) => (x === null ? '-' : x.toFixed(3));
+    const share = (right, x) => `${`${right}/${t.matched}`.padEnd(9)} ${(x === null ? '-' : pc(100 * x)).padStart(6)}`;
+    return [
+      `${mark(t.targets.f1.pass)} citations F1           ${ratio(t.f1).padEnd(9)}          target: ≥ 0.97   (precision ${ratio(t.precision)} = ${t.matched}/${t.model}, recall ${ratio(t.recall)} = ${t.matched}/${t.truth}${n > 1 ? `, ${n} sets` : ''})`,
+      `${mark(t.targets.date.pass)} citation dates right   ${share(t.dateRight, t.share.date)}   target: ≥ 95% of matched`,
+      `${mark(t.targets.issuer.pass)} citation issuers right ${share(t.issuerRight, t.share.issuer)}   target: ≥ 95% of matched`,
+      `${mark(t.targets.term.pass)} citation terms right   ${share(t.termRight, t.share.term)}   target: ≥ 95% of matched   (id right ${t.idRight}/${t.matched}, a figure)`,
+      `${mark(t.targets.self.pass)} own numbers read       ${`${t.selfRight}/${t.selfTotal}`.padEnd(9)}          target: every one   (read into header.number ${t.selfRead}, listed as a citation ${t.selfCited})`,
+      ...(t.errors ? [`✗ citation errors        ${t.errors} (see stderr)`] : []),
+    ];
+  }
   function summary(t, name) {
     return row(name, [
       `${t.genreRight}/${t.documents}`,

@@ -3,11 +3,19 @@
 // `onError(line)` as one line naming the file; they never throw.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
+import { measureCitations } from './citations.mjs';
 import { scoreDocument, totals } from './score.mjs';
+
+/** The citation half of a folder ({tsv, truth}) when it holds citations.truth.jsonl, else null. */
+export function citationSet(dir) {
+  const truth = join(dir, 'citations.truth.jsonl');
+  return existsSync(truth) ? { tsv: join(dir, 'citations.tsv'), truth } : null;
+}
 
 /**
  * The sets under fixtures/corpus/: every folder holding programmes.truth.jsonl (its files beside
- * it or in programmes/), and every NAME.truth.jsonl whose files are in NAME/.
+ * it or in programmes/) or citations.truth.jsonl (with citations.tsv beside it), and every
+ * NAME.truth.jsonl whose files are in NAME/.
  */
 export function defaultSets(corpusRoot) {
   if (!existsSync(corpusRoot)) return [];
@@ -16,19 +24,26 @@ export function defaultSets(corpusRoot) {
     const path = join(corpusRoot, entry);
     if (statSync(path).isDirectory()) {
       const truth = join(path, 'programmes.truth.jsonl');
-      if (existsSync(truth)) sets.push({ name: entry, truth, dirs: [path, join(path, 'programmes')] });
+      const citations = citationSet(path);
+      if (existsSync(truth) || citations)
+        sets.push({ name: entry, truth: existsSync(truth) ? truth : null, dirs: [path, join(path, 'programmes')], citations });
     } else if (entry.endsWith('.truth.jsonl')) {
       const name = entry.slice(0, -'.truth.jsonl'.length);
-      sets.push({ name, truth: path, dirs: [join(corpusRoot, name), corpusRoot] });
+      sets.push({ name, truth: path, dirs: [join(corpusRoot, name), corpusRoot], citations: null });
     }
   }
   return sets;
 }
 
-/** A folder laid out like /work/shared/corpus: programmes/*.txt and programmes.truth.jsonl. */
+/**
+ * A folder laid out like /work/shared/corpus: programmes/*.txt and programmes.truth.jsonl, and
+ * citations.tsv with citations.truth.jsonl. `truth` is null when programmes.truth.jsonl is not
+ * there, `citations` null when citations.truth.jsonl is not.
+ */
 export function corpusDirSet(dir) {
   const name = basename(dir.replace(/[\\/]+$/u, '')) || dir;
-  return { name, truth: join(dir, 'programmes.truth.jsonl'), dirs: [join(dir, 'programmes'), dir] };
+  const truth = join(dir, 'programmes.truth.jsonl');
+  return { name, truth: existsSync(truth) ? truth : null, dirs: [join(dir, 'programmes'), dir], citations: citationSet(dir) };
 }
 
 /** Why a parsed truth line cannot be scored, or null when it can. */
@@ -85,8 +100,10 @@ export function readTruth(path, onError, shown = path) {
 const squash = (s) => String(s).replace(/\s+/gu, ' ').trim();
 
 /**
- * Parses and scores every file of a set. `lib` is the imported dist/index.js; `once(key, line)`
- * reports a missing export a single time. Returns { name, truth, docs, errors, totals }.
+ * Parses and scores every file of a set, and every row of its citation half. `lib` is the imported
+ * dist/index.js; `once(key, line)` reports a missing export a single time. Returns { name, truth,
+ * docs, errors, totals, citations } (`citations` null when the set has no citation half; its
+ * problems are in citations.errors, not in errors).
  */
 export async function measureSet(lib, set, { onError, once, cwd = process.cwd() }) {
   const shown = (p) => {
@@ -99,7 +116,7 @@ export async function measureSet(lib, set, { onError, once, cwd = process.cwd() 
     onError(line);
   };
   const docs = [];
-  for (const truth of readTruth(set.truth, fail, shown(set.truth))) {
+  for (const truth of set.truth ? readTruth(set.truth, fail, shown(set.truth)) : []) {
     const path = set.dirs.map((d) => join(d, truth.file)).find((p) => existsSync(p));
     if (!path) {
       fail(`${shown(join(set.dirs[0], truth.file))}: file not found (named in ${shown(set.truth)})`);
@@ -142,5 +159,14 @@ export async function measureSet(lib, set, { onError, once, cwd = process.cwd() 
     }
     docs.push(doc);
   }
-  return { name: set.name, truth: shown(set.truth), dirs: set.dirs.map(shown), docs, errors, totals: totals(docs, errors.length) };
+  const citations = set.citations ? measureCitations(lib, set.citations, { onError, shown }) : null;
+  return {
+    name: set.name,
+    truth: set.truth ? shown(set.truth) : null,
+    dirs: set.dirs.map(shown),
+    docs,
+    errors,
+    totals: totals(docs, errors.length),
+    citations,
+  };
 }
