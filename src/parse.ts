@@ -79,7 +79,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     citations: body.citations,
     outline: outlineOf(units, genre, (u) => found.taskUnits.has(u), m.grammar.outline.appendix.role),
     tasks: found.tasks,
-    schedule: projects.has('schedule') ? findSchedule(units, header, m) : [],
+    schedule: projects.has('schedule') ? findSchedule(units, header, m, text.slice(0, 3000)) : [],
     residue,
     homes: { header: zone.lines, footer: footers.flatMap((f) => f.lines) },
     diagnostics: [],

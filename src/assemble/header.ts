@@ -6,6 +6,7 @@ import { capsText, readLabel } from '../recognise/labels.js';
 import type { Line } from '../recognise/lines.js';
 import { toRoman, romanToInt } from '../recognise/numbers.js';
 import { stripMarkup } from '../recognise/markup.js';
+import { isDayHeading } from '../recognise/day.js';
 
 export type Header = Programme['header'];
 
@@ -47,6 +48,7 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
   const limit = zoneEnd(lines, m);
   const frontMatter = frontMatterEnd(lines);
   const cells = lines.slice(0, limit).map((l, i) => (i < frontMatter ? [] : cellsOf(l, m)));
+  joinSplitCells(cells, m);
   joinWrappedHeadings(cells, m);
   const type = chooseType(cells, m);
   const claimed = new Set<number>();
@@ -183,7 +185,7 @@ function splitHeading(part: string, m: Matchers): string[] {
   return [part];
 }
 
-/** Two header cells run together ("Số: - HD/TWĐTN-BTC Hà Nội, ngày … năm 2023"): the place-date split off. */
+/** The number and the place-date run together ("Số: - HD/TWĐTN-BTC Hà Nội, ngày … năm 2023"): split apart. */
 function splitPlaceDate(part: string, m: Matchers): string[] {
   const comma = part.indexOf(', ');
   if (comma < 0 || comma > 120 || placeDate(part.trim(), foldKey(part.trim()), m) !== null) return [part];
@@ -192,13 +194,31 @@ function splitPlaceDate(part: string, m: Matchers): string[] {
     const head = before.slice(0, k).join(' ');
     const tail = `${before.slice(k).join(' ')}${part.slice(comma)}`;
     const key = foldKey(tail.trim());
-    if (/^\p{Lu}/u.test(tail.trim()) && placeDate(tail.trim(), key, m) !== null && classify(head.trim(), foldKey(head.trim()), m, true) !== 'text') return [head, tail];
+    if (/^\p{Lu}/u.test(tail.trim()) && placeDate(tail.trim(), key, m) !== null && classify(head.trim(), foldKey(head.trim()), m, true) === 'number') return [head, tail];
   }
   return [part];
 }
 
 const fold = (text: string) => foldPhrase(text).replace(/[-–—]/g, '-').replace(/ ?- ?/g, '-');
-const equalsAny = (key: string, list: readonly Phrase[]) => list.some((p) => fold(p.text) === fold(key) || bareChars(fold(p.text)) === bareChars(fold(key)));
+
+/** Each phrase folded as `equalsAny` compares it, once per phrase list. */
+const foldedLists = new WeakMap<readonly Phrase[], { folded: string; bare: string }[]>();
+function foldedOf(list: readonly Phrase[]): { folded: string; bare: string }[] {
+  let out = foldedLists.get(list);
+  if (!out) {
+    out = list.map((p) => ({ folded: fold(p.text), bare: bareChars(fold(p.text)) }));
+    foldedLists.set(list, out);
+  }
+  return out;
+}
+
+/** The cell is the phrase, also when a site or an OCR scrambled its marks. */
+function equalsAny(key: string, list: readonly Phrase[]): boolean {
+  if (key.length > 80) return false;
+  const folded = fold(key);
+  const bare = bareChars(folded);
+  return foldedOf(list).some((p) => p.folded === folded || p.bare === bare);
+}
 
 function classify(text: string, key: string, m: Matchers, inTable: boolean): CellKind {
   if (text === '*') return 'asterisk';
@@ -234,10 +254,7 @@ function placeDate(text: string, key: string, m: Matchers): { place: string; raw
   // "Thứ Hai, ngày 12/5/2025" heads a day of a schedule: a weekday is not a place.
   if (matchPhrase(foldKey(place), 0, m.schedule.weekdays)) return null;
   const dateKey = key.slice(comma + 1).trim();
-  const d = m.grammar.genre.header.dateWords;
-  const [day, month, year] = [d.day, d.month, d.year].map(foldPhrase);
-  const spelled = new RegExp(`^${day}\\s*(\\d{1,2})?\\s*${month}\\s*(\\d{1,2})?\\s*${year}\\s*(\\d{4})?\\s*\\.?$`, 'u');
-  const numeric = new RegExp(`^${day}\\s*\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*[/.-]\\s*\\d{4}\\s*\\.?$`, 'u');
+  const { spelled, numeric } = m.dateLine;
   if (!spelled.test(dateKey) && !numeric.test(dateKey)) return null;
   return { place, raw: text.slice(comma + 1).trim(), key: dateKey };
 }
@@ -264,8 +281,9 @@ function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<
     if (symbol?.id) rest = rest.slice(number![0].length).trim();
     else if (/^(?:số|so)(?![\p{L}])/iu.test(rest)) return null;
     const strong = capsText(docType) && (rest === '' || capsText(rest) || !/^\p{Lu}/u.test(rest));
-    // A page title names its subject: "Báo cáo và dự thảo Nghị quyết" is a link text, not a type line.
-    if (!strong && (inTable || rest === '' || /[.]$/.test(text) || matchPhrase(foldKey(rest), 0, m.notLabelStarts))) return null;
+    // A page title names its subject: "Báo cáo và dự thảo Nghị quyết" is a link text, "Công văn số 7876-CV/VPTW
+    // ngày …" a reference in running text; neither is a type line.
+    if (!strong && (inTable || rest === '' || /[.]$/.test(text) || matchPhrase(foldKey(rest), 0, m.notLabelStarts) || symbol?.id)) return null;
     return { docType, rest, strong, number: symbol?.id ? symbol : null };
   }
   // An OCR'd type line: "K ÉT LUẬN" is KẾT LUẬN with a space and a wrong mark.
@@ -282,17 +300,53 @@ const stripMarks = (key: string) => key.normalize('NFD').replace(/[\u0300-\u036f
 /** One for one, each character without its marks: "kết lủận" and "kết luận" both read "ket luan". */
 const bareChars = (key: string) => [...key].map((ch) => (ch === 'đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch))).join('');
 
+const bareTypeCache = new WeakMap<Matchers, [Phrase, string][]>();
+function bareTypes(m: Matchers): [Phrase, string][] {
+  let out = bareTypeCache.get(m);
+  if (!out) {
+    out = m.headerTypes.map((p) => [p, bareChars(p.key)]);
+    bareTypeCache.set(m, out);
+  }
+  return out;
+}
+
 /** A type line whose marks a site scrambled ("KẾT LỦẬN"): the type whose bare letters it starts with. */
 function bareType(key: string, m: Matchers): Phrase | null {
   const bare = bareChars(key.slice(0, 40));
-  for (const p of m.headerTypes) {
-    const b = bareChars(p.key);
+  for (const [p, b] of bareTypes(m)) {
     if (b.length === p.key.length && bare.startsWith(b) && !/[\p{L}\d]/u.test(bare[b.length] ?? ' ')) return p;
   }
   return null;
 }
 
-/** A Party heading or State heading wrapped over two lines ("ĐẢNG CỘNG SẢN" / "VIỆT NAM") is one heading. */
+/**
+ * A table cell exported one line per word group ("Số:" / "21/2022/NQ-HĐND", "Bình" / "Định, ngày 07
+ * tháng 9 năm 2022", "Sơn" / "La, ngày 16 tháng 11" / "năm 2018"): the lines read as one number or
+ * place-date are one cell; the lines after the first become layout.
+ */
+function joinSplitCells(cells: Cell[][], m: Matchers): void {
+  for (let i = 0; i < cells.length; i++) {
+    const row = cells[i]!;
+    // A line in capitals is a whole cell (an issuer, a heading); the pieces are "Số:", "Bình", "Bình Định, ngày".
+    if (row.length !== 1 || row[0]!.kind !== 'text' || row[0]!.text.length > 40) continue;
+    let text = row[0]!.text;
+    for (let j = i + 1; j < Math.min(cells.length, i + 3); j++) {
+      const next = cells[j]!;
+      if (next.length !== 1 || next[0]!.kind === 'separator' || next[0]!.kind === 'rule') break;
+      text = `${text} ${next[0]!.text}`;
+      if (text.length > 80) break;
+      const key = foldKey(text);
+      const kind = classify(text, key, m, false);
+      if (kind === 'placeDate' || kind === 'number') {
+        cells[i] = [{ text, key, kind, at: row[0]!.at }];
+        for (let k = i + 1; k <= j; k++) cells[k] = [{ ...cells[k]![0]!, kind: 'separator' }];
+        break;
+      }
+    }
+  }
+}
+
+/** A Party heading, State heading or motto wrapped over two lines ("ĐẢNG CỘNG SẢN" / "VIỆT NAM", "Độc lập -" / "Tự do - Hạnh phúc") is one. */
 function joinWrappedHeadings(cells: Cell[][], m: Matchers): void {
   const next = (i: number) => {
     for (let j = i + 1; j < Math.min(cells.length, i + 3); j++) if (cells[j]!.length > 0) return j;
@@ -300,11 +354,11 @@ function joinWrappedHeadings(cells: Cell[][], m: Matchers): void {
   };
   for (let i = 0; i < cells.length; i++) {
     const a = cells[i]!;
-    if (a.length !== 1 || a[0]!.kind !== 'org') continue;
+    if (a.length !== 1 || (a[0]!.kind !== 'org' && a[0]!.kind !== 'text')) continue;
     const j = next(i);
     if (j === -1 || cells[j]!.length !== 1) continue;
     const key = `${a[0]!.key} ${cells[j]![0]!.key}`;
-    for (const [list, kind] of [[m.partyHeadings, 'party'], [m.stateHeadings, 'state']] as const) {
+    for (const [list, kind] of [[m.partyHeadings, 'party'], [m.stateHeadings, 'state'], [m.mottos, 'motto']] as const) {
       if (equalsAny(key, list)) {
         a[0] = { text: `${a[0]!.text} ${cells[j]![0]!.text}`, key, kind, at: a[0]!.at };
         cells[j]![0] = { ...cells[j]![0]!, kind: 'separator' };
@@ -419,7 +473,7 @@ function readTitle(
     const first = title.length === 0;
     // Another type line ends the title; a type word opening a title line ("CHIẾN LƯỢC CẢI CÁCH …") does not.
     if (cells[i]?.some((c) => c.kind === 'number' || c.kind === 'placeDate' || (c.kind === 'type' && typeOf(c.text, c.key, m, false)?.rest === ''))) break;
-    if (readLabel(text, m.labels, m.notLabelStarts)) break;
+    if (readLabel(text, m.labels, m.notLabelStarts) || isDayHeading(text, m)) break;
     if (/[:;]$/.test(text) || text.length > (capsText(text) ? 500 : 250)) break;
     if (issuer !== null && fold(key) === fold(issuer)) break;
     if (!first && isAuthority(lines, i, text, key, m)) break;
@@ -439,7 +493,8 @@ function readTitle(
 /** "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" / "Căn cứ …": the authority that issues, named above the preamble. */
 function isAuthority(lines: readonly Line[], i: number, text: string, key: string, m: Matchers): boolean {
   if (!capsText(text) || !matchPhrase(key, 0, m.authorityStarts)) return false;
-  const next = lines.slice(i + 1, i + 4).find((l) => l.text !== '');
+  // The authority may run over two lines ("HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH" / "KHÓA XIII KỲ HỌP THỨ 7").
+  const next = lines.slice(i + 1, i + 6).find((l) => l.text !== '' && !capsText(stripMarkup(l.text).text));
   return next !== undefined && matchPhrase(next.key, 0, m.preambleStarts) !== null;
 }
 

@@ -6,6 +6,7 @@ import { Joined } from '../recognise/joined.js';
 import { capsText, readLabel, type Label } from '../recognise/labels.js';
 import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
 import { stripMarkup } from '../recognise/markup.js';
+import { DAY_DATE, isDayHeading } from '../recognise/day.js';
 import { tick } from '../meter.js';
 import { continues, endsSentence } from './blocks.js';
 
@@ -24,7 +25,6 @@ interface Open {
   rank: number;
 }
 
-const DATE = /(?<!\d)\d{1,2} ?[/.-] ?\d{1,2}(?!\d)/;
 
 /** Rank of a weekday heading of a schedule: inside sections, outside numbered items. */
 const DAY_RANK = 3.5;
@@ -115,7 +115,7 @@ function units(lines: readonly Line[], width: number | null, m: Matchers): Draft
     tick();
     if (line.text === '') {
       // A weekday heading waits across the blank for its date on the next line ("Thứ hai" / "21/5").
-      if (blockDay && block.length === 1 && !DATE.test(block[0]!.text)) continue;
+      if (blockDay && block.length === 1 && !DAY_DATE.test(block[0]!.text)) continue;
       close();
       closeTable();
       continue;
@@ -158,12 +158,16 @@ function joins(
   if (day) return block.length === 1 && /^\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?:?$/.test(line.text);
   const cut = width !== null && last.text.length >= width - WORD && !endsSentence(last.text);
   const lower = /^\p{Ll}/u.test(line.text);
+  // "… Quyết định số" / "112/QĐ-TTg ngày …": the number a line breaks before is the cited document's.
+  if (/(?:^|\s)(?:số|Số|SỐ):?$/u.test(last.text) && /^\d/.test(line.text)) return true;
   if (lineLabel) {
     // A label after an unfinished long line is a wrapped sentence ("… 2020" / "- 2025 …").
     const after = line.text.slice(lineLabel.textAt);
     return (cut || (!endsSentence(last.text) && last.text.length >= 50)) && /^[\p{Ll}\d]/u.test(after);
   }
   const first = block[0]!;
+  // A short line in capitals ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") stands alone after a sentence, even one ending in ",".
+  if (!cut && capsLine(line.text) && !capsText(stripMarkup(last.text).text)) return false;
   // "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": a label alone on its line takes the next line as its text.
   if (label && block.length === 1 && stripMarkup(first.text).text.slice(label.textAt).trim() === '') return true;
   if (['conference', 'section', 'item', 'attribution'].includes(first.kind)) {
@@ -180,6 +184,12 @@ function joins(
     return capsText(line.text) && capsText(last.text) && !endsSentence(last.text);
   }
   return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !/[.!?]["”»)\]]*$/u.test(last.text));
+}
+
+/** A short line of words in capitals ("QUYẾT ĐỊNH:"), not a wrapped "IV/2024." */
+function capsLine(text: string): boolean {
+  const bare = stripMarkup(text).text;
+  return bare.length <= 80 && capsText(bare) && bare.replace(/[^\p{L}]/gu, '').length >= 6 && /\p{L}{2,} \p{L}{2,}/u.test(bare);
 }
 
 /** The line stops on a word that cannot end a title ("… sự lãnh đạo của"). */
@@ -203,14 +213,6 @@ function isAppendix(text: string, m: Matchers): boolean {
   return capsText(bare) && matchPhrase(foldKey(bare), 0, m.appendixStarts) !== null;
 }
 
-function isDayHeading(text: string, m: Matchers): boolean {
-  const key = foldKey(text);
-  const day = matchPhrase(key, 0, m.schedule.weekdays);
-  // "lần thứ 2" is an ordinal: a weekday heading starts with a capital.
-  if (day === null || text.length > 80 || !/^\p{Lu}/u.test(text)) return false;
-  const rest = text.slice(day.key.length);
-  return /^\s*:?$/.test(rest) || DATE.test(rest.slice(0, 30));
-}
 
 const position = (line: Line, column: number) => ({ line: line.line, column });
 const endOf = (line: Line) => position(line, [...line.text].length + 1);

@@ -9,8 +9,9 @@ import type { Unit } from '../assemble/outline.js';
  * time ("7 giờ 30", "14h00", "Sáng"), who chairs ("Đ/c …"), where ("Điểm tại …") and who prepares
  * ("(Văn phòng chuẩn bị)").
  */
-export function findSchedule(units: readonly Unit[], header: Programme['header'], m: Matchers): Entry[] {
-  const year = header.date?.year ?? yearIn(header.title);
+export function findSchedule(units: readonly Unit[], header: Programme['header'], m: Matchers, opening = ''): Entry[] {
+  // A week's days print no year: the header's, the title's, or the first full date of the page ("Từ ngày 26/01/2026 …").
+  const year = header.date?.year ?? yearIn(header.title) ?? yearOfDate(opening);
   const entries: Entry[] = [];
   // `date` is undefined outside any day, null under a day whose date cannot be read.
   const visit = (list: readonly Unit[], date: string | null | undefined) => {
@@ -25,6 +26,11 @@ export function findSchedule(units: readonly Unit[], header: Programme['header']
   };
   visit(units, undefined);
   return entries;
+}
+
+function yearOfDate(text: string): number | null {
+  const d = /(?<!\d)\d{1,2} ?[/.-] ?\d{1,2} ?[/.-] ?((?:19|20)\d\d)(?!\d)/.exec(text);
+  return d ? Number(d[1]) : null;
 }
 
 function yearIn(text: string | null): number | null {

@@ -73,6 +73,8 @@ export interface Matchers {
   /** "Hậu Giang, ngày …" and the parts of a header date, on the folded key. */
   placeDate: RegExp;
   headerDate: { numeric: RegExp; day: RegExp; month: RegExp; year: RegExp };
+  /** The whole date part of a place-date line: "ngày 13 tháng 7 năm 2022", "ngày 13/7/2022", a draft's blanks. */
+  dateLine: { spelled: RegExp; numeric: RegExp };
 }
 
 const byLengthDesc = (a: Phrase, b: Phrase) => b.key.length - a.key.length;
@@ -167,6 +169,10 @@ export function compile(grammar: Grammar): Matchers {
     issuerCodes: new Set(grammar.issuers.codes.map((c) => c.code)),
     namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), kind: r.kind, issuedBy: r.issuedBy })),
     placeDate: new RegExp(`^[^,]{2,60}, ?${word(g.header.dateWords.day)}(?![\\p{L}])`, 'u'),
+    dateLine: {
+      spelled: new RegExp(`^${word(g.header.dateWords.day)} ?(\\d{1,2})? ?${word(g.header.dateWords.month)} ?(\\d{1,2})? ?${word(g.header.dateWords.year)} ?(\\d{4})? ?\\.?$`, 'u'),
+      numeric: new RegExp(`^${word(g.header.dateWords.day)} ?\\d{1,2} ?[/.-] ?\\d{1,2} ?[/.-] ?\\d{4} ?\\.?$`, 'u'),
+    },
     headerDate: {
       numeric: new RegExp(`${word(g.header.dateWords.day)} (\\d{1,2}) ?[/.-] ?(\\d{1,2}) ?[/.-] ?(\\d{4})`, 'u'),
       day: new RegExp(`${word(g.header.dateWords.day)} (\\d{1,2})(?!\\d)`, 'u'),

@@ -225,3 +225,38 @@ describe('genres are data', () => {
     expect(() => loadGrammar({ genres: dir })).toThrow(/bad\.json: detect/);
   });
 });
+
+describe('web copies that cut a header table into lines (thuviennhadat.vn, QĐ 1528/QĐ-UBND Bình Định)', () => {
+  // The first 22 lines of https://thuviennhadat.vn/vbpl/quyet-dinh-1528-qd-ubnd-2021-thuc-hien-chuong-trinh-phat-trien-cong-tac-xa-hoi-binh-dinh-475208.html
+  const text = ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "-------", "|", "CỘNG HÒA XÃ HỘI", "CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "---------------", "|", "Số: 1528/QĐ-UBND", "|", "Bình Định, ngày", "29 tháng 04 năm 2021", "|", "QUYẾT ĐỊNH", "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH PHÁT TRIỂN CÔNG TÁC", "XÃ HỘI TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH GIAI ĐOẠN 2021 - 2025", "ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính", "quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật tổ", "chức Chính phủ và Luật tổ chức chính quyền địa phương ngày 22/11/2019;", "Căn cứ Quyết định số"].join('\n');
+
+  it('joins the pieces of a cell ("Bình Định, ngày" / "29 tháng 04 năm 2021") and reads the whole header', () => {
+    const p = parse(text);
+    expect(p.genre).toBe('decision');
+    expect(p.header).toMatchObject({
+      issuer: 'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH',
+      number: expect.objectContaining({ id: '1528/QĐ-UBND' }),
+      place: 'Bình Định',
+      date: expect.objectContaining({ year: 2021, month: 4, day: 29 }),
+      docType: 'QUYẾT ĐỊNH',
+      title: 'BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH PHÁT TRIỂN CÔNG TÁC XÃ HỘI TRÊN ĐỊA BÀN TỈNH BÌNH ĐỊNH GIAI ĐOẠN 2021 - 2025',
+    });
+    expect(p.header.at.date).toEqual({ line: 12, column: 12 });
+    expect(p.residue).toEqual([]);
+    expect(accountLines(p, normalizedText(text))).toEqual({ lost: [], twice: [] });
+  });
+
+  it('the authority line above the preamble is neither title nor body text glued to it', () => {
+    const p = parse(text);
+    expect(p.outline[0]).toMatchObject({ kind: 'paragraph', text: 'ỦY BAN NHÂN DÂN TỈNH' });
+  });
+
+  it('a number a line breaks before ("Tờ trình số" / "42/TTr-VPUB …") is no label; "QUYẾT ĐỊNH:" after "…," stands alone (QĐ 2862 Sơn La)', () => {
+    const p = parse(['QUYẾT ĐỊNH', 'VỀ VIỆC BAN HÀNH QUY CHẾ', 'Theo đề nghị tại Tờ trình số', '42/TTr-VPUB ngày 06/11/2018 của Chánh Văn phòng', 'Ủy ban nhân dân tỉnh,', 'QUYẾT ĐỊNH:', 'Điều 1. Ban hành kèm theo Quyết định này Quy chế.'].join('\n'));
+    expect(p.outline.map((n) => [n.kind, n.label, n.heading ?? n.text])).toEqual([
+      ['paragraph', null, 'Theo đề nghị tại Tờ trình số 42/TTr-VPUB ngày 06/11/2018 của Chánh Văn phòng Ủy ban nhân dân tỉnh,'],
+      ['paragraph', null, 'QUYẾT ĐỊNH:'],
+      ['heading', 'Điều 1.', 'Ban hành kèm theo Quyết định này Quy chế.'],
+    ]);
+  });
+});

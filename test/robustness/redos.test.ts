@@ -57,6 +57,8 @@ describe('no regular expression can backtrack catastrophically', () => {
       m.ruleLine,
       m.placeDate,
       ...Object.values(m.headerDate),
+      ...Object.values(m.dateLine),
+      ...m.labels.map((l) => l.re),
       ...m.namedReferences.map((r) => r.re),
       ...citationPatterns(m),
       scopePattern(m),
