@@ -189,7 +189,7 @@ function joins(
 /** A short line of words in capitals ("QUYẾT ĐỊNH:"), not a wrapped "IV/2024." */
 function capsLine(text: string): boolean {
   const bare = stripMarkup(text).text;
-  return bare.length <= 80 && capsText(bare) && bare.replace(/[^\p{L}]/gu, '').length >= 6 && /\p{L}{2,} \p{L}{2,}/u.test(bare);
+  return bare.length <= 80 && capsText(bare) && bare.replace(/[^\p{L}]/gu, '').length >= 6 && bare.split(' ').filter((w) => /\p{L}{2}/u.test(w)).length >= 2;
 }
 
 /** The line stops on a word that cannot end a title ("… sự lãnh đạo của"). */
