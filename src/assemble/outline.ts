@@ -37,14 +37,15 @@ const DAY_RANK = 3.5;
 export function buildOutline(lines: readonly Line[], segments: readonly [number, number][], m: Matchers): Unit[] {
   const roots: Unit[] = [];
   const width = wrapWidth(lines);
+  const listStyles = new Set<string>(m.grammar.outline.opensList.styles);
   for (const [from, to] of segments) {
     const stack: Open[] = [];
-    for (const unit of units(lines.slice(from, to), width, m)) place(unit, stack, roots);
+    for (const unit of units(lines.slice(from, to), width, m)) place(unit, stack, roots, listStyles);
   }
   return roots;
 }
 
-function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: Open[], roots: Unit[]): void {
+function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: Open[], roots: Unit[], listStyles: ReadonlySet<string>): void {
   const attach = (parent: Open | undefined) => void (parent ? parent.unit.children : roots).push(unit);
   const label = unit.label;
   if (unit.lineKind === 'appendix') {
@@ -59,7 +60,7 @@ function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: O
     const rank = label ? label.rank : DAY_RANK;
     const same = stack.findIndex((o) => o.key === key);
     if (same !== -1) stack.length = same;
-    else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank) stack.pop();
+    else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank && !opensList(stack[stack.length - 1]!, listStyles)) stack.pop();
     attach(stack[stack.length - 1]);
     stack.push({ unit, key, rank });
     return;
@@ -74,6 +75,12 @@ function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: O
 }
 
 type Draft = Unit & { label: Label | null; dayKey: boolean };
+
+/** "Điều 1. Thông qua … như sau:": an article that announces a list holds it, sections included. */
+function opensList(open: Open, styles: ReadonlySet<string>): boolean {
+  const text = open.unit.node.heading ?? open.unit.node.text ?? '';
+  return open.unit.node.labelStyle !== null && styles.has(open.unit.node.labelStyle) && /:$/.test(text);
+}
 
 /** Groups lines into units: wrapped lines joined, a heading never glued to the line after it. */
 /**

@@ -71,7 +71,11 @@ function timeOf(text: string, key: string, m: Matchers): string | null {
 
 /** "Đ/c Triệu", "đồng chí Bí thư Thành ủy và đồng chí Phó Bí thư": names and titles, up to the verb. */
 function chairOf(text: string, key: string, m: Matchers): string | null {
-  const hit = findPhrase(key, m.schedule.chairMarks);
+  // "(LĐVP: Đ/c Tỉnh)" is the office leader who goes along; "cùng Đ/c …" accompanies: neither chairs.
+  let hit = findPhrase(key, m.schedule.chairMarks);
+  while (hit && findPhrase(key.slice(Math.max(0, hit.at - 8), hit.at), m.schedule.notChairBefore)) {
+    hit = findPhrase(key, m.schedule.chairMarks, hit.at + hit.phrase.key.length);
+  }
   if (!hit) return null;
   const words = text.slice(hit.at + hit.phrase.key.length).split(' ');
   const out = [text.slice(hit.at, hit.at + hit.phrase.key.length)];

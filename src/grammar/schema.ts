@@ -118,6 +118,7 @@ export const OutlineGrammar = z.object({
   notLabels: z.object({ description: z.string().optional(), starts: z.array(z.string()) }),
   heading: z.object({ description: z.string().optional(), styles: z.array(labelStyle), maxShortLength: z.int().positive(), openEnds: phrases }),
   appendix: z.object({ description: z.string().optional(), starts: phrases, role: z.string().min(1) }),
+  opensList: z.object({ description: z.string().optional(), styles: z.array(labelStyle) }),
 });
 export type OutlineGrammar = z.infer<typeof OutlineGrammar>;
 
@@ -186,6 +187,7 @@ export const ScheduleGrammar = z.object({
   periods: phrases,
   chairMarks: phrases,
   chairStops: phrases,
+  notChairBefore: phrases,
   placeWords: phrases,
   preparerWords: phrases,
 });

@@ -33,7 +33,7 @@ export interface Matchers {
   /** Words a heading cannot end on: a line ending so goes on (folded). */
   openEnds: string[];
   task: { lead: Phrase[]; partners: Phrase[]; deadline: Phrase[]; content: Phrase[]; number: Phrase[]; standing: Phrase[]; quarterWords: Phrase[]; beforeWords: Phrase[]; assignWords: Phrase[]; leadVerbs: Phrase[]; partnerVerbs: Phrase[]; verbs: Phrase[]; deadlineStarts: Phrase[]; agencyStarts: Phrase[]; listNouns: Phrase[] };
-  schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; chairStops: Set<string>; placeWords: Phrase[]; preparerWords: Phrase[] };
+  schedule: { weekdays: Phrase[]; dayWords: Phrase[]; periods: Phrase[]; chairMarks: Phrase[]; chairStops: Set<string>; notChairBefore: Phrase[]; placeWords: Phrase[]; preparerWords: Phrase[] };
   draftMarks: Phrase[];
   numberWords: Phrase[];
   superiorPrefixes: Phrase[];
@@ -130,6 +130,7 @@ export function compile(grammar: Grammar): Matchers {
       periods: phrases(grammar.schedule.periods),
       chairMarks: phrases(grammar.schedule.chairMarks),
       chairStops: new Set(grammar.schedule.chairStops.map(foldPhrase)),
+      notChairBefore: phrases(grammar.schedule.notChairBefore),
       placeWords: phrases(grammar.schedule.placeWords),
       preparerWords: phrases(grammar.schedule.preparerWords),
     },
