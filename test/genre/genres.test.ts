@@ -260,3 +260,18 @@ describe('web copies that cut a header table into lines (thuviennhadat.vn, QĐ 1
     ]);
   });
 });
+
+describe('lists announced by an article; who does not chair', () => {
+  it('"Điều 1. Thông qua … như sau:" holds the sections under it (NQ 11/2011/NQ-HĐND Tiền Giang, luatminhkhue.vn)', () => {
+    const p = parse(['NGHỊ QUYẾT', 'VỀ KẾ HOẠCH NĂM 2012', ..."QUYẾT NGHỊ:", "", "Điều 1. Thông qua Kế hoạch phát triển kinhtế - xã hội tỉnh Tiền Giang năm 2012, với những nội dung chính như sau:", "", "I. MỤC TIÊU VÀ CÁC CHỈ TIÊU CHỦ YẾU NĂM 2012", '1. Mục tiêu', 'Tiếp tục thực hiện các giải pháp.', 'Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện.'].join('\n'));
+    expect(p.outline.filter((n) => n.label).map((n) => [n.label, n.children.filter((c) => c.label).map((c) => c.label)])).toEqual([
+      ['Điều 1.', ['I.']],
+      ['Điều 2.', []],
+    ]);
+  });
+
+  it('"(LĐVP: Đ/c Chiến)" names the office leader who goes along, not who chairs (UBND Châu Thành)', () => {
+    const p = parse(corpus('found/103-chau-thanh-hau-giang-ubnd-lich-thu-hai-27-5.txt'));
+    expect(p.schedule[1]).toMatchObject({ time: '13 giờ 30’', chair: null, place: 'Hội trường II - UBND huyện' });
+  });
+});
