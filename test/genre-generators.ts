@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { hardWrap } from './helpers.js';
 
 /**
  * Documents of every genre the parser reads, generated from a structure: a header in the Party or
@@ -719,20 +720,6 @@ function outlineLines(nodes: readonly NodeSpec[], blankBetween: boolean): string
   return out;
 }
 
-/** Breaks every line longer than `width` at spaces, as text exports with hard wraps do. */
-export function hardWrap(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
-  const out: string[] = [];
-  let current = '';
-  for (const word of line.split(/ +/)) {
-    if (current && current.length + 1 + word.length > width) {
-      out.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  if (current) out.push(current);
-  return out;
-}
 
 export function renderDocument(d: DocSpec): string {
   const h = d.header;
@@ -740,7 +727,7 @@ export function renderDocument(d: DocSpec): string {
   if (h.ruleAfterTitle) lines.push('-----');
   lines.push('');
   let body = outlineLines(d.outline, d.blankBetween);
-  if (d.wrap !== null) body = body.flatMap((l) => hardWrap(l, d.wrap!));
+  if (d.wrap !== null) body = hardWrap(body.join('\n'), d.wrap).split('\n');
   lines.push(...body);
   if (d.footer) lines.push('', ...d.footer);
   return lines.join('\n');

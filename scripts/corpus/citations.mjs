@@ -3,6 +3,7 @@
 // Pure scoring here (no I/O) so test/corpus/citations.test.ts can check the rules on hand-made input;
 // reading the files and parsing the rows is measureCitations at the end.
 import { existsSync, readFileSync } from 'node:fs';
+import { readJsonLines } from './jsonl.mjs';
 import { foldText, lettersKey, sameNumber, stripSo } from './score.mjs';
 
 /** What the citation half must reach (issue 11); `--check` exits 1 when one is missed. */
@@ -351,28 +352,7 @@ const squash = (s) => String(s).replace(/\s+/gu, ' ').trim();
 
 /** The truth lines of citations.truth.jsonl; a bad line is reported and skipped. */
 export function readCitationTruth(path, onError, shown = path) {
-  let text;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    onError(`${shown}: cannot read truth file (${error.code ?? error.message})`);
-    return [];
-  }
-  const out = [];
-  text.split(/\r?\n/u).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let t;
-    try {
-      t = JSON.parse(line);
-    } catch (error) {
-      onError(`${shown}:${i + 1}: bad truth line (${error.message})`);
-      return;
-    }
-    const problem = citationTruthProblem(t);
-    if (problem) onError(`${shown}:${i + 1}: bad truth line (${problem})`);
-    else out.push(t);
-  });
-  return out;
+  return readJsonLines(path, citationTruthProblem, onError, shown);
 }
 
 /**

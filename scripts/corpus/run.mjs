@@ -2,6 +2,7 @@
 // with the built library and score it (scripts/corpus/score.mjs). Problems are reported through
 // `onError(line)` as one line naming the file; they never throw.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readJsonLines } from './jsonl.mjs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { measureCitations } from './citations.mjs';
 import { scoreDocument, totals } from './score.mjs';
@@ -73,28 +74,7 @@ export function truthProblem(t) {
 
 /** The truth lines of a set; a bad line is reported and skipped. */
 export function readTruth(path, onError, shown = path) {
-  let text;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    onError(`${shown}: cannot read truth file (${error.code ?? error.message})`);
-    return [];
-  }
-  const out = [];
-  text.split(/\r?\n/u).forEach((line, i) => {
-    if (line.trim() === '') return;
-    let t;
-    try {
-      t = JSON.parse(line);
-    } catch (error) {
-      onError(`${shown}:${i + 1}: bad truth line (${error.message})`);
-      return;
-    }
-    const problem = truthProblem(t);
-    if (problem) onError(`${shown}:${i + 1}: bad truth line (${problem})`);
-    else out.push(t);
-  });
-  return out;
+  return readJsonLines(path, truthProblem, onError, shown);
 }
 
 const squash = (s) => String(s).replace(/\s+/gu, ' ').trim();
