@@ -471,6 +471,8 @@ function readTitle(
     }
     const key = foldKey(text);
     const first = title.length === 0;
+    // A page that prints its title twice: the copy is not more title.
+    if (title.length > 0 && fold(key).endsWith(fold(title.join(' ')))) break;
     // Another type line ends the title; a type word opening a title line ("CHIẾN LƯỢC CẢI CÁCH …") does not.
     if (cells[i]?.some((c) => c.kind === 'number' || c.kind === 'placeDate' || (c.kind === 'type' && typeOf(c.text, c.key, m, false)?.rest === ''))) break;
     if (readLabel(text, m.labels, m.notLabelStarts) || isDayHeading(text, m)) break;

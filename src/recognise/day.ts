@@ -11,5 +11,7 @@ export function isDayHeading(text: string, m: Matchers): boolean {
   // "lần thứ 2" is an ordinal: a weekday heading starts with a capital.
   if (day === null || text.length > 80 || !/^\p{Lu}/u.test(text)) return false;
   const rest = text.slice(day.key.length);
+  // "Thứ năm - 09/01/2020 09:32" is when a page was posted, not a day of the schedule.
+  if (/\d{1,2}:\d{2}/.test(rest)) return false;
   return /^\s*:?$/.test(rest) || DAY_DATE.test(rest.slice(0, 30));
 }

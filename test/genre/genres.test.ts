@@ -275,3 +275,25 @@ describe('lists announced by an article; who does not chair', () => {
     expect(p.schedule[1]).toMatchObject({ time: '13 giờ 30’', chair: null, place: 'Hội trường II - UBND huyện' });
   });
 });
+
+describe('pages that repeat their title or print when they were posted (tuyengiaokontum.vn, HD 118-HD/BTGTW)', () => {
+  const text = [
+    'HƯỚNG DẪN TUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN VÀ SỰ KIỆN LỊCH SỬ QUAN TRỌNG TRONG NĂM 2020 ',
+    '',
+    'HƯỚNG DẪN TUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN VÀ SỰ KIỆN LỊCH SỬ QUAN TRỌNG TRONG NĂM 2020',
+    '',
+    'Thứ năm - 09/01/2020 09:32',
+    'I. MỤC ĐÍCH, YÊU CẦU',
+  ].join('\n');
+
+  it('the title printed twice is read once; a post time is no weekday heading', () => {
+    const p = parse(text);
+    expect(p.header).toMatchObject({ docType: 'HƯỚNG DẪN', title: 'TUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN VÀ SỰ KIỆN LỊCH SỬ QUAN TRỌNG TRONG NĂM 2020' });
+    expect(p.genre).toBe('guidance');
+    expect(p.outline.map((n) => [n.kind, n.role, n.label])).toEqual([
+      ['paragraph', null, null],
+      ['paragraph', null, null],
+      ['heading', 'section', 'I.'],
+    ]);
+  });
+});
