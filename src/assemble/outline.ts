@@ -3,7 +3,7 @@ import { foldKey } from '../normalize/fold.js';
 import { squash } from '../normalize/text.js';
 import { matchPhrase, type Matchers } from '../recognise/compile.js';
 import { Joined } from '../recognise/joined.js';
-import { capsText, readLabel, type Label } from '../recognise/labels.js';
+import { capsText, PHRASE_SAMPLE, readLabel, type Label } from '../recognise/labels.js';
 import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
 import { stripMarkup } from '../recognise/markup.js';
 import { DAY_DATE, isDayHeading } from '../recognise/day.js';
@@ -174,7 +174,7 @@ function joins(
   }
   const first = block[0]!;
   // A short line in capitals ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:") stands alone after a sentence, even one ending in ",".
-  if (!cut && capsLine(line.text) && !capsText(stripMarkup(last.text).text)) return false;
+  if (!cut && capsLine(line) && !capsOf(last)) return false;
   // "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": a label alone on its line takes the next line as its text.
   if (label && block.length === 1 && stripMarkup(first.text).text.slice(label.textAt).trim() === '') return true;
   if (['conference', 'section', 'item', 'attribution'].includes(first.kind)) {
@@ -182,21 +182,32 @@ function joins(
   }
   if (cut) return true;
   // A line in capitals ("ỦY BAN NHÂN DÂN TỈNH …", an authority line) is a heading of its own, labelled or not.
-  const capsHeading = !label && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
+  const capsHeading = !label && first.text.length <= 200 && capsOf(first);
   if (capsHeading && isAppendix(first.text, m)) return false;
   if (capsHeading || (label && isHeadingLike(stripMarkup(first.text).text.slice(label.textAt), label, m))) {
     // A heading ends its block unless the next line visibly continues it: lower case, a number
     // ("giai đoạn" / "2021-2025."), or a line that stopped on "của", "và", "đối với" ….
     if (lower || /^\d/.test(line.text) || endsOpen(last.text, m)) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
-    return capsText(line.text) && capsText(last.text) && !endsSentence(last.text);
+    return capsOf(line) && capsOf(last) && !endsSentence(last.text);
   }
   return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !/[.!?]["”»)\]]*$/u.test(last.text));
 }
 
+/** Whether a line (without Markdown marks) is in capitals, judged once per line: joins asks often. */
+const capsCache = new WeakMap<Line, boolean>();
+function capsOf(line: Line): boolean {
+  let caps = capsCache.get(line);
+  if (caps === undefined) {
+    caps = capsText(stripMarkup(line.text).text);
+    capsCache.set(line, caps);
+  }
+  return caps;
+}
+
 /** A short line of words in capitals ("QUYẾT ĐỊNH:"), not a wrapped "IV/2024." */
-function capsLine(text: string): boolean {
-  const bare = stripMarkup(text).text;
-  return bare.length <= 80 && capsText(bare) && bare.replace(/[^\p{L}]/gu, '').length >= 6 && bare.split(' ').filter((w) => /\p{L}{2}/u.test(w)).length >= 2;
+function capsLine(line: Line): boolean {
+  const bare = stripMarkup(line.text).text;
+  return bare.length <= 80 && capsOf(line) && bare.replace(/[^\p{L}]/gu, '').length >= 6 && bare.split(' ').filter((w) => /\p{L}{2}/u.test(w)).length >= 2;
 }
 
 /** The line stops on a word that cannot end a title ("… sự lãnh đạo của"). */
@@ -217,7 +228,7 @@ export function isHeadingLike(text: string, label: Label, m: Matchers): boolean 
 /** "PHỤ LỤC", "PHỤ LỤC II": in capitals, so that a list of appendices ("Phụ lục VI - Đề án …") is not one. */
 function isAppendix(text: string, m: Matchers): boolean {
   const bare = stripMarkup(text).text;
-  return capsText(bare) && matchPhrase(foldKey(bare), 0, m.appendixStarts) !== null;
+  return matchPhrase(foldKey(bare.slice(0, PHRASE_SAMPLE)), 0, m.appendixStarts) !== null && capsText(bare);
 }
 
 

@@ -106,7 +106,7 @@ function attributesIn(text: string, m: Matchers): Attributes {
   return out;
 }
 
-const isAgency = (text: string, m: Matchers) => matchPhrase(foldKey(text), 0, m.task.agencyStarts) !== null && /^\p{Lu}/u.test(text);
+const isAgency = (text: string, m: Matchers) => /^\p{Lu}/u.test(text) && matchPhrase(foldKey(text.slice(0, 40)), 0, m.task.agencyStarts) !== null;
 
 /**
  * Who leads, who takes part and by when, in running text: "Giao Sở X chủ trì, phối hợp với các

@@ -61,12 +61,17 @@ function valueOf(raw: string, kind: LabelStyleMatcher['value']): number[] | null
 
 // Headings are short: a line's case is judged on its first characters.
 const CASE_SAMPLE = 300;
+/** Enough of a line's start for any phrase matched at its start. */
+export const PHRASE_SAMPLE = 60;
 
 export function capsText(text: string): boolean {
   const letters = text.slice(0, CASE_SAMPLE).replace(/[^\p{L}]/gu, '');
   if (letters.length < 2) return false;
+  // One lower-casing of the sample, compared letter by letter (no string per letter).
+  const lower = letters.toLowerCase();
+  if (lower.length !== letters.length) return false;
   let upper = 0;
-  for (const ch of letters) if (ch !== ch.toLowerCase()) upper++;
+  for (let i = 0; i < letters.length; i++) if (letters.charCodeAt(i) !== lower.charCodeAt(i)) upper++;
   return upper / letters.length >= 0.9;
 }
 
@@ -77,7 +82,9 @@ export function capsText(text: string): boolean {
 export function readLabel(text: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[]): Label | null {
   const label = labelIn(text, text, styles, notStarts);
   if (label) return label;
-  // Scrambled or OCR'd marks on the label itself ("Í- MỤC TIÊU"): read it without them.
+  // Scrambled or OCR'd marks on the label itself ("Í- MỤC TIÊU"): read it without them. Labels
+  // begin with a Latin letter, a digit or a mark, so only a line opening on a marked letter can hide one.
+  if (text === '' || text.charCodeAt(0) < 0xc0 || text[0]!.normalize('NFD').length === 1) return null;
   const bare = bareStart(text);
   return bare === text ? null : labelIn(bare, text, styles, notStarts);
 }
@@ -98,7 +105,7 @@ function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher
     const rest = after.trimStart();
     if (s.capital && !/^\p{Lu}/u.test(rest)) continue;
     if (s.style === 'bullet' && (rest === '' || /^[-–—]/u.test(rest))) continue;
-    if (rest !== '' && matchPhrase(foldKey(rest), 0, notStarts)) continue;
+    if (rest !== '' && matchPhrase(foldKey(rest.slice(0, PHRASE_SAMPLE)), 0, notStarts)) continue;
     const raw = m.groups?.n ?? '';
     const value = valueOf(raw, s.value);
     if (s.style !== 'bullet' && value === null) continue;
