@@ -14,6 +14,8 @@ import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js
 import { normalizeText } from './normalize/text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
 import { recogniseLines, type Line } from './recognise/lines.js';
+import { findCitations } from './recognise/citations.js';
+import { Joined } from './recognise/joined.js';
 import { resolveAttributions } from './resolve/attributions.js';
 
 export interface ParseOptions {
@@ -76,7 +78,8 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     attributions,
     recipients: footers.flatMap((f) => f.recipients),
     signature: footers.find((f) => f.signature)?.signature ?? null,
-    citations: body.citations,
+    // Every text field is read for citations, the title first ("KẾ HOẠCH thực hiện Nghị quyết số 57-NQ/TW …").
+    citations: [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations],
     outline: outlineOf(units, genre, (u) => found.taskUnits.has(u), m.grammar.outline.appendix.role),
     tasks: found.tasks,
     schedule: projects.has('schedule') ? findSchedule(units, header, m, text.slice(0, 3000)) : [],

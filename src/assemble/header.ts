@@ -18,7 +18,16 @@ export interface HeaderZone {
   bodyStart: number;
   /** Indices of the lines before the body that the header does not hold (site chrome, front matter). */
   chrome: number[];
+  /** The title's pieces where they stand in the text, for the stages that read it (citations). */
+  titleParts: TitlePart[];
   found: boolean;
+}
+
+export interface TitlePart {
+  text: string;
+  /** Offset of the piece in the normalized text. */
+  start: number;
+  line: number;
 }
 
 type CellKind = 'party' | 'state' | 'motto' | 'rule' | 'asterisk' | 'separator' | 'number' | 'draft' | 'placeDate' | 'org' | 'type' | 'text';
@@ -81,6 +90,7 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
   }
 
   let bodyStart = blockEnd;
+  const titleParts: TitlePart[] = [];
   if (type !== null) {
     claimed.add(type.index);
     header.docType = type.docType;
@@ -90,11 +100,16 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
       header.at.number = type.at;
     }
     const title = type.rest ? [type.rest] : [];
-    if (type.rest) header.at.title = { line: type.at.line, column: type.at.column + [...type.docType].length + 1 };
+    if (type.rest) {
+      header.at.title = { line: type.at.line, column: type.at.column + [...type.docType].length + 1 };
+      const l = lines[type.index]!;
+      titleParts.push({ text: type.rest, start: l.start + Math.max(l.text.lastIndexOf(type.rest), 0), line: l.line });
+    }
     bodyStart = type.index + 1;
     if (type.strong) {
       const end = readTitle(lines, cells, type.index + 1, limit, title, header.issuer, m);
       for (const i of end.claimed) claimed.add(i);
+      titleParts.push(...end.parts);
       const first = end.claimed.find((i) => !m.ruleLine.test(lines[i]!.text));
       if (!header.at.title && first !== undefined) header.at.title = { line: lines[first]!.line, column: 1 };
       bodyStart = end.next;
@@ -106,6 +121,7 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
     const end = readTitle(lines, cells, blockEnd, limit, title, header.issuer, m);
     if (title.length > 0 && title[0]!.length <= 120) {
       for (const i of end.claimed) claimed.add(i);
+      titleParts.push(...end.parts);
       if (end.claimed[0] !== undefined) header.at.title = { line: lines[end.claimed[0]]!.line, column: 1 };
       bodyStart = end.next;
       Object.assign(header, parseTitle(squash(title.join(' ')), m));
@@ -115,7 +131,7 @@ export function assembleHeader(lines: readonly Line[], m: Matchers): HeaderZone 
   if (!found) bodyStart = frontMatter;
   const chrome: number[] = [];
   for (let i = 0; i < bodyStart; i++) if (!claimed.has(i) && lines[i]!.text !== '') chrome.push(i);
-  return { header, lines: [...claimed].sort((a, b) => a - b).map((i) => lines[i]!.line), bodyStart, chrome, found };
+  return { header, lines: [...claimed].sort((a, b) => a - b).map((i) => lines[i]!.line), bodyStart, chrome, found, titleParts };
 }
 
 function emptyHeader(): Header {
@@ -453,8 +469,9 @@ function readTitle(
   title: string[],
   issuer: string | null,
   m: Matchers,
-): { next: number; claimed: number[] } {
+): { next: number; claimed: number[]; parts: TitlePart[] } {
   const claimed: number[] = [];
+  const parts: TitlePart[] = [];
   let next = from;
   let blanks = 0;
   for (let i = from; i < Math.min(lines.length, limit + 1) && title.length < TITLE_LINES; i++) {
@@ -487,9 +504,11 @@ function readTitle(
     if (first && matchPhrase(key, 0, m.preambleStarts) && text.length > 150 && !capsText(text)) break;
     title.push(text);
     claimed.push(i);
+    const l = lines[i]!;
+    parts.push({ text, start: l.start + Math.max(l.text.indexOf(text), 0), line: l.line });
     next = i + 1;
   }
-  return { next, claimed };
+  return { next, claimed, parts };
 }
 
 /** "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" / "Căn cứ …": the authority that issues, named above the preamble. */

@@ -113,6 +113,16 @@ describe('the cases issue #10 names', () => {
     expect(p.genre).toBe('action-programme');
   });
 
+  it('citations in the title are read, first, with their spans (001: "Thực hiện Chỉ thị 13-CT/TW của Ban Bí thư …")', () => {
+    const text = corpus('dev/001-hue-tinh-uy-ctr27-chi-thi-13-rung.txt');
+    const p = parse(text);
+    const first = p.citations[0]!;
+    expect(first).toMatchObject({ kind: 'Chỉ thị', id: '13-CT/TW', issuedBy: 'Ban Bí thư', line: 13 });
+    expect(normalizedText(text).slice(first.span.start, first.span.end)).toBe(first.raw);
+    const p2 = parse('CHƯƠNG TRÌNH HÀNH ĐỘNG\nthực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ\nI. MỤC ĐÍCH, YÊU CẦU');
+    expect(p2.citations.map((c) => [c.id, c.date, c.issuedBy, c.line])).toEqual([['57-NQ/TW', '2024-12-22', 'Bộ Chính trị', 2]]);
+  });
+
   it('"Thực hiện Chỉ thị 13-CT/TW, ngày 12/01/2017 của Ban Bí thư …" is the preamble, not the place and date (001)', () => {
     const p = parse(corpus('dev/001-hue-tinh-uy-ctr27-chi-thi-13-rung.txt'));
     expect(p.header.place).toBeNull();
