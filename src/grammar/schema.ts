@@ -56,9 +56,43 @@ export const GenreGrammar = z.object({
     termWords: phrases,
     titleStarts: phrases,
     titleStops: z.array(z.string()),
+    /** Words between the kind and the number: "Chương trình hành động số …", "Báo cáo thẩm tra số …". */
+    qualifiers: z.array(z.string()).default([]),
+    /** Words standing for any kind ("văn bản số …"): the kind comes from the symbol's type code, else fallbackKind. */
+    genericKinds: z.array(z.string()).default([]),
+    fallbackKind: z.string().default('Công văn'),
+    /** A number without a symbol is not a citation when one of these words follows it ("Kế hoạch 5 năm"). */
+    numberOnlyStops: z.array(z.string()).default([]),
+    /** A plenum phrase in the tail ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương", "Trung ương 7"); plenumIssuer when it names no body. */
+    plenum: regex.optional(),
+    plenumIssuer: z.string().nullable().default(null),
+    /** "<body> ban hành <citation>": verbs that let an issuer (and a date before it) written before the citation count. */
+    issueVerbs: z.array(z.string()).default([]),
+    /** Words between an issuer written before and the verb ("Đảng ủy NHPT đã ban hành"): at most this many, capitalised. */
+    issuerGapWords: z.number().int().min(0).max(6).default(3),
+    /** "được <body> thông qua", "được thông qua tại <body>": the words around a body that adopted a document. */
+    adoptedBy: z.object({ before: z.array(z.string()), after: z.array(z.string()), at: z.array(z.string()).default([]) }).optional(),
+    /** "Bộ trưởng Bộ Tài chính": an officer's title before a body, kept in the issuer. */
+    officerTitles: z.array(z.string()).default([]),
+    /** A named document right after these words is the one being issued, not a citation ("ban hành Quy chế làm việc của …"). */
+    notCitedAfter: z.array(z.string()).default([]),
+    /** Words joining co-issuers ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"). */
+    joinWords: z.array(z.string()).default([]),
   }),
   footer: z.object({ recipientsLabels: phrases, signatureMarks: phrases, bullets: phrases }),
-  namedReferences: z.array(z.object({ pattern: regex, kind: z.string(), issuedBy: z.string().nullable() })),
+  namedReferences: z.array(
+    z.object({
+      pattern: regex,
+      kind: z.string(),
+      issuedBy: z.string().nullable(),
+      /** The named group "title" must start with a capital letter in the text ("Luật Đất đai", not "luật pháp"). */
+      capitalTitle: z.boolean().default(false),
+      /** Read date, issuer and term after the match as a numbered citation's tail ("Luật … ngày 19 tháng 6 năm 2015"). */
+      tail: z.boolean().default(false),
+      /** Only a citation when its tail names the issuer ("Quy chế làm việc của …", not "theo Quy chế làm việc"). */
+      needsIssuer: z.boolean().default(false),
+    }),
+  ),
 });
 export type GenreGrammar = z.infer<typeof GenreGrammar>;
 

@@ -19,6 +19,10 @@ export const Citation = z.object({
   line: z.int().positive().describe('1-based line in the normalized text'),
   repaired: z.boolean().describe('the symbol had a spacing typo that was repaired'),
   dateText: z.string().nullable().describe('the date as written, "31/2/2019"; date is null when it does not exist'),
+  form: z
+    .enum(['numbered', 'number-only', 'named', 'list'])
+    .describe('how it was recognised: kind + number and symbol; kind + number without a symbol; by name (law, charter, plenum resolution); or a further number of a list sharing one kind'),
+  year: z.int().nullable().describe('the year a named reference gives without a full date ("Hiến pháp năm 2013"), else the year of its date'),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -5,55 +5,112 @@ import { matchPhrase, type Matchers, type Phrase } from './compile.js';
 import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { escapeRegExp } from './regex.js';
+import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
 
 /**
- * Citations of other documents: "<Kind> [số] <number-symbol>[,] [ngày <date>] [của <body>]
+ * Citations of other documents: "<Kind> [qualifier] [số] <number-symbol>[,] [ngày <date>] [của <body>]
  * [(khóa <R>)] [về … | “…”]", Party ("94-KL/TW"), State legal ("30/2020/NĐ-CP") and State
- * administrative ("123/QĐ-UBND") forms, plus named references without a number ("Nghị quyết
- * Trung ương 7 khóa X"). Matching runs on the folded key; values are sliced from the text.
- * Every pattern is anchored and bounded, so a long hostile line costs linear time.
+ * administrative ("123/QĐ-UBND", "197/STTTT") forms; a number without a symbol ("Chỉ thị 35 của Bộ
+ * Chính trị"); further numbers sharing the kind ("các Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW");
+ * and named references without a number ("Nghị quyết Trung ương 7 khóa X", "Luật Tổ chức chính quyền
+ * địa phương ngày 19 tháng 6 năm 2015", "Điều lệ Đảng"). Symbols written with a lost or slashed
+ * hyphen, a glued "ngày" or the wrong case are repaired against the known codes and marked
+ * `repaired`. An issuer (and its date) written before the citation ("Ngày 23/8/2017, Ban Thường vụ
+ * Tỉnh ủy ban hành Chương trình số 27-CTr/TU") counts when the tail names none. Every word list and
+ * pattern is in grammars/ (programme.vi.json "citations" and "namedReferences", bodies.json,
+ * document-types.json, issuers.json). Matching runs on the folded key; values are sliced from the
+ * text. Every pattern is anchored and bounded, so a long hostile line costs linear time.
  */
+interface KindPhrase extends Phrase {
+  generic: boolean;
+}
+
 interface Compiled {
+  kinds: KindPhrase[];
   kindStart: RegExp;
   afterKind: RegExp;
   party: RegExp;
   stateLegal: RegExp;
   stateAdmin: RegExp;
+  numberOnly: RegExp;
   numericDate: RegExp;
   wordDate: RegExp;
   of: RegExp;
   term: RegExp;
   separator: RegExp;
+  plenum: RegExp | null;
+  year: RegExp;
+  listJoin: RegExp;
+  bodyJoin: RegExp;
+  bareLegal: RegExp;
+  bareDate: RegExp;
+  dateBefore: RegExp;
+  wordDateBefore: RegExp;
   titleStarts: Phrase[];
   titleStops: string[];
+  numberOnlyStops: Phrase[];
+  issueVerbs: Phrase[];
+  officerTitles: Phrase[];
+  adoptedBefore: Phrase[];
+  adoptedAfter: Phrase[];
+  adoptedAt: Phrase[];
+  dateWords: string[];
+  notCitedAfter: string[];
+  codes: SymbolCodes;
 }
 
 const cache = new WeakMap<Matchers, Compiled>();
 const alt = (list: readonly Phrase[]) => list.map((p) => escapeRegExp(p.key)).join('|');
 const END = '(?![\\p{L}\\p{N}])';
+const byLength = (a: Phrase, b: Phrase) => b.key.length - a.key.length;
+const phrases = (list: readonly string[]): Phrase[] => list.map((t) => ({ text: t, key: foldPhrase(t) })).sort(byLength);
 
 function compiled(m: Matchers): Compiled {
   let c = cache.get(m);
   if (c) return c;
   const g = m.grammar.genre.citations;
   const words = (list: string[]) => list.map((w) => escapeRegExp(foldPhrase(w))).join('|');
+  const kinds: KindPhrase[] = [
+    ...m.kinds.map((k) => ({ ...k, generic: false })),
+    ...g.genericKinds.map((t) => ({ text: t, key: foldPhrase(t), generic: true })),
+  ].sort(byLength);
+  const qualifiers = g.qualifiers.length > 0 ? `(?:(?:${words(g.qualifiers)})\\s)?` : '';
+  const dates = words(g.dateWords);
+  const numeric = `(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4})`;
+  const joins = g.joinWords.map((w) => (/^\p{L}/u.test(w) ? `\\s${escapeRegExp(foldPhrase(w))}` : escapeRegExp(w))).join('|');
   c = {
-    kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(m.kinds)})${END}`, 'gu'),
-    afterKind: new RegExp(`\\s?(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
-    party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5})(\\s?-\\s?)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
-    stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5})\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,9}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
-    stateAdmin: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5})\\/(\\p{L}{1,8}(?:-[\\p{L}\\d]{1,15}){1,3})${END}`, 'uy'),
-    numericDate: new RegExp(
-      `\\s?,?\\s?(?:${words(g.dateWords)})\\s(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4})${END}`,
-      'uy',
-    ),
-    wordDate: new RegExp(`\\s?,?\\s?(?:${words(g.dateWords)})\\s(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})${END}`, 'uy'),
-    of: new RegExp(`\\s?,?\\s?(?:${words(g.ofWords)})\\s`, 'uy'),
+    kinds,
+    kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(kinds)})${END}`, 'gu'),
+    afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
+    party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?-{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
+    stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
+    stateAdmin: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?\\/\\s?)(\\p{L}{1,10}(?:-\\s?[\\p{L}\\d]{1,15}){0,3})(?![\\p{L}\\p{N}/])`, 'uy'),
+    numberOnly: /(?<![\p{L}\p{N}])(\d{1,5}(?:\/(?:19|20)\d{2})?)(?![\p{L}\p{N}/]|[.,:-]\p{N}|\s?-\s?\p{L})/uy,
+    numericDate: new RegExp(`\\s{0,3},?\\s{0,3}(?:${dates})\\s?${numeric}${END}`, 'uy'),
+    wordDate: new RegExp(`\\s{0,3},?\\s{0,3}(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})${END}`, 'uy'),
+    of: new RegExp(`\\s{0,3},?\\s{0,3}(?:${words(g.ofWords)})\\s`, 'uy'),
     term: new RegExp(`\\s?\\(?\\s?(?:${words(g.termWords)})\\s([ivxlc]{1,6}|\\d{1,2})${END}\\s?\\)?`, 'uy'),
     separator: /\s?,?\s?/uy,
-    titleStarts: m.grammar.genre.citations.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
+    plenum: g.plenum ? new RegExp(`\\s{0,3},?\\s{0,3}(?:${g.plenum})`, 'uy') : null,
+    year: new RegExp(`\\s?,?\\s?năm\\s((?:19|20)\\d{2})${END}`, 'uy'),
+    listJoin: new RegExp(`\\s?(?:,\\s?và|,|;|\\svà)\\s(?:(?:${words(g.numberWords)})\\s?)?(?=\\d)`, 'uy'),
+    bareLegal: /(?<![\p{L}\p{N}/.,-])\d{1,5}\/(?:19|20)\d{2}\/\p{L}{1,6}-\p{L}/gu,
+    bareDate: /\s{1,3}(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L}\p{N}])/uy,
+    bodyJoin: new RegExp(`(?:${joins || '(?!)'})\\s`, 'uy'),
+    dateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?${numeric}\\s?,?\\s?$`, 'u'),
+    wordDateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})\\s?,?\\s?$`, 'u'),
+    titleStarts: g.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
     titleStops: g.titleStops.map((s) => ` ${foldPhrase(s)} `),
+    numberOnlyStops: phrases(g.numberOnlyStops),
+    issueVerbs: phrases(g.issueVerbs),
+    officerTitles: phrases(g.officerTitles),
+    adoptedBefore: phrases(g.adoptedBy?.before ?? []),
+    adoptedAfter: phrases(g.adoptedBy?.after ?? []),
+    adoptedAt: phrases(g.adoptedBy?.at ?? []),
+    dateWords: g.dateWords.map(foldPhrase),
+    notCitedAfter: g.notCitedAfter.map((w) => `${foldPhrase(w)} `),
+    codes: symbolCodes(m),
   };
   cache.set(m, c);
   return c;
@@ -62,7 +119,10 @@ function compiled(m: Matchers): Compiled {
 /** Every pattern the citation recogniser runs, for the ReDoS test. */
 export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
-  return [c.kindStart, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numericDate, c.wordDate, c.of, c.term, c.separator];
+  return [
+    c.kindStart, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
+    c.separator, c.year, c.listJoin, c.bodyJoin, c.bareLegal, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []),
+  ];
 }
 
 function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
@@ -135,113 +195,377 @@ function canonicalNumber(n: string): string {
   return n.length === 1 ? `0${n}` : n;
 }
 
+interface NumberSymbol {
+  number: string;
+  symbol: string;
+  id: string;
+  repaired: boolean;
+  /** The symbol is a Party one ("94-KL/TW"), for the kind a type code names. */
+  party: boolean;
+  end: number;
+}
+
+/** The number and symbol at `at` in one of the three shapes, repaired; null when there is none. */
+function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null {
+  const { key, text } = block;
+  const legal = sticky(c.stateLegal, key, at);
+  if (legal) {
+    const number = `${text.slice(at, at + legal[1]!.length)}/${legal[2]}`;
+    const symbolAt = at + legal[1]!.length + legal[2]!.length + 2;
+    return stateSymbol(text, number, symbolAt, at + legal[0].length, c);
+  }
+  const party = sticky(c.party, key, at);
+  if (party) {
+    const sep = party[2]!;
+    const typeAt = at + party[1]!.length + sep.length;
+    const type = text.slice(typeAt, typeAt + party[3]!.length);
+    // Without its hyphen ("26 NQ/TW", "646/QĐ/QUTW") only a known type code makes it a symbol.
+    if (sep.includes('-') || isTypeCode(type, c.codes)) {
+      const issuerAt = typeAt + party[3]!.length + party[4]!.length;
+      let issuer = text.slice(issuerAt, issuerAt + party[5]!.length);
+      let end = at + party[0].length;
+      const glued = gluedDateWord(issuer, c.dateWords);
+      if (glued > 0 && glued < issuer.length) {
+        issuer = issuer.slice(0, -glued);
+        end -= glued;
+      }
+      const number = text.slice(at, at + party[1]!.length);
+      const fixed = repairPartySymbol(`${type}/${issuer}`, c.codes);
+      const hyphen = sep.replace(/\s/gu, '');
+      const repaired = glued > 0 || fixed.repaired || hyphen !== '-' || /\s/u.test(sep + party[4]!);
+      return { number, symbol: fixed.symbol, id: `${canonicalNumber(number)}-${fixed.symbol}`, repaired, party: true, end };
+    }
+  }
+  const admin = sticky(c.stateAdmin, key, at);
+  if (admin) {
+    const number = text.slice(at, at + admin[1]!.length);
+    const symbolAt = at + admin[1]!.length + admin[2]!.length;
+    const found = stateSymbol(text, number, symbolAt, at + admin[0].length, c);
+    // A symbol without a hyphen is one when it splits into known codes ("NQCP") or is an
+    // authority's capitals ("197/STTTT"), not any word after a slash.
+    const written = text.slice(symbolAt, found.end);
+    if (written.includes('-') || found.repaired || (written.length >= 2 && /^\p{Lu}+$/u.test(written))) {
+      return admin[2]!.length > 1 ? { ...found, repaired: true } : found;
+    }
+  }
+  return null;
+}
+
+function stateSymbol(text: string, number: string, symbolAt: number, end: number, c: Compiled): NumberSymbol {
+  let written = text.slice(symbolAt, end);
+  const spaced = /-\s/u.test(written);
+  if (spaced) written = written.replace(/-\s/gu, '-');
+  const glued = gluedDateWord(written, c.dateWords);
+  if (glued > 0 && glued < written.length) {
+    written = written.slice(0, -glued);
+    end -= glued;
+  }
+  const fixed = repairStateSymbol(written, c.codes);
+  return { number, symbol: fixed.symbol, id: `${number}/${fixed.symbol}`, repaired: fixed.repaired || glued > 0 || spaced, party: false, end };
+}
+
+interface Tail {
+  date: string | null;
+  dateText: string | null;
+  issuedBy: string | null;
+  term: string | null;
+  year: number | null;
+  end: number;
+}
+
+/** A body (with an officer's title before it: "Bộ trưởng Bộ Tài chính") at `at`. */
+function bodyAt(key: string, at: number, m: Matchers, c: Compiled): { name: string; length: number } | null {
+  const officer = matchPhrase(key, at, c.officerTitles);
+  if (officer && key[at + officer.key.length] === ' ') {
+    const body = matchPhrase(key, at + officer.key.length + 1, m.bodies);
+    if (body) return { name: `${officer.text} ${body.name}`, length: officer.key.length + 1 + body.key.length };
+  }
+  const body = matchPhrase(key, at, m.bodies);
+  return body ? { name: body.name, length: body.key.length } : null;
+}
+
+/** Co-issuers after the first ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"): their end. */
+function coIssuers(key: string, end: number, m: Matchers, c: Compiled): number {
+  for (let n = 0; n < 6; n++) {
+    tick();
+    const j = sticky(c.bodyJoin, key, end);
+    const body = j ? bodyAt(key, end + j[0].length, m, c) : null;
+    if (!j || !body) break;
+    end += j[0].length + body.length;
+  }
+  return end;
+}
+
+/** The date, issuing body and term after a citation, in whatever order the drafter wrote them. */
+function readTail(key: string, from: number, m: Matchers, c: Compiled, named: boolean): Tail {
+  const t: Tail = { date: null, dateText: null, issuedBy: null, term: null, year: null, end: from };
+  let dated = false;
+  for (let progress = true; progress; ) {
+    progress = false;
+    tick();
+    const d: RegExpExecArray | null = t.dateText === null ? (sticky(c.numericDate, key, t.end) ?? sticky(c.wordDate, key, t.end)) : null;
+    if (d) {
+      const [day, month, year]: (string | undefined)[] = d.length === 5 ? [d[1], d[3], d[4]] : [d[1], d[2], d[3]];
+      t.date = isoDate(Number(day), Number(month), Number(year));
+      t.dateText = `${day}/${month}/${year}`;
+      t.end += d[0].length;
+      dated = true;
+      progress = true;
+      continue;
+    }
+    if (t.issuedBy === null) {
+      const issuer = issuerAfter(key, t.end, m, c, dated);
+      if (issuer) {
+        t.issuedBy = issuer.name;
+        t.end = coIssuers(key, issuer.end, m, c);
+        progress = true;
+        continue;
+      }
+    }
+    if (t.term === null) {
+      const r = sticky(c.term, key, t.end);
+      if (r && r[0].includes('(') === r[0].trimEnd().endsWith(')')) {
+        t.term = normaliseTerm(r[1]!);
+        t.end += r[0].length;
+        progress = true;
+        continue;
+      }
+    }
+    if (named && t.year === null && t.dateText === null) {
+      const y = sticky(c.year, key, t.end);
+      if (y) {
+        t.year = Number(y[1]);
+        t.end += y[0].length;
+        progress = true;
+      }
+    }
+  }
+  if (t.date !== null) t.year = Number(t.date.slice(0, 4));
+  return t;
+}
+
+/** "của <body>", a plenum ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương"), "được <body> thông qua", or a body right after the date. */
+function issuerAfter(key: string, at: number, m: Matchers, c: Compiled, dated: boolean): { name: string; end: number } | null {
+  const of = sticky(c.of, key, at);
+  if (of) {
+    const body = bodyAt(key, at + of[0].length, m, c);
+    if (body) return { name: body.name, end: at + of[0].length + body.length };
+  }
+  if (c.plenum) {
+    const p = sticky(c.plenum, key, at);
+    if (p) {
+      const after = at + p[0].length;
+      const body = key[after] === ' ' ? bodyAt(key, after + 1, m, c) : null;
+      if (body) return { name: body.name, end: after + 1 + body.length };
+      const issuer = m.grammar.genre.citations.plenumIssuer;
+      if ((p.groups?.central || p.groups?.central2) && issuer) return { name: issuer, end: after };
+    }
+  }
+  const sep = sticky(c.separator, key, at);
+  const s = at + (sep?.[0].length ?? 0);
+  const before = matchPhrase(key, s, c.adoptedBefore);
+  if (before && key[s + before.key.length] === ' ') {
+    const body = bodyAt(key, s + before.key.length + 1, m, c);
+    const afterAt = body ? s + before.key.length + 1 + body.length : -1;
+    const verb = body && key[afterAt] === ' ' ? matchPhrase(key, afterAt + 1, c.adoptedAfter) : null;
+    if (body && verb) return { name: body.name, end: afterAt + 1 + verb.key.length };
+  }
+  const atWords = matchPhrase(key, s, c.adoptedAt);
+  if (atWords && key[s + atWords.key.length] === ' ') {
+    const body = bodyAt(key, s + atWords.key.length + 1, m, c);
+    if (body) return { name: body.name, end: s + atWords.key.length + 1 + body.length };
+  }
+  // "ngày 23 tháng 4 năm 2018 Chính phủ về …": the date leaves no doubt whose it is.
+  if (dated && key[at] === ' ') {
+    const body = bodyAt(key, at + 1, m, c);
+    if (body) return { name: body.name, end: at + 1 + body.length };
+  }
+  return null;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITAL = /^\p{Lu}/u;
+const BEFORE_WINDOW = 60;
+
+/**
+ * "Ngày 23/8/2017, Ban Thường vụ Tỉnh ủy ban hành Chương trình …": the body ending just before an
+ * issue verb that stands right before the kind (up to a few capitalised words between: "Đảng ủy
+ * NHPT đã ban hành"), and a date right before that body.
+ */
+function issuerBefore(block: Joined, kindAt: number, m: Matchers, c: Compiled): { name: string; date: string | null; dateText: string | null } | null {
+  const { key, text } = block;
+  if (kindAt < 2 || key[kindAt - 1] !== ' ') return null;
+  const verbEnd = kindAt - 1;
+  let verbAt = -1;
+  for (const v of c.issueVerbs) {
+    const at = verbEnd - v.key.length;
+    if (at >= 0 && key.startsWith(v.key, at) && (at === 0 || !LETTER_OR_DIGIT.test(key[at - 1]!))) {
+      verbAt = at;
+      break;
+    }
+  }
+  if (verbAt < 2 || key[verbAt - 1] !== ' ') return null;
+  const gapWords = m.grammar.genre.citations.issuerGapWords;
+  let bodyEnd = verbAt - 1;
+  for (let gap = 0; gap <= gapWords; gap++) {
+    tick();
+    for (const body of m.bodies) {
+      const at = bodyEnd - body.key.length;
+      if (at < 0 || verbAt - at > BEFORE_WINDOW || !key.startsWith(body.key, at)) continue;
+      if (at > 0 && LETTER_OR_DIGIT.test(key[at - 1]!)) continue;
+      const officer = c.officerTitles.find((o) => at - o.key.length - 1 >= 0 && key.startsWith(`${o.key} `, at - o.key.length - 1));
+      const from = officer ? at - officer.key.length - 1 : at;
+      const name = officer ? `${officer.text} ${body.name}` : body.name;
+      const window = key.slice(Math.max(0, from - 40), from);
+      const d = c.dateBefore.exec(window);
+      const w = d ? null : c.wordDateBefore.exec(window);
+      const [day, month, year] = d ? [d[1], d[3], d[4]] : w ? [w[1], w[2], w[3]] : [];
+      if (day === undefined) return { name, date: null, dateText: null };
+      return { name, date: isoDate(Number(day), Number(month), Number(year)), dateText: `${day}/${month}/${year}` };
+    }
+    // One more capitalised word between the body and the verb ("NHPT", "Hà Nội").
+    const wordStart = key.lastIndexOf(' ', bodyEnd - 1) + 1;
+    if (wordStart <= 0 || wordStart >= bodyEnd || !CAPITAL.test(text.slice(wordStart, bodyEnd))) break;
+    if (!/^[\p{L}\p{N}]+$/u.test(key.slice(wordStart, bodyEnd))) break;
+    bodyEnd = wordStart - 1;
+  }
+  return null;
+}
+
+function isYear(n: string): boolean {
+  return /^(?:19|20)\d{2}$/u.test(n);
+}
+
 export function findCitations(block: Joined, m: Matchers): Citation[] {
   const c = compiled(m);
   const { key, text } = block;
   const found: Citation[] = [];
+  // Where each numbered citation ends in the key: a named document right after one is its subject.
+  const ends = new Set<number>();
   c.kindStart.lastIndex = 0;
   for (let k = c.kindStart.exec(key); k; k = c.kindStart.exec(key)) {
     tick();
     const kindAt = k.index;
-    const kind = m.kinds.find((p) => p.key === k[0]);
+    const kind = c.kinds.find((p) => p.key === k[0]);
     const afterKind = sticky(c.afterKind, key, kindAt + k[0].length);
     if (!kind || !afterKind) continue;
     const numAt = kindAt + k[0].length + afterKind[0].length;
 
-    let number: string;
-    let symbol: string;
-    let id: string;
-    let repaired = false;
-    let end: number;
-    const legal = sticky(c.stateLegal, key, numAt);
-    const party = legal ? null : sticky(c.party, key, numAt);
-    const admin = legal || party ? null : sticky(c.stateAdmin, key, numAt);
-    if (legal) {
-      number = `${legal[1]}/${legal[2]}`;
-      symbol = text.slice(numAt + legal[1]!.length + legal[2]!.length + 2, numAt + legal[0].length);
-      id = `${number}/${symbol}`;
-      end = numAt + legal[0].length;
-    } else if (party) {
-      number = party[1]!;
-      const typeAt = numAt + party[1]!.length + party[2]!.length;
-      const type = text.slice(typeAt, typeAt + party[3]!.length);
-      const issuerAt = typeAt + party[3]!.length + party[4]!.length;
-      const issuer = text.slice(issuerAt, issuerAt + party[5]!.length);
-      symbol = `${type}/${issuer}`;
-      repaired = /\s/.test(party[2]! + party[4]!);
-      id = `${canonicalNumber(number)}-${symbol}`;
-      end = numAt + party[0].length;
-    } else if (admin) {
-      number = admin[1]!;
-      symbol = text.slice(numAt + admin[1]!.length + 1, numAt + admin[0].length);
-      id = `${number}/${symbol}`;
-      end = numAt + admin[0].length;
+    let num = readNumber(block, numAt, c);
+    let form: Citation['form'] = 'numbered';
+    let tail: Tail;
+    if (num) {
+      tail = readTail(key, num.end, m, c, false);
     } else {
-      continue;
+      // A number without a symbol: "Chỉ thị 35 của Bộ Chính trị", "Nghị quyết số 18 ngày 25-10-2017".
+      const only = kind.generic ? null : sticky(c.numberOnly, key, numAt);
+      if (!only) continue;
+      const written = /\p{Lu}/u.test(text[kindAt]!) || afterKind[0].trim() !== '';
+      if (!written || isYear(only[1]!)) continue;
+      const end = numAt + only[0].length;
+      tail = readTail(key, end, m, c, false);
+      if (tail.end === end) {
+        const next = key[end] === ' ' ? end + 1 : end;
+        if (matchPhrase(key, next, c.numberOnlyStops)) continue;
+      }
+      num = { number: text.slice(numAt, end), symbol: '', id: '', repaired: false, party: false, end };
+      form = 'number-only';
     }
 
-    // The tail: date, issuing body and term, in whatever order the drafter wrote them.
-    let date: string | null = null;
-    let dateText: string | null = null;
-    let issuedBy: string | null = null;
-    let term: string | null = null;
-    for (let progress = true; progress; ) {
-      progress = false;
-      const d: RegExpExecArray | null = date === null && dateText === null ? (sticky(c.numericDate, key, end) ?? sticky(c.wordDate, key, end)) : null;
-      if (d) {
-        const [day, month, year]: (string | undefined)[] = d.length === 5 ? [d[1], d[3], d[4]] : [d[1], d[2], d[3]];
-        date = isoDate(Number(day), Number(month), Number(year));
-        dateText = `${day}/${month}/${year}`;
-        end += d[0].length;
-        progress = true;
-        continue;
-      }
-      if (issuedBy === null) {
-        const of = sticky(c.of, key, end);
-        const body = of ? matchPhrase(key, end + of[0].length, m.bodies) : null;
-        if (of && body) {
-          issuedBy = body.name;
-          end += of[0].length + body.key.length;
-          progress = true;
-          continue;
+    let kindName = kind.generic ? (num.symbol ? kindOfSymbol(num.symbol, num.party, c.codes) : null) ?? m.grammar.genre.citations.fallbackKind : kind.text;
+    let start = kindAt;
+    for (;;) {
+      tick();
+      let end = trimEnd(key, start, tail.end);
+      // Another number sharing the kind: "…18-NQ/TW, 19-NQ/TW và 20-NQ/TW", "… và số 343/TTr-CP".
+      const join = sticky(c.listJoin, key, end);
+      const next = join ? readNumber(block, end + join[0].length, c) : null;
+      let title: string | null = null;
+      if (!next) {
+        const sep = sticky(c.separator, key, end);
+        const titleAt = end + (sep?.[0].length ?? 0);
+        if (matchPhrase(key, titleAt, c.titleStarts) || OPEN.has(key[titleAt] ?? '')) {
+          title = cleanTitle(text.slice(titleAt, titleEnd(block, titleAt, c)));
         }
       }
-      if (term === null) {
-        const t = sticky(c.term, key, end);
-        if (t && (t[0].includes('(') === t[0].trimEnd().endsWith(')'))) {
-          term = normaliseTerm(t[1]!);
-          end += t[0].length;
-          progress = true;
-        }
-      }
+      const before = tail.issuedBy === null || tail.dateText === null ? (form === 'list' ? null : issuerBefore(block, kindAt, m, c)) : null;
+      const onlyNumber = form === 'number-only';
+      found.push({
+        raw: text.slice(start, end),
+        kind: kindName,
+        number: num.number,
+        symbol: onlyNumber ? null : num.symbol,
+        id: onlyNumber ? null : num.id,
+        date: tail.dateText !== null ? tail.date : (before?.date ?? null),
+        issuedBy: tail.issuedBy ?? before?.name ?? null,
+        term: tail.term,
+        title,
+        span: { start: block.offset(start), end: block.offset(end - 1) + 1 },
+        line: block.line(start),
+        repaired: num.repaired,
+        dateText: tail.dateText ?? before?.dateText ?? null,
+        form,
+        year: tail.year ?? (before?.date ? Number(before.date.slice(0, 4)) : null),
+      });
+      c.kindStart.lastIndex = end;
+      ends.add(end);
+      if (!next || !join) break;
+      start = end + join[0].length;
+      num = next;
+      form = 'list';
+      kindName = kind.generic ? (kindOfSymbol(num.symbol, num.party, c.codes) ?? kindName) : kindName;
+      tail = readTail(key, num.end, m, c, false);
+      end = tail.end;
     }
-    end = trimEnd(key, kindAt, end);
-
-    let title: string | null = null;
-    const sep = sticky(c.separator, key, end);
-    const titleAt = end + (sep?.[0].length ?? 0);
-    if (matchPhrase(key, titleAt, c.titleStarts) || OPEN.has(key[titleAt] ?? '')) {
-      title = cleanTitle(text.slice(titleAt, titleEnd(block, titleAt, c)));
-    }
-
-    found.push({
-      raw: text.slice(kindAt, end),
-      kind: kind.text,
-      number,
-      symbol,
-      id,
-      date,
-      issuedBy,
-      term,
-      title,
-      span: { start: block.offset(kindAt), end: block.offset(end - 1) + 1 },
-      line: block.line(kindAt),
-      repaired,
-      dateText,
-    });
-    c.kindStart.lastIndex = end;
   }
-  return withNamedReferences(block, m, found);
+  const bare = bareSymbols(block, m, c, found);
+  return withNamedReferences(block, m, c, bare.length === 0 ? found : [...found, ...bare].sort((a, b) => a.span.start - b.span.start), ends);
+}
+
+/**
+ * A State legal symbol without a kind word, as listings print it ("28/2016/TT-BGTVT 14/10/2016
+ * Sửa đổi …"): its type code is known, so it names its kind; a bare date right after is its date.
+ */
+function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Citation[]): Citation[] {
+  const { key, text } = block;
+  const out: Citation[] = [];
+  let next = 0;
+  c.bareLegal.lastIndex = 0;
+  for (let r = c.bareLegal.exec(key); r; r = c.bareLegal.exec(key)) {
+    tick();
+    const at = r.index;
+    const start = block.offset(at);
+    for (; next < found.length && found[next]!.span.end <= start; next++);
+    if (next < found.length && found[next]!.span.start <= start) continue;
+    const num = readNumber(block, at, c);
+    if (!num || num.party) continue;
+    const kind = kindOfSymbol(num.symbol, false, c.codes);
+    if (kind === null || !num.symbol.includes('-')) continue;
+    const d = sticky(c.bareDate, key, num.end);
+    const date = d ? isoDate(Number(d[1]), Number(d[2]), Number(d[3])) : null;
+    const tail = d ? null : readTail(key, num.end, m, c, false);
+    const end = trimEnd(key, at, d ? num.end + d[0].length : tail!.end);
+    if (next < found.length && found[next]!.span.start < block.offset(end - 1) + 1) continue;
+    out.push({
+      raw: text.slice(at, end),
+      kind,
+      number: num.number,
+      symbol: num.symbol,
+      id: num.id,
+      date: d ? date : tail!.date,
+      issuedBy: tail?.issuedBy ?? null,
+      term: tail?.term ?? null,
+      title: null,
+      span: { start, end: block.offset(end - 1) + 1 },
+      line: block.line(at),
+      repaired: num.repaired,
+      dateText: d ? `${d[1]}/${d[2]}/${d[3]}` : tail!.dateText,
+      form: 'numbered',
+      year: d ? Number(d[3]) : tail!.year,
+    });
+    c.bareLegal.lastIndex = Math.max(c.bareLegal.lastIndex, end);
+  }
+  return out;
 }
 
 function trimEnd(key: string, from: number, end: number): number {
@@ -253,31 +577,65 @@ function normaliseTerm(raw: string): string {
   return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
 }
 
-function withNamedReferences(block: Joined, m: Matchers, numbered: Citation[]): Citation[] {
+function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: Set<number>): Citation[] {
   const named: Citation[] = [];
+  const starts = new Set<number>();
+  const cores: [number, number][] = [];
   for (const ref of m.namedReferences) {
     ref.re.lastIndex = 0;
+    // The cores read so far by start, walked once as this pattern's matches move right.
+    const sorted = [...cores].sort((a, b) => a[0] - b[0]);
+    let next = 0;
+    let reach = -1;
     for (let r = ref.re.exec(block.key); r; r = ref.re.exec(block.key)) {
+      tick();
       const at = r.index;
-      const end = at + r[0].length;
+      for (; next < sorted.length && sorted[next]![0] < at; next++) reach = Math.max(reach, sorted[next]![1]);
+      const core = at + r[0].length;
+      if (r[0].length === 0) {
+        ref.re.lastIndex++;
+        continue;
+      }
+      const groups = r.groups ?? {};
+      let title: string | null = null;
+      if (groups.title !== undefined) {
+        const titleAt = block.key.indexOf(groups.title, at + 1);
+        title = titleAt < 0 ? null : block.text.slice(titleAt, titleAt + groups.title.length);
+        if (ref.capitalTitle && (title === null || !/^\p{Lu}/u.test(title))) continue;
+      }
+      // A named reference inside one that read a tail (the laws an amending law names) reads none.
+      const inside = core <= reach;
+      const tail = ref.tail && !inside ? readTail(block.key, core, m, c, true) : null;
+      if (ref.needsIssuer && !tail?.issuedBy) continue;
+      // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
+      // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
+      if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
+      if (numberedEnds.has(at - 1) || numberedEnds.has(at - 2)) continue;
+      if (tail) cores.push([at, core]);
+      const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : core;
       const start = block.offset(at);
-      const overlaps = numbered.some((c) => start < c.span.end && block.offset(end - 1) + 1 > c.span.start);
-      if (overlaps) continue;
-      const term = r.groups?.term ? normaliseTerm(r.groups.term) : null;
+      const spanEnd = block.offset(end - 1) + 1;
+      const overlaps = numbered.some((x) => start < x.span.end && spanEnd > x.span.start);
+      if (overlaps || starts.has(start)) continue;
+      starts.add(start);
+      const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? null);
+      const issuedBy = tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : null);
       named.push({
         raw: block.text.slice(at, end),
         kind: ref.kind,
         number: null,
         symbol: null,
         id: null,
-        date: null,
-        issuedBy: ref.issuedBy,
+        date: tail?.date ?? null,
+        issuedBy,
         term: term && romanToInt(term) !== null ? term : null,
-        title: null,
-        span: { start, end: block.offset(end - 1) + 1 },
+        title,
+        span: { start, end: spanEnd },
         line: block.line(at),
         repaired: false,
-        dateText: null,
+        dateText: tail?.dateText ?? null,
+        form: 'named',
+        year: groups.year ? Number(groups.year) : (tail?.year ?? null),
       });
     }
   }
