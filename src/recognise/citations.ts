@@ -432,6 +432,28 @@ function issuerBefore(block: Joined, kindAt: number, m: Matchers, c: Compiled): 
   return null;
 }
 
+/**
+ * "Nghị quyết số 18-NQ/TW, 19-NQ/TW và 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương khóa
+ * XII": what the last of a list names after it belongs to every number before it that names none
+ * (the date only when no number before has its own).
+ */
+function shareListTail(found: Citation[], first: number): void {
+  const last = found[found.length - 1];
+  if (!last || found.length - first < 2) return;
+  const list = found.slice(first, -1);
+  const ownDates = list.some((x) => x.dateText !== null);
+  for (const x of list) {
+    tick();
+    x.issuedBy ??= last.issuedBy;
+    x.term ??= last.term;
+    if (!ownDates && x.dateText === null) {
+      x.date = last.date;
+      x.dateText = last.dateText;
+      x.year = last.year;
+    }
+  }
+}
+
 function isYear(n: string): boolean {
   return /^(?:19|20)\d{2}$/u.test(n);
 }
@@ -474,6 +496,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
 
     let kindName = kind.generic ? (num.symbol ? kindOfSymbol(num.symbol, num.party, c.codes) : null) ?? m.grammar.genre.citations.fallbackKind : kind.text;
     let start = kindAt;
+    const first = found.length;
     for (;;) {
       tick();
       let end = trimEnd(key, start, tail.end);
@@ -517,6 +540,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       tail = readTail(key, num.end, m, c, false);
       end = tail.end;
     }
+    shareListTail(found, first);
   }
   const bare = bareSymbols(block, m, c, found);
   return withNamedReferences(block, m, c, bare.length === 0 ? found : [...found, ...bare].sort((a, b) => a.span.start - b.span.start), ends);

@@ -194,6 +194,11 @@ describe('issuer and date before the citation, a plenum phrase, State bodies', (
     });
   });
 
+  it('a plenum numbered in words, without "của" (issue 11)', () => {
+    const [c] = cites('Thực hiện Nghị quyết số 24-NQ/TW ngày 3/6/2013 Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa XI về chủ động ứng phó với biến đổi khí hậu.');
+    expect(c).toMatchObject({ id: '24-NQ/TW', date: '2013-06-03', issuedBy: 'Ban Chấp hành Trung ương', term: 'XI' });
+  });
+
   it('C082: "Nghị quyết số 26-NQ/TW, Hội nghị lần thứ 7 của Ban Chấp hành Trung ương khóa X"', () => {
     const [c] = cites('Sau hơn 15 năm thực hiện Nghị quyết số 26-NQ/TW, Hội nghị lần thứ 7 của Ban Chấp hành Trung ương khóa X về nông nghiệp, nông dân, nông thôn.');
     expect(c).toMatchObject({ id: '26-NQ/TW', issuedBy: 'Ban Chấp hành Trung ương', term: 'X' });
@@ -210,11 +215,11 @@ describe('lists sharing one kind (form "list")', () => {
     const got = cites(
       'Trên cơ sở xem xét Tờ trình số 322/TTr-CP ngày 08/6/2026, số 324/TTr-CP ngày 09/6/2026 và số 343/TTr-CP ngày 23/6/2026 của Chính phủ; Báo cáo số 386/BC-UBPLTP16 ngày 25/6/2026;',
     );
-    expect(got.map((c) => [c.kind, c.id, c.date, c.form])).toEqual([
-      ['Tờ trình', '322/TTr-CP', '2026-06-08', 'numbered'],
-      ['Tờ trình', '324/TTr-CP', '2026-06-09', 'list'],
-      ['Tờ trình', '343/TTr-CP', '2026-06-23', 'list'],
-      ['Báo cáo', '386/BC-UBPLTP16', '2026-06-25', 'numbered'],
+    expect(got.map((c) => [c.kind, c.id, c.date, c.issuedBy, c.form])).toEqual([
+      ['Tờ trình', '322/TTr-CP', '2026-06-08', 'Chính phủ', 'numbered'],
+      ['Tờ trình', '324/TTr-CP', '2026-06-09', 'Chính phủ', 'list'],
+      ['Tờ trình', '343/TTr-CP', '2026-06-23', 'Chính phủ', 'list'],
+      ['Báo cáo', '386/BC-UBPLTP16', '2026-06-25', null, 'numbered'],
     ]);
   });
 
@@ -225,6 +230,7 @@ describe('lists sharing one kind (form "list")', () => {
       ['Nghị quyết', '19-NQ/TW', 'list'],
       ['Nghị quyết', '20-NQ/TW', 'list'],
     ]);
-    expect(got[2]).toMatchObject({ date: '2017-10-25', issuedBy: 'Ban Chấp hành Trung ương', term: 'XII' });
+    // What follows the last number belongs to all of them.
+    for (const c of got) expect(c).toMatchObject({ date: '2017-10-25', issuedBy: 'Ban Chấp hành Trung ương', term: 'XII' });
   });
 });
