@@ -66,6 +66,8 @@ export const GenreGrammar = z.object({
     /** A plenum phrase in the tail ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương", "Trung ương 7"); plenumIssuer when it names no body. */
     plenum: regex.optional(),
     plenumIssuer: z.string().nullable().default(null),
+    /** A plenum written before the issue verb ("Hội nghị Trung ương 5 khóa VIII đã thông qua Nghị quyết “…”"), anchored at its end; group "term". */
+    plenumBefore: regex.optional(),
     /** "<body> ban hành <citation>": verbs that let an issuer (and a date before it) written before the citation count. */
     issueVerbs: z.array(z.string()).default([]),
     /** Words between an issuer written before and the verb ("Đảng ủy NHPT đã ban hành"): at most this many, capitalised. */
@@ -91,6 +93,8 @@ export const GenreGrammar = z.object({
       tail: z.boolean().default(false),
       /** Only a citation when its tail names the issuer ("Quy chế làm việc của …", not "theo Quy chế làm việc"). */
       needsIssuer: z.boolean().default(false),
+      /** The quoted subject right after the match is the title, and part of the reference ("Nghị quyết “Về …”"). */
+      quotedTitle: z.boolean().default(false),
     }),
   ),
 });

@@ -40,6 +40,7 @@ interface Compiled {
   term: RegExp;
   separator: RegExp;
   plenum: RegExp | null;
+  plenumBefore: RegExp | null;
   year: RegExp;
   listJoin: RegExp;
   bodyJoin: RegExp;
@@ -93,6 +94,7 @@ function compiled(m: Matchers): Compiled {
     term: new RegExp(`\\s?\\(?\\s?(?:${words(g.termWords)})\\s([ivxlc]{1,6}|\\d{1,2})${END}\\s?\\)?`, 'uy'),
     separator: /\s?,?\s?/uy,
     plenum: g.plenum ? new RegExp(`\\s{0,3},?\\s{0,3}(?:${g.plenum})`, 'uy') : null,
+    plenumBefore: g.plenumBefore ? new RegExp(g.plenumBefore, 'u') : null,
     year: new RegExp(`\\s?,?\\s?năm\\s((?:19|20)\\d{2})${END}`, 'uy'),
     listJoin: new RegExp(`\\s?(?:,\\s?và|,|;|\\svà)\\s(?:(?:${words(g.numberWords)})\\s?)?(?=\\d)`, 'uy'),
     bareLegal: /(?<![\p{L}\p{N}/.,-])\d{1,5}\/(?:19|20)\d{2}\/\p{L}{1,6}-\p{L}/gu,
@@ -121,7 +123,7 @@ export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
   return [
     c.kindStart, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
-    c.separator, c.year, c.listJoin, c.bodyJoin, c.bareLegal, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []),
+    c.separator, c.year, c.listJoin, c.bodyJoin, c.bareLegal, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
   ];
 }
 
@@ -392,7 +394,7 @@ const BEFORE_WINDOW = 60;
  * issue verb that stands right before the kind (up to a few capitalised words between: "Đảng ủy
  * NHPT đã ban hành"), and a date right before that body.
  */
-function issuerBefore(block: Joined, kindAt: number, m: Matchers, c: Compiled): { name: string; date: string | null; dateText: string | null } | null {
+function issuerBefore(block: Joined, kindAt: number, m: Matchers, c: Compiled): { name: string; date: string | null; dateText: string | null; term: string | null } | null {
   const { key, text } = block;
   if (kindAt < 2 || key[kindAt - 1] !== ' ') return null;
   const verbEnd = kindAt - 1;
@@ -405,6 +407,10 @@ function issuerBefore(block: Joined, kindAt: number, m: Matchers, c: Compiled): 
     }
   }
   if (verbAt < 2 || key[verbAt - 1] !== ' ') return null;
+  // A plenum that adopted it: "Hội nghị Trung ương 5 khóa VIII đã thông qua Nghị quyết “…”".
+  const plenum = c.plenumBefore?.exec(key.slice(Math.max(0, verbAt - 1 - BEFORE_WINDOW), verbAt - 1));
+  const plenumIssuer = m.grammar.genre.citations.plenumIssuer;
+  if (plenum && plenumIssuer) return { name: plenumIssuer, date: null, dateText: null, term: plenum.groups?.term ? normaliseTerm(plenum.groups.term) : null };
   const gapWords = m.grammar.genre.citations.issuerGapWords;
   let bodyEnd = verbAt - 1;
   for (let gap = 0; gap <= gapWords; gap++) {
@@ -420,8 +426,8 @@ function issuerBefore(block: Joined, kindAt: number, m: Matchers, c: Compiled): 
       const d = c.dateBefore.exec(window);
       const w = d ? null : c.wordDateBefore.exec(window);
       const [day, month, year] = d ? [d[1], d[3], d[4]] : w ? [w[1], w[2], w[3]] : [];
-      if (day === undefined) return { name, date: null, dateText: null };
-      return { name, date: isoDate(Number(day), Number(month), Number(year)), dateText: `${day}/${month}/${year}` };
+      if (day === undefined) return { name, date: null, dateText: null, term: null };
+      return { name, date: isoDate(Number(day), Number(month), Number(year)), dateText: `${day}/${month}/${year}`, term: null };
     }
     // One more capitalised word between the body and the verb ("NHPT", "Hà Nội").
     const wordStart = key.lastIndexOf(' ', bodyEnd - 1) + 1;
@@ -521,7 +527,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
         id: onlyNumber ? null : num.id,
         date: tail.dateText !== null ? tail.date : (before?.date ?? null),
         issuedBy: tail.issuedBy ?? before?.name ?? null,
-        term: tail.term,
+        term: tail.term ?? (tail.issuedBy === null ? (before?.term ?? null) : null),
         title,
         span: { start: block.offset(start), end: block.offset(end - 1) + 1 },
         line: block.line(start),
@@ -630,34 +636,43 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       // A named reference inside one that read a tail (the laws an amending law names) reads none.
       const inside = core <= reach;
       const tail = ref.tail && !inside ? readTail(block.key, core, m, c, true) : null;
-      if (ref.needsIssuer && !tail?.issuedBy) continue;
+      let quotedEnd = core;
+      if (ref.quotedTitle) {
+        const sep = sticky(c.separator, block.key, core);
+        const titleAt = core + (sep?.[0].length ?? 0);
+        quotedEnd = titleEnd(block, titleAt, c);
+        title = cleanTitle(block.text.slice(titleAt, quotedEnd));
+      }
+      const before = tail?.issuedBy ? null : issuerBefore(block, at, m, c);
+      if (ref.needsIssuer && !tail?.issuedBy && !before && !ref.issuedBy) continue;
       // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
       // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
       if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
       if (numberedEnds.has(at - 1) || numberedEnds.has(at - 2)) continue;
       if (tail) cores.push([at, core]);
-      const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : core;
+      const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
       const start = block.offset(at);
       const spanEnd = block.offset(end - 1) + 1;
       const overlaps = numbered.some((x) => start < x.span.end && spanEnd > x.span.start);
       if (overlaps || starts.has(start)) continue;
       starts.add(start);
-      const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? null);
-      const issuedBy = tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : null);
+      const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
+      const issuedBy =
+        tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
       named.push({
         raw: block.text.slice(at, end),
         kind: ref.kind,
         number: null,
         symbol: null,
         id: null,
-        date: tail?.date ?? null,
+        date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
         issuedBy,
         term: term && romanToInt(term) !== null ? term : null,
         title,
         span: { start, end: spanEnd },
         line: block.line(at),
         repaired: false,
-        dateText: tail?.dateText ?? null,
+        dateText: tail?.dateText ?? before?.dateText ?? null,
         form: 'named',
         year: groups.year ? Number(groups.year) : (tail?.year ?? null),
       });

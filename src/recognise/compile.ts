@@ -69,7 +69,7 @@ export interface Matchers {
   partyTypeCodes: Set<string>;
   stateTypeCodes: Set<string>;
   issuerCodes: Set<string>;
-  namedReferences: { re: RegExp; kind: string; issuedBy: string | null; capitalTitle: boolean; tail: boolean; needsIssuer: boolean }[];
+  namedReferences: { re: RegExp; kind: string; issuedBy: string | null; capitalTitle: boolean; tail: boolean; needsIssuer: boolean; quotedTitle: boolean }[];
   /** "Hậu Giang, ngày …" and the parts of a header date, on the folded key. */
   placeDate: RegExp;
   headerDate: { numeric: RegExp; day: RegExp; month: RegExp; year: RegExp };
@@ -168,7 +168,7 @@ export function compile(grammar: Grammar): Matchers {
     partyTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.party)),
     stateTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.state)),
     issuerCodes: new Set(grammar.issuers.codes.map((c) => c.code)),
-    namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), kind: r.kind, issuedBy: r.issuedBy, capitalTitle: r.capitalTitle, tail: r.tail, needsIssuer: r.needsIssuer })),
+    namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), kind: r.kind, issuedBy: r.issuedBy, capitalTitle: r.capitalTitle, tail: r.tail, needsIssuer: r.needsIssuer, quotedTitle: r.quotedTitle })),
     placeDate: new RegExp(`^[^,]{2,60}, ?${word(g.header.dateWords.day)}(?![\\p{L}])`, 'u'),
     dateLine: {
       spelled: new RegExp(`^${word(g.header.dateWords.day)} ?(\\d{1,2})? ?${word(g.header.dateWords.month)} ?(\\d{1,2})? ?${word(g.header.dateWords.year)} ?(\\d{4})? ?\\.?$`, 'u'),

@@ -104,6 +104,16 @@ describe('named references (form "named", id null)', () => {
     ]);
   });
 
+  it('C091: a resolution named by its quoted title, adopted by a plenum written before it', () => {
+    const [c] = cites(
+      'Hội nghị Trung ương 5 khóa VIII đã thông qua Nghị quyết “Về xây dựng và phát triển nền văn hóa Việt Nam tiên tiến, đậm đà bản sắc dân tộc”, trong đó xác định 5 tư tưởng chỉ đạo.',
+    );
+    expect(c).toMatchObject({
+      kind: 'Nghị quyết', id: null, issuedBy: 'Ban Chấp hành Trung ương', term: 'VIII', form: 'named',
+      title: 'Về xây dựng và phát triển nền văn hóa Việt Nam tiên tiến, đậm đà bản sắc dân tộc',
+    });
+  });
+
   it('C005: "Nghị quyết T.Ư 4, khóa XI"', () => {
     const [c] = cites('Nghị quyết T.Ư 4, khóa XI: "Một số vấn đề cấp bách về xây dựng Ðảng hiện nay" đang trở thành đợt sinh hoạt chính trị sâu rộng.');
     expect(c).toMatchObject({ kind: 'Nghị quyết', id: null, issuedBy: 'Ban Chấp hành Trung ương', term: 'XI', form: 'named' });
