@@ -300,6 +300,9 @@ function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<
     // A page title names its subject: "Báo cáo và dự thảo Nghị quyết" is a link text, "Công văn số 7876-CV/VPTW
     // ngày …" a reference in running text; neither is a type line.
     if (!strong && (inTable || rest === '' || /[.]$/.test(text) || matchPhrase(foldKey(rest), 0, m.notLabelStarts) || symbol?.id)) return null;
+    // A page title starts with a capital, names no number ("Nghị quyết 26 Trung ương 7 …" cites one) and is
+    // one sentence ("Nghị quyết Trung ương 5 (Khoá VIII). Lấy ví dụ …" is running text).
+    if (!strong && (!/^\p{Lu}/u.test(docType) || /^\d/.test(rest) || /\.\s+\p{Lu}/u.test(rest))) return null;
     return { docType, rest, strong, number: symbol?.id ? symbol : null };
   }
   // An OCR'd type line: "K ÉT LUẬN" is KẾT LUẬN with a space and a wrong mark.

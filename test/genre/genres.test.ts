@@ -307,3 +307,18 @@ describe('pages that repeat their title or print when they were posted (tuyengia
     ]);
   });
 });
+
+describe('running text that starts like a type line is no header (shared/corpus citation rows C083, C092, C099)', () => {
+  it('"Nghị quyết 26 …", a wrapped "… trong / Nghị quyết Trung ương 5 (Khoá VIII). Lấy …", a lower-case "hướng dẫn …"', () => {
+    const rows = [
+      'Nghị quyết 26 Trung ương 7 khoá X là một nghị quyết toàn diện về nông nghiệp, nông dân, nông thôn',
+      'Phân tích tóm tắt quan điểm về xây dựng, phát triển văn hoá được nêu trong\nNghị quyết Trung ương 5 (Khoá VIII). Lấy ví dụ để chứng minh việc vận dụng\nmột trong các quan điểm trên ở địa phương',
+      'Căn cứ Thông tư số 01/2018/TTVPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ \nhướng dẫn thi hành một số quy định của Nghị định số 61/2018/NĐCP ngày 23 tháng 4 năm 2018',
+    ];
+    for (const row of rows) {
+      const p = parse(row);
+      expect(p.header.docType).toBeNull();
+      expect(p.citations.length).toBeGreaterThan(0);
+    }
+  });
+});
