@@ -17,6 +17,7 @@ import { recogniseLines, type Line } from './recognise/lines.js';
 import { findCitations } from './recognise/citations.js';
 import { Joined } from './recognise/joined.js';
 import { resolveAttributions } from './resolve/attributions.js';
+import { resolveMentions } from './resolve/mentions.js';
 
 export interface ParseOptions {
   /** The file name recorded in `source.file`. */
@@ -67,6 +68,15 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   // Task tables are tasks in any genre; prose tasks only where the genre has them.
   const found = findTasks(units, m, projects.has('tasks'));
   const residue = residueOf(lines, zone.chrome);
+  // Every text field is read for citations, the title first ("KẾ HOẠCH thực hiện Nghị quyết số 57-NQ/TW …");
+  // short mentions then point to the citation they repeat, in the list and in the items alike.
+  const found0 = [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations];
+  const citations = resolveMentions(found0);
+  const resolvedOf = new Map(found0.map((c, i) => [c, citations[i]!]));
+  const conferences = body.conferences.map((c) => ({
+    ...c,
+    items: c.items.map((item) => ({ ...item, citations: item.citations.map((x) => resolvedOf.get(x) ?? x) })),
+  }));
   const programme: Programme = {
     schemaVersion: SCHEMA_VERSION,
     genre: genre?.genre ?? 'unknown',
@@ -74,12 +84,12 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     header,
     preamble: body.preamble,
     sections: body.sections,
-    conferences: body.conferences,
+    conferences,
     attributions,
     recipients: footers.flatMap((f) => f.recipients),
     signature: footers.find((f) => f.signature)?.signature ?? null,
     // Every text field is read for citations, the title first ("KẾ HOẠCH thực hiện Nghị quyết số 57-NQ/TW …").
-    citations: [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations],
+    citations,
     outline: outlineOf(units, genre, (u) => found.taskUnits.has(u), m.grammar.outline.appendix.role),
     tasks: found.tasks,
     schedule: projects.has('schedule') ? findSchedule(units, header, m, text.slice(0, 3000)) : [],

@@ -23,6 +23,11 @@ export const Citation = z.object({
     .enum(['numbered', 'number-only', 'named', 'list'])
     .describe('how it was recognised: kind + number and symbol; kind + number without a symbol; by name (law, charter, plenum resolution); or a further number of a list sharing one kind'),
   year: z.int().nullable().describe('the year a named reference gives without a full date ("Hiến pháp năm 2013"), else the year of its date'),
+  refersTo: z
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('for a short mention ("Nghị quyết số 57" after "Nghị quyết số 57-NQ/TW …"): the index in `citations` of the full citation it repeats'),
 });
 export type Citation = z.infer<typeof Citation>;
 

@@ -293,7 +293,11 @@ function coIssuers(key: string, end: number, m: Matchers, c: Compiled): number {
     const j = sticky(c.bodyJoin, key, end);
     const body = j ? bodyAt(key, end + j[0].length, m, c) : null;
     if (!j || !body) break;
-    end += j[0].length + body.length;
+    // "… của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành …": a body followed by its own verb is the
+    // subject of the sentence, not a co-issuer; a co-issuer ends the list, the citation or its clause.
+    const after = end + j[0].length + body.length;
+    if (!/^(?:$|[\s]*[,;.:)(]|\s(?:và|về|khóa|khoá|ngày|tại|năm)(?![\p{L}]))/u.test(key.slice(after, after + 8))) break;
+    end = after;
   }
   return end;
 }
@@ -535,6 +539,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
         dateText: tail.dateText ?? before?.dateText ?? null,
         form,
         year: tail.year ?? (before?.date ? Number(before.date.slice(0, 4)) : null),
+        refersTo: null,
       });
       c.kindStart.lastIndex = end;
       ends.add(end);
@@ -592,6 +597,7 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
       dateText: d ? `${d[1]}/${d[2]}/${d[3]}` : tail!.dateText,
       form: 'numbered',
       year: d ? Number(d[3]) : tail!.year,
+      refersTo: null,
     });
     c.bareLegal.lastIndex = Math.max(c.bareLegal.lastIndex, end);
   }
@@ -675,6 +681,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
         dateText: tail?.dateText ?? before?.dateText ?? null,
         form: 'named',
         year: groups.year ? Number(groups.year) : (tail?.year ?? null),
+        refersTo: null,
       });
     }
   }

@@ -322,3 +322,22 @@ describe('running text that starts like a type line is no header (shared/corpus 
     }
   });
 });
+
+describe('short mentions point to the citation they repeat (issue #11, resolution)', () => {
+  it('"Nghị quyết số 57" in the headline of Ban Thường vụ Tỉnh ủy’s action programme is the 57-NQ/TW the text cites in full', () => {
+    const p = parse(corpus('found/105-btv-tinh-uy-ctrhd-nq57-2024-baomoi.txt'));
+    const mention = p.citations[0]!;
+    expect(mention).toMatchObject({ raw: 'Nghị quyết số 57', form: 'number-only', id: null });
+    expect(p.citations[mention.refersTo!]).toMatchObject({ id: '57-NQ/TW', date: '2024-12-22', issuedBy: 'Bộ Chính trị' });
+    expect(p.citations.filter((c) => c.id !== null).every((c) => c.refersTo === null)).toBe(true);
+  });
+
+  it('a later mention takes the nearest earlier full citation; an unmatched number refers to nothing', () => {
+    const p = parse('Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết số 57 và Chỉ thị số 35 của Bộ Chính trị như sau:');
+    expect(p.citations.map((c) => [c.raw, c.refersTo])).toEqual([
+      ['Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị', null],
+      ['Nghị quyết số 57', 0],
+      ['Chỉ thị số 35 của Bộ Chính trị', null],
+    ]);
+  });
+});
