@@ -618,6 +618,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
   const starts = new Set<number>();
   const cores: [number, number][] = [];
   for (const ref of m.namedReferences) {
+    if (ref.literal !== '' && !block.key.includes(ref.literal)) continue;
     ref.re.lastIndex = 0;
     // The cores read so far by start, walked once as this pattern's matches move right.
     const sorted = [...cores].sort((a, b) => a[0] - b[0]);

@@ -69,7 +69,17 @@ export interface Matchers {
   partyTypeCodes: Set<string>;
   stateTypeCodes: Set<string>;
   issuerCodes: Set<string>;
-  namedReferences: { re: RegExp; kind: string; issuedBy: string | null; capitalTitle: boolean; tail: boolean; needsIssuer: boolean; quotedTitle: boolean }[];
+  namedReferences: {
+    re: RegExp;
+    /** Words every match begins with ("nghị quyết", "điều lệ"): a block without them is not scanned. */
+    literal: string;
+    kind: string;
+    issuedBy: string | null;
+    capitalTitle: boolean;
+    tail: boolean;
+    needsIssuer: boolean;
+    quotedTitle: boolean;
+  }[];
   /** "Hậu Giang, ngày …" and the parts of a header date, on the folded key. */
   placeDate: RegExp;
   headerDate: { numeric: RegExp; day: RegExp; month: RegExp; year: RegExp };
@@ -168,7 +178,7 @@ export function compile(grammar: Grammar): Matchers {
     partyTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.party)),
     stateTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.state)),
     issuerCodes: new Set(grammar.issuers.codes.map((c) => c.code)),
-    namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), kind: r.kind, issuedBy: r.issuedBy, capitalTitle: r.capitalTitle, tail: r.tail, needsIssuer: r.needsIssuer, quotedTitle: r.quotedTitle })),
+    namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), literal: literalStart(r.pattern), kind: r.kind, issuedBy: r.issuedBy, capitalTitle: r.capitalTitle, tail: r.tail, needsIssuer: r.needsIssuer, quotedTitle: r.quotedTitle })),
     placeDate: new RegExp(`^[^,]{2,60}, ?${word(g.header.dateWords.day)}(?![\\p{L}])`, 'u'),
     dateLine: {
       spelled: new RegExp(`^${word(g.header.dateWords.day)} ?(\\d{1,2})? ?${word(g.header.dateWords.month)} ?(\\d{1,2})? ?${word(g.header.dateWords.year)} ?(\\d{4})? ?\\.?$`, 'u'),
@@ -181,6 +191,20 @@ export function compile(grammar: Grammar): Matchers {
       year: new RegExp(`${word(g.header.dateWords.year)} (\\d{4})(?!\\d)`, 'u'),
     },
   };
+}
+
+/**
+ * The letters and spaces a pattern must begin with, after an opening look-behind ("nghị quyết"
+ * of "(?<![\\p{L}\\p{N}])nghị quyết đại hội…"); '' when it begins with anything else.
+ */
+function literalStart(pattern: string): string {
+  const body = pattern.replace(/^\(\?<![^)]*\)\)?/, '');
+  const m = /^[\p{Ll} ]+/u.exec(body);
+  const literal = m ? m[0] : '';
+  // A character class, group or quantifier right after would make the last letter optional.
+  const next = body[literal.length];
+  const safe = next === undefined || !/[?*{]/.test(next) ? literal : literal.slice(0, -1);
+  return safe.trimEnd();
 }
 
 let cached: Matchers | null = null;
