@@ -65,14 +65,29 @@ const CASE_SAMPLE = 300;
 export const PHRASE_SAMPLE = 60;
 
 export function capsText(text: string): boolean {
-  const letters = text.slice(0, CASE_SAMPLE).replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2) return false;
-  // One lower-casing of the sample, compared letter by letter (no string per letter).
-  const lower = letters.toLowerCase();
-  if (lower.length !== letters.length) return false;
+  let letters = 0;
   let upper = 0;
-  for (let i = 0; i < letters.length; i++) if (letters.charCodeAt(i) !== lower.charCodeAt(i)) upper++;
-  return upper / letters.length >= 0.9;
+  const end = Math.min(text.length, CASE_SAMPLE);
+  for (let i = 0; i < end; i++) {
+    const kind = caseOf(text.charCodeAt(i));
+    if (kind === 0) continue;
+    letters++;
+    if (kind === 2) upper++;
+  }
+  return letters >= 2 && upper / letters >= 0.9;
+}
+
+/** 0 for a character without case, 1 lower case, 2 upper case; learnt once per character. */
+const cases = new Map<number, number>();
+function caseOf(code: number): number {
+  let kind = cases.get(code);
+  if (kind === undefined) {
+    const ch = String.fromCharCode(code);
+    const lower = ch.toLowerCase();
+    kind = lower === ch.toUpperCase() ? 0 : ch === lower ? 1 : 2;
+    cases.set(code, kind);
+  }
+  return kind;
 }
 
 /**
