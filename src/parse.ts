@@ -11,7 +11,7 @@ import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
 import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js';
-import { normalizeText } from './normalize/text.js';
+import { charCount, normalizeText } from './normalize/text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
 import { recogniseLines, type Line } from './recognise/lines.js';
 import { findCitations } from './recognise/citations.js';
@@ -139,7 +139,7 @@ function residueOf(lines: readonly Line[], chrome: readonly number[]): Programme
     const last = run[run.length - 1]!;
     runs.push({
       text: run.map((l) => l.text).join('\n'),
-      span: { start: { line: first.line, column: 1 }, end: { line: last.line, column: [...last.text].length + 1 } },
+      span: { start: { line: first.line, column: 1 }, end: { line: last.line, column: charCount(last.text) + 1 } },
     });
     run = [];
   };

@@ -1,6 +1,6 @@
 import type { Programme } from '../model/programme.js';
 import { foldKey, foldPhrase } from '../normalize/fold.js';
-import { squash } from '../normalize/text.js';
+import { charCount, squash } from '../normalize/text.js';
 import { findPhrase, matchPhrase, type Matchers, type Phrase } from '../recognise/compile.js';
 import { capsText, readLabel } from '../recognise/labels.js';
 import type { Line } from '../recognise/lines.js';
@@ -182,7 +182,7 @@ function cellsOf(l: Line, m: Matchers): Cell[] {
     const offset = Math.max(l.text.indexOf(text, from), 0);
     from = offset + text.length;
     const key = foldKey(text);
-    cells.push({ text, key, kind: classify(text, key, m, parts.length > 1), at: { line: l.line, column: [...l.text.slice(0, offset)].length + 1 } });
+    cells.push({ text, key, kind: classify(text, key, m, parts.length > 1), at: { line: l.line, column: charCount(l.text, offset) + 1 } });
   }
   if (cells.length === 0 && l.text.includes('|')) cells.push({ text: '|', key: '|', kind: 'separator', at: { line: l.line, column: 1 } });
   return cells;
@@ -587,7 +587,7 @@ export function closingDate(lines: readonly Line[], m: Matchers): { date: NonNul
     if (!spelled) continue;
     const [day, month, year] = [Number(spelled[1]), Number(spelled[2]), Number(spelled[3])];
     if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    return { date: { raw: l.text.slice(hit.at, at + spelled[0].length).trim(), year, month, day }, at: { line: l.line, column: [...l.text.slice(0, hit.at)].length + 1 } };
+    return { date: { raw: l.text.slice(hit.at, at + spelled[0].length).trim(), year, month, day }, at: { line: l.line, column: charCount(l.text, hit.at) + 1 } };
   }
   return null;
 }

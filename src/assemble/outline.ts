@@ -1,6 +1,6 @@
 import type { OutlineNode } from '../model/programme.js';
 import { foldKey } from '../normalize/fold.js';
-import { squash } from '../normalize/text.js';
+import { charCount, squash } from '../normalize/text.js';
 import { matchPhrase, type Matchers } from '../recognise/compile.js';
 import { Joined } from '../recognise/joined.js';
 import { capsText, PHRASE_SAMPLE, readLabel, type Label } from '../recognise/labels.js';
@@ -233,14 +233,15 @@ function isAppendix(text: string, m: Matchers): boolean {
 
 
 const position = (line: Line, column: number) => ({ line: line.line, column });
-const endOf = (line: Line) => position(line, [...line.text].length + 1);
+const endOf = (line: Line) => position(line, charCount(line.text) + 1);
 
 function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): Draft {
   const first = block[0]!;
   const bare = stripMarkup(first.text);
   const joined = new Joined(block.map((l) => ({ text: l.text, start: l.start, line: l.line })));
   const from = bare.at + (label?.textAt ?? 0);
-  let text = squash(joined.slice(from).text);
+  // Joined text is normalized already: one space between words, none at the ends.
+  let text = joined.slice(from).text.trim();
   if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(stripMarkup(first.text).text.slice(label?.textAt ?? 0));
   const caps = label === null && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
   const appendix = caps && isAppendix(first.text, m);
@@ -292,7 +293,7 @@ function tableOf(rows: Line[]): Draft {
         value: null,
         heading: null,
         text: stripMarkup(c.text).text,
-        span: { start: position(row, [...row.text.slice(0, c.at)].length + 1), end: position(row, [...row.text.slice(0, c.at + c.text.length)].length + 1) },
+        span: { start: position(row, charCount(row.text, c.at) + 1), end: position(row, charCount(row.text, c.at + c.text.length) + 1) },
       },
       lineKind: 'row',
       lines: [row],

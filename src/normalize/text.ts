@@ -37,3 +37,13 @@ export function trimTrailing(text: string, chars: string): string {
   while (end > 0 && (chars.includes(text[end - 1]!) || text[end - 1] === ' ')) end--;
   return text.slice(0, end);
 }
+
+/** Characters (code points) in `text`, the unit columns count in, without copying it. */
+export function charCount(text: string, end = text.length): number {
+  let n = end;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
