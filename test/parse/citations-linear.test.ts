@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meter } from '../../src/meter.js';
-import { parse } from '../../src/parse.js';
+import { workPerChar as work } from '../work.js';
 
-/** Work (counted, not timed) per character of a text built from `n` repetitions of a unit. */
-function work(make: (n: number) => string, n: number): number {
-  const text = make(n);
-  meter.units = 0;
-  parse(text);
-  return meter.units / text.length;
-}
 
 // The citation forms of issue 11 repeated on one line: each must cost the same per character
 // whatever the length (as test/robustness/linear.test.ts does for the older shapes).

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meter } from '../../src/meter.js';
-import { parse } from '../../src/parse.js';
 import { seedText } from '../helpers.js';
+import { workPerChar as work } from '../work.js';
 
-/** Work (counted, not timed) per character of a text built from `n` repetitions of a unit. */
-function work(make: (n: number) => string, n: number): number {
-  const text = make(n);
-  meter.units = 0;
-  parse(text);
-  return meter.units / text.length;
-}
 
 // Hostile shapes a linear parser must take in its stride, one line or many.
 const shapes: Record<string, (n: number) => string> = {
