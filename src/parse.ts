@@ -70,9 +70,9 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const residue = residueOf(lines, zone.chrome);
   // Every text field is read for citations, the title first ("KẾ HOẠCH thực hiện Nghị quyết số 57-NQ/TW …");
   // short mentions then point to the citation they repeat, in the list and in the items alike.
-  const found0 = [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations];
-  const citations = resolveMentions(found0);
-  const resolvedOf = new Map(found0.map((c, i) => [c, citations[i]!]));
+  const read = [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations];
+  const citations = resolveMentions(read);
+  const resolvedOf = new Map(read.map((c, i) => [c, citations[i]!]));
   const conferences = body.conferences.map((c) => ({
     ...c,
     items: c.items.map((item) => ({ ...item, citations: item.citations.map((x) => resolvedOf.get(x) ?? x) })),
@@ -88,7 +88,6 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     attributions,
     recipients: footers.flatMap((f) => f.recipients),
     signature: footers.find((f) => f.signature)?.signature ?? null,
-    // Every text field is read for citations, the title first ("KẾ HOẠCH thực hiện Nghị quyết số 57-NQ/TW …").
     citations,
     outline: outlineOf(units, genre, (u) => found.taskUnits.has(u), m.grammar.outline.appendix.role),
     tasks: found.tasks,
@@ -97,18 +96,19 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     homes: { header: zone.lines, footer: footers.flatMap((f) => f.lines) },
     diagnostics: [],
   };
-  programme.diagnostics = applyRuleConfig([
-    ...(options.messages ?? []).map((msg) => ({
-      code: `ingest-${msg.severity}`,
-      severity: msg.severity,
-      message: msg.message,
-      messageEn: msg.message,
-      line: null,
-      column: null,
-    })),
-    ...documentFindings(programme, zone.found),
+  const ingest: Diagnostic[] = (options.messages ?? []).map((msg) => ({
+    code: `ingest-${msg.severity}`,
+    severity: msg.severity,
+    message: msg.message,
+    messageEn: msg.message,
+    line: null,
+    column: null,
+  }));
+  // runChecks applies the rule settings to its own findings; these come from the reader and the document.
+  programme.diagnostics = [
+    ...applyRuleConfig([...ingest, ...documentFindings(programme, zone.found)], options.rules),
     ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
-  ], options.rules);
+  ];
   return Programme.parse(programme);
 }
 

@@ -52,12 +52,8 @@ function applies(rule: Rule, context: CheckContext): boolean {
 export function runChecks(programme: Programme, context: CheckContext): Diagnostic[] {
   const found = rules
     .filter((rule) => applies(rule, context))
-    .flatMap((rule) => rule.check(programme, context))
-    .map((d) => {
-      const severity = context.config?.[d.code];
-      return severity && severity !== 'off' ? { ...d, severity } : d;
-    });
-  return found.sort(
+    .flatMap((rule) => rule.check(programme, context));
+  return applyRuleConfig(found, context.config).sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   );
 }
