@@ -1,5 +1,5 @@
 import type { Programme } from '../model/programme.js';
-import { foldKey, foldPhrase } from '../normalize/fold.js';
+import { bareKey, foldKey, foldPhrase } from '../normalize/fold.js';
 import { charCount, squash } from '../normalize/text.js';
 import { findPhrase, matchPhrase, type Matchers, type Phrase } from '../recognise/compile.js';
 import { capsText, readLabel } from '../recognise/labels.js';
@@ -191,9 +191,9 @@ function cellsOf(l: Line, m: Matchers): Cell[] {
 /** The issuer and the State or Party heading run together ("BỘ TÀI CHÍNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"). */
 function splitHeading(part: string, m: Matchers): string[] {
   if (part.length > 160 || !capsText(part)) return [part];
-  const bare = bareChars(foldKey(part));
+  const bare = bareKey(foldKey(part));
   for (const heading of [...m.stateHeadings, ...m.partyHeadings]) {
-    const h = bareChars(heading.key);
+    const h = bareKey(heading.key);
     const at = bare.indexOf(h);
     // Only a heading that ends the line: inside a title ("… THÀNH LẬP ĐẢNG CỘNG SẢN VIỆT NAM (3/2/1930 …") it is words.
     if (at > 0 && at <= 80 && part[at - 1] === ' ' && bare.slice(at + h.length).trim() === '') return [part.slice(0, at), part.slice(at)];
@@ -222,7 +222,7 @@ const foldedLists = new WeakMap<readonly Phrase[], { folded: string; bare: strin
 function foldedOf(list: readonly Phrase[]): { folded: string; bare: string }[] {
   let out = foldedLists.get(list);
   if (!out) {
-    out = list.map((p) => ({ folded: fold(p.text), bare: bareChars(fold(p.text)) }));
+    out = list.map((p) => ({ folded: fold(p.text), bare: bareKey(fold(p.text)) }));
     foldedLists.set(list, out);
   }
   return out;
@@ -232,7 +232,7 @@ function foldedOf(list: readonly Phrase[]): { folded: string; bare: string }[] {
 function equalsAny(key: string, list: readonly Phrase[]): boolean {
   if (key.length > 80) return false;
   const folded = fold(key);
-  const bare = bareChars(folded);
+  const bare = bareKey(folded);
   return foldedOf(list).some((p) => p.folded === folded || p.bare === bare);
 }
 
@@ -307,23 +307,19 @@ function typeOf(text: string, key: string, m: Matchers, inTable: boolean): Omit<
   }
   // An OCR'd type line: "K ÉT LUẬN" is KẾT LUẬN with a space and a wrong mark.
   if (capsText(text) && text.length <= 30) {
-    const bare = stripMarks(key);
-    const hit = m.headerTypes.find((p) => stripMarks(p.key) === bare);
-    if (hit) return { docType: text, rest: '', strong: true, number: null };
+    const spaceless = (k: string) => k.replace(/\s/g, '');
+    const bare = spaceless(bareKey(key));
+    if (bareTypes(m).some(([, b]) => spaceless(b) === bare)) return { docType: text, rest: '', strong: true, number: null };
   }
   return null;
 }
 
-const stripMarks = (key: string) => key.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/đ/g, 'd');
-
-/** One for one, each character without its marks: "kết lủận" and "kết luận" both read "ket luan". */
-const bareChars = (key: string) => [...key].map((ch) => (ch === 'đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch))).join('');
 
 const bareTypeCache = new WeakMap<Matchers, [Phrase, string][]>();
 function bareTypes(m: Matchers): [Phrase, string][] {
   let out = bareTypeCache.get(m);
   if (!out) {
-    out = m.headerTypes.map((p) => [p, bareChars(p.key)]);
+    out = m.headerTypes.map((p) => [p, bareKey(p.key)]);
     bareTypeCache.set(m, out);
   }
   return out;
@@ -331,7 +327,7 @@ function bareTypes(m: Matchers): [Phrase, string][] {
 
 /** A type line whose marks a site scrambled ("KẾT LỦẬN"): the type whose bare letters it starts with. */
 function bareType(key: string, m: Matchers): Phrase | null {
-  const bare = bareChars(key.slice(0, 40));
+  const bare = bareKey(key.slice(0, 40));
   for (const [p, b] of bareTypes(m)) {
     if (b.length === p.key.length && bare.startsWith(b) && !/[\p{L}\d]/u.test(bare[b.length] ?? ' ')) return p;
   }

@@ -1,13 +1,13 @@
 import type { Genre } from '../grammar/schema.js';
 import type { Programme } from '../model/programme.js';
-import { foldKey, foldPhrase } from '../normalize/fold.js';
+import { bareKey, foldKey, foldPhrase } from '../normalize/fold.js';
 import type { Matchers } from '../recognise/compile.js';
 import type { Unit } from '../assemble/outline.js';
 
 type Rule = Genre['detect'][number];
 
 /** Case, tone placement, marks and spaces folded: "K ÉT LUẬN" is "Kết luận". */
-const bare = (text: string) => foldPhrase(text).normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/đ/g, 'd');
+const bare = (text: string) => bareKey(foldPhrase(text)).replace(/\s/g, '');
 
 function bodyKinds(units: readonly Unit[], into = new Set<string>()): Set<string> {
   for (const u of units) {

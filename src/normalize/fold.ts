@@ -43,3 +43,13 @@ function lowerPerChar(text: string): string {
 export function foldPhrase(phrase: string): string {
   return foldKey(squash(phrase.normalize('NFC')));
 }
+
+/**
+ * A folded key without its diacritics, one character for one ("kết lủận" and "kết luận" both read
+ * "ket luan"; đ reads d): for text whose marks a site or an OCR scrambled. Same length as its input.
+ */
+export function bareKey(key: string): string {
+  let out = '';
+  for (const ch of key) out += ch === 'đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch);
+  return out;
+}
