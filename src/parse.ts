@@ -11,7 +11,8 @@ import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
 import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js';
-import { charCount, normalizeText } from './normalize/text.js';
+import { charCount, normalizeDocument, normalizeText } from './normalize/text.js';
+import type { LegacyText } from './normalize/legacy-text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
 import { recogniseLines, type Line } from './recognise/lines.js';
 import { findCitations } from './recognise/citations.js';
@@ -40,6 +41,7 @@ export interface ParseOptions {
  */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): Programme {
   let raw: string;
+  let decodedMessages: IngestMessage[] = [];
   let encoding = options.encoding;
   let sha256 = options.sha256;
   if (typeof input === 'string') {
@@ -49,11 +51,12 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   } else {
     const decoded = decodeText(input);
     raw = decoded.text;
+    decodedMessages = decoded.messages;
     encoding ??= decoded.encoding;
     sha256 ??= createHash('sha256').update(input).digest('hex');
   }
   const m = options.matchers ?? defaultMatchers();
-  const text = normalizeText(raw);
+  const { text, legacy } = normalizeDocument(raw);
   const lines = recogniseLines(text, m);
   const zone = assembleHeader(lines, m);
   const { segments, footers } = layout(lines, zone.bodyStart, m);
@@ -96,17 +99,17 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     homes: { header: zone.lines, footer: footers.flatMap((f) => f.lines) },
     diagnostics: [],
   };
-  const ingest: Diagnostic[] = (options.messages ?? []).map((msg) => ({
+  const ingest: Diagnostic[] = [...(options.messages ?? []), ...decodedMessages].map((msg) => ({
     code: `ingest-${msg.severity}`,
     severity: msg.severity,
-    message: msg.message,
+    message: msg.messageVi ?? msg.message,
     messageEn: msg.message,
-    line: null,
-    column: null,
+    line: msg.line ?? null,
+    column: msg.line ? 1 : null,
   }));
   // runChecks applies the rule settings to its own findings; these come from the reader and the document.
   programme.diagnostics = [
-    ...applyRuleConfig([...ingest, ...documentFindings(programme, zone.found)], options.rules),
+    ...applyRuleConfig([...ingest, ...legacyFindings(legacy), ...documentFindings(programme, zone.found)], options.rules),
     ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
   ];
   return Programme.parse(programme);
@@ -151,6 +154,24 @@ function residueOf(lines: readonly Line[], chrome: readonly number[]): Programme
   }
   close();
   return runs;
+}
+
+/** Legacy text read from its letters: said once, at its first line, so a reader can check it. */
+function legacyFindings(legacy: LegacyText): Diagnostic[] {
+  const first = legacy.lines[0];
+  if (first === undefined) return [];
+  const names = ['tcvn3', 'vni'].filter((e) => legacy.encodings.has(e)).map((e) => e.toUpperCase()).join(', ');
+  const count = legacy.lines.length;
+  return [
+    {
+      code: 'legacy-text-converted',
+      severity: 'info',
+      message: `Văn bản mã ${names} (không phải Unicode) trên ${count} dòng, đã chuyển sang Unicode theo mặt chữ`,
+      messageEn: `${names} text (not Unicode) on ${count} line${count === 1 ? '' : 's'}, converted to Unicode from its letters`,
+      line: first,
+      column: 1,
+    },
+  ];
 }
 
 function documentFindings(p: Programme, headerFound: boolean): Diagnostic[] {

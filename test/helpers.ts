@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { encodeTcvn3, encodeVni } from '../src/normalize/legacy-encode.js';
 import iconv from 'iconv-lite';
 import type { Programme } from '../src/model/programme.js';
 
@@ -31,6 +32,9 @@ export const variants = {
   'CR only': (t: string) => Buffer.from(t.replace(/\n/g, '\r'), 'utf8'),
   'new tone placement': (t: string) => Buffer.from(newTones(t), 'utf8'),
   'hard-wrapped at 72 columns': (t: string) => Buffer.from(hardWrap(t, 72), 'utf8'),
+  // Saved from a .VnTime or VNI-Times editor: legacy letters in single bytes, no font names.
+  'TCVN3 bytes': (t: string) => iconv.encode(encodeTcvn3(t), 'windows1252'),
+  'VNI bytes': (t: string) => iconv.encode(encodeVni(t), 'windows1252'),
 } satisfies Record<string, (t: string) => Buffer>;
 
 const NEW_STYLE: Record<string, string> = {

@@ -356,6 +356,16 @@ export function readCitationTruth(path, onError, shown = path) {
 }
 
 /**
+ * The labels' raw texts as the model reports raw text: in the normalized text (a TCVN3 row is
+ * labelled as written, "NghÞ quyÕt", and read as "Nghị quyết").
+ */
+function asNormalized(lib, truth) {
+  if (typeof lib.normalizedText !== 'function' || !Array.isArray(truth.citations)) return truth;
+  const normalized = (raw) => (typeof raw === 'string' ? lib.normalizedText(raw) : raw);
+  return { ...truth, citations: truth.citations.map((c) => (c && typeof c === 'object' ? { ...c, raw: normalized(c.raw) } : c)) };
+}
+
+/**
  * Parses every labelled row of a citation set ({tsv, truth} paths) with `lib.parse` and scores it.
  * Problems go to onError as one line and into `errors`; they never throw.
  */
@@ -396,7 +406,7 @@ export function measureCitations(lib, set, { onError, shown = (p) => p }) {
         fail(`${shown(set.tsv)}:${row.line}: row ${row.id}: parse failed: ${squash(error?.message ?? error)}`);
       }
     }
-    const scored = scoreCitationRow(truth, model);
+    const scored = scoreCitationRow(asNormalized(lib, truth), model);
     scored.source = row.source;
     scored.text = row.text;
     rows.push(scored);

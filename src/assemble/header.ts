@@ -382,6 +382,20 @@ function joinWrappedHeadings(cells: Cell[][], m: Matchers): void {
   }
 }
 
+/**
+ * A page title stands alone; a line that runs on into lower-case lines and ends as a sentence
+ * ("Nghị quyết Trung ương 5 khoá VIII về xây dựng …" / "nền văn hoá … sâu sắc.") is hard-wrapped prose.
+ */
+function wrappedSentence(cells: Cell[][], index: number, text: string): boolean {
+  let paragraph = text;
+  for (let i = index + 1; i < cells.length && i <= index + TITLE_LINES; i++) {
+    const row = cells[i]!;
+    if (row.length !== 1 || !/^\p{Ll}/u.test(row[0]!.text)) break;
+    paragraph += ` ${row[0]!.text}`;
+  }
+  return paragraph !== text && /[.]$/.test(paragraph);
+}
+
 /** The type line: the first one in capitals, else the last page-title-like one. */
 function chooseType(cells: Cell[][], m: Matchers): TypeLine | null {
   let weak: TypeLine | null = null;
@@ -392,7 +406,7 @@ function chooseType(cells: Cell[][], m: Matchers): TypeLine | null {
       const t = typeOf(cell.text, cell.key, m, row.length > 1);
       if (!t) continue;
       if (t.strong) return { ...t, index: i, at: cell.at };
-      weak = { ...t, index: i, at: cell.at };
+      if (!wrappedSentence(cells, i, cell.text)) weak = { ...t, index: i, at: cell.at };
     }
   }
   return weak;

@@ -66,6 +66,7 @@ export const documentCodes: { code: string; severity: Severity; summary: { vi: s
   { code: 'header-not-found', severity: 'warning', summary: { vi: 'Không tìm thấy phần đầu văn bản', en: 'No document header found (issuer, number, date, document type).' } },
   { code: 'genre-unknown', severity: 'warning', summary: { vi: 'Không nhận ra thể loại văn bản', en: 'The kind of document was not recognised: only the generic outline was read.' } },
   { code: 'unclassified-text', severity: 'info', summary: { vi: 'Văn bản nằm ngoài các phần của văn bản', en: 'Text outside the document\'s parts (site chrome, stray lines), kept as residue.' } },
+  { code: 'legacy-text-converted', severity: 'info', summary: { vi: 'Văn bản mã TCVN3/VNI đã chuyển sang Unicode', en: 'Legacy TCVN3 or VNI text recognised from its letters and converted to Unicode.' } },
   { code: 'ingest-warning', severity: 'warning', summary: { vi: 'Điều trình đọc tệp nhận thấy', en: "What the file's reader noticed (mammoth's warnings, text it could not read)." } },
   { code: 'ingest-info', severity: 'info', summary: { vi: 'Điều trình đọc tệp ghi nhận', en: "What the file's reader noted (tracked changes shown, ...)." } },
 ];

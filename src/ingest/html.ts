@@ -60,19 +60,19 @@ export function decodeHtml(bytes: Uint8Array, messages: IngestMessage[] = []): {
     (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
     (bytes[0] === 0xff && bytes[1] === 0xfe) ||
     (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (hasBom) return decodeText(bytes);
+  if (hasBom) return guess(bytes, messages);
   const declared = declaredCharset(bytes);
-  if (!declared) return decodeText(bytes);
+  if (!declared) return guess(bytes, messages);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const utf8 = strictUtf8(bytes);
   if (declared === 'utf-8') {
     if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-    const guessed = decodeText(bytes);
+    const guessed = guess(bytes, messages);
     messages.push({ severity: 'info', message: `the page declares charset utf-8 but is not UTF-8: read as ${guessed.encoding}` });
     return guessed;
   }
   if (!iconv.encodingExists(declared)) {
-    const guessed = decodeText(bytes);
+    const guessed = guess(bytes, messages);
     messages.push({ severity: 'info', message: `the page declares an unknown charset "${declared}": read as ${guessed.encoding}` });
     return guessed;
   }
@@ -83,6 +83,13 @@ export function decodeHtml(bytes: Uint8Array, messages: IngestMessage[] = []): {
     return { text: utf8, encoding: 'utf-8' };
   }
   return { text: iconv.decode(buffer, declared), encoding: declared };
+}
+
+/** The plain-text guess, with what it noticed (bad UTF-8 bytes) kept. */
+function guess(bytes: Uint8Array, messages: IngestMessage[]): { text: string; encoding: string } {
+  const decoded = decodeText(bytes);
+  messages.push(...decoded.messages);
+  return { text: decoded.text, encoding: decoded.encoding };
 }
 
 const CHARSET_ALIASES: Record<string, string> = {

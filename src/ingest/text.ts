@@ -1,34 +1,125 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import type { Ingested } from './types.js';
+import { tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
+import type { IngestMessage, Ingested } from './types.js';
 
 /**
  * Bytes of a plain-text draft to a string. Order matters: a BOM is proof, valid UTF-8 is
- * near-proof (Windows-1258 Vietnamese is never valid UTF-8), NUL patterns betray BOM-less UTF-16,
- * and what is left is taken as Windows-1258, the legacy Windows code page for Vietnamese.
+ * near-proof (Windows-1258 Vietnamese is never valid UTF-8), NUL patterns betray BOM-less UTF-16.
+ * UTF-8 with a few bad bytes (a cut last character, one damaged byte) stays UTF-8 with the bad
+ * bytes replaced and said where; only text whose high bytes are mostly not UTF-8 is legacy, and
+ * which legacy encoding is chosen on the evidence of the whole file (see `legacyDecoding`).
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
+export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8(bytes.subarray(3)) ?? lossyUtf8(bytes.subarray(3)), encoding: 'utf-8-bom' };
+    const text = utf8(bytes.subarray(3));
+    return text !== null ? plain(text, 'utf-8-bom') : damagedUtf8(lossyUtf8(bytes.subarray(3)), 'utf-8-bom');
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: utf16(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  }
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: utf16(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
-  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return plain(utf16(bytes.subarray(2), 'utf-16le'), 'utf-16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return plain(utf16(bytes.subarray(2), 'utf-16be'), 'utf-16be');
   const bomless = guessUtf16(bytes);
-  if (bomless) return { text: utf16(bytes, bomless), encoding: bomless };
+  if (bomless) return plain(utf16(bytes, bomless), bomless);
   const text = utf8(bytes);
-  if (text !== null) return { text, encoding: 'utf-8' };
-  return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'windows1258'), encoding: 'windows-1258' };
+  if (text !== null) return plain(text, 'utf-8');
+  if (mostlyUtf8(bytes)) return damagedUtf8(lossyUtf8(bytes), 'utf-8');
+  return legacyDecoding(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  messages: IngestMessage[];
+}
+
+const plain = (text: string, encoding: string): Decoded => ({ text, encoding, messages: [] });
+
+/**
+ * Valid multi-byte sequences outnumber the bad bytes ten to one: a UTF-8 file damaged in places.
+ * A legacy single-byte file almost never forms a valid sequence by chance.
+ */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      // A broken sequence counts once, with the continuation bytes it left behind.
+      bad++;
+      for (i++; i < bytes.length && (bytes[i]! & 0xc0) === 0x80; i++);
+    }
+  }
+  return valid > 0 && bad * 10 <= valid;
+}
+
+/** The lines where bad bytes were replaced, said once with the first few line numbers. */
+function damagedUtf8(text: string, encoding: string): Decoded {
+  const lines: number[] = [];
+  let line = 1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a) line++;
+    else if (ch === 0xfffd) {
+      count++;
+      if (lines[lines.length - 1] !== line) lines.push(line);
+    }
+  }
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ', …' : '');
+  const plural = lines.length === 1 ? '' : 's';
+  return {
+    text,
+    encoding,
+    messages: [
+      {
+        severity: 'warning',
+        message: `${count} byte sequence${count === 1 ? ' is' : 's are'} not valid UTF-8 and became U+FFFD (line${plural} ${shown})`,
+        messageVi: `${count} chuỗi byte không hợp lệ UTF-8, đã thay bằng ký tự U+FFFD (dòng ${shown})`,
+        line: lines[0] ?? null,
+      },
+    ],
+  };
+}
+
+/**
+ * Text that is not UTF-8: Windows-1258, or TCVN3 or VNI read as Windows-1252 (normalization turns
+ * their letters into Unicode). Each reading is scored by the common Vietnamese words it yields.
+ */
+function legacyDecoding(buffer: Buffer): Decoded {
+  const w1258 = iconv.decode(buffer, 'windows1258');
+  const w1252 = iconv.decode(buffer, 'windows1252');
+  const scores = {
+    'windows-1258': vietnameseWords(w1258.normalize('NFC')),
+    tcvn3: vietnameseWords(tcvn3ToUnicode(w1252)),
+    vni: vietnameseWords(vniToUnicode(w1252)),
+  };
+  const best = scores.tcvn3 > scores['windows-1258'] && scores.tcvn3 >= scores.vni ? 'tcvn3' : scores.vni > scores['windows-1258'] ? 'vni' : 'windows-1258';
+  return plain(best === 'windows-1258' ? w1258 : w1252, best);
+}
+
+// The most common words of Vietnamese administrative prose: a reading that yields them is right.
+const COMMON_WORDS = new Set(['của', 'và', 'các', 'năm', 'ngày', 'được', 'thực', 'hiện', 'trong', 'những', 'với', 'người', 'tỉnh', 'việc', 'đảng', 'công', 'tác', 'phát', 'triển', 'theo', 'số', 'về', 'có', 'là']);
+
+function vietnameseWords(text: string): number {
+  let n = 0;
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) if (COMMON_WORDS.has(word)) n++;
+  return n;
 }
 
 export function ingestText(bytes: Uint8Array): Ingested {
   if (bytes.length === 0) throw new InputError('the file is empty');
   if (looksBinary(bytes)) throw new InputError('not a text file (binary data)');
-  const { text, encoding } = decodeText(bytes);
-  return { text, format: 'txt', encoding, messages: [] };
+  const { text, encoding, messages } = decodeText(bytes);
+  return { text, format: 'txt', encoding, messages };
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

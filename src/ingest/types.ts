@@ -3,7 +3,11 @@ export type Format = 'txt' | 'md' | 'docx' | 'doc' | 'html';
 
 export interface IngestMessage {
   severity: 'warning' | 'info';
+  /** In English; `messageVi` when the reader says it in Vietnamese too. */
   message: string;
+  messageVi?: string;
+  /** The 1-based line of the text it concerns, when there is one. */
+  line?: number | null;
 }
 
 export interface Ingested {

@@ -288,18 +288,22 @@ function gatherEvidence(text: string): Evidence | null {
   return ev;
 }
 
-function wins(score: number, other: number, words: number): boolean {
-  return score > other && score >= 1 && score * 10 >= words;
+function wins(score: number, other: number, words: number, least: number): boolean {
+  return score > other && score >= least && score * 10 >= words;
 }
 
-/** Does text (font unknown) look like TCVN3 in cp1252 characters? */
-export function looksLikeTcvn3(text: string): boolean {
+/**
+ * Does text (font unknown) look like TCVN3 in cp1252 characters? `least` is the evidence asked
+ * for: one word with a legacy code is enough for a .doc run; text among Unicode needs more (a
+ * look-alike "Ð" in "QÐ-UBND" is one such word).
+ */
+export function looksLikeTcvn3(text: string, least = 1): boolean {
   const ev = gatherEvidence(text);
-  return ev !== null && wins(ev.tcvn3, ev.vni, ev.words);
+  return ev !== null && wins(ev.tcvn3, ev.vni, ev.words, least);
 }
 
 /** Does text (font unknown) look like VNI-Windows in cp1252 characters? */
-export function looksLikeVni(text: string): boolean {
+export function looksLikeVni(text: string, least = 1): boolean {
   const ev = gatherEvidence(text);
-  return ev !== null && wins(ev.vni, ev.tcvn3, ev.words);
+  return ev !== null && wins(ev.vni, ev.tcvn3, ev.words, least);
 }

@@ -1,4 +1,5 @@
 import { tick } from '../meter.js';
+import { convertLegacyText, type LegacyText } from './legacy-text.js';
 
 /**
  * The canonical text every span, line number and `vanban text` refers to: NFC, one line per
@@ -6,9 +7,19 @@ import { tick } from '../meter.js';
  * diagnostic's line number is the line the drafter sees in the .txt.
  */
 export function normalizeText(raw: string): string {
+  return normalizeDocument(raw).text;
+}
+
+/** The canonical text, and the lines where legacy TCVN3/VNI text was converted on the way. */
+export function normalizeDocument(raw: string): { text: string; legacy: LegacyText } {
   tick(raw.length);
+  // Before anything else: the soft hyphen removed below is TCVN3's ư.
+  const legacy = convertLegacyText(raw.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n'));
+  return { text: canonical(legacy.text), legacy };
+}
+
+function canonical(raw: string): string {
   let text = raw
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     // Invisible characters that only break matching: BOMs, zero-width marks, soft hyphens.
     .replace(/[\ufeff\u200b-\u200d\u2060\u00ad]/g, '')
     // Eth is a look-alike font substitute for Đ in Vietnamese copies.
