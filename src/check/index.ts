@@ -2,6 +2,7 @@ import type { Diagnostic, Programme } from '../model/programme.js';
 import type { CheckContext, Rule, RuleConfig, Severity } from './rule.js';
 import { anniversaryMismatch } from './rules/anniversary-mismatch.js';
 import { attributionMissingItem } from './rules/attribution-missing-item.js';
+import { citationKindMarks } from './rules/citation-kind-marks.js';
 import { citationSpacingRepaired } from './rules/citation-spacing-repaired.js';
 import { conferenceMonthOrder } from './rules/conference-month-order.js';
 import { conferenceNumbering } from './rules/conference-numbering.js';
@@ -36,6 +37,7 @@ export const rules: Rule[] = [
   unknownTypeCode,
   invalidDate,
   citationSpacingRepaired,
+  citationKindMarks,
   unbalancedQuotes,
 ];
 

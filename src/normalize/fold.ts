@@ -50,6 +50,23 @@ export function foldPhrase(phrase: string): string {
  */
 export function bareKey(key: string): string {
   let out = '';
-  for (const ch of key) out += ch === 'đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch);
-  return out;
+  let from = 0;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    // Surrogates stay as they are: a letter without marks is one UTF-16 unit, so lengths agree.
+    if (code < 0xc0 || (code >= 0xd800 && code <= 0xdfff)) continue;
+    const ch = key[i]!;
+    let bare = BARE.get(ch);
+    if (bare === undefined) {
+      bare = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch);
+      if (bare.length !== 1) bare = ch;
+      BARE.set(ch, bare);
+    }
+    if (bare === ch) continue;
+    out += key.slice(from, i) + bare;
+    from = i + 1;
+  }
+  return from === 0 ? key : out + key.slice(from);
 }
+
+const BARE = new Map<string, string>();

@@ -1,5 +1,5 @@
 import type { Citation } from '../model/programme.js';
-import { foldPhrase } from '../normalize/fold.js';
+import { bareKey, foldPhrase } from '../normalize/fold.js';
 import { trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers, type Phrase } from './compile.js';
 import type { Joined } from './joined.js';
@@ -24,10 +24,13 @@ import { tick } from '../meter.js';
  */
 interface KindPhrase extends Phrase {
   generic: boolean;
+  /** The key without marks: kinds are found by it, so "Kết lúận" is still Kết luận. */
+  bare: string;
 }
 
 interface Compiled {
   kinds: KindPhrase[];
+  kindByBare: Map<string, KindPhrase>;
   kindStart: RegExp;
   afterKind: RegExp;
   party: RegExp;
@@ -73,8 +76,8 @@ function compiled(m: Matchers): Compiled {
   const g = m.grammar.genre.citations;
   const words = (list: string[]) => list.map((w) => escapeRegExp(foldPhrase(w))).join('|');
   const kinds: KindPhrase[] = [
-    ...m.kinds.map((k) => ({ ...k, generic: false })),
-    ...g.genericKinds.map((t) => ({ text: t, key: foldPhrase(t), generic: true })),
+    ...m.kinds.map((k) => ({ ...k, generic: false, bare: bareKey(k.key) })),
+    ...g.genericKinds.map((t) => ({ text: t, key: foldPhrase(t), generic: true, bare: bareKey(foldPhrase(t)) })),
   ].sort(byLength);
   const qualifiers = g.qualifiers.length > 0 ? `(?:(?:${words(g.qualifiers)})\\s)?` : '';
   const dates = words(g.dateWords);
@@ -82,7 +85,8 @@ function compiled(m: Matchers): Compiled {
   const joins = g.joinWords.map((w) => (/^\p{L}/u.test(w) ? `\\s${escapeRegExp(foldPhrase(w))}` : escapeRegExp(w))).join('|');
   c = {
     kinds,
-    kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt(kinds)})${END}`, 'gu'),
+    kindByBare: new Map(kinds.map((k) => [k.bare, k])),
+    kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${kinds.map((k) => escapeRegExp(k.bare)).join('|')})${END}`, 'gu'),
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
     party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?-{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
@@ -474,11 +478,12 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
   const found: Citation[] = [];
   // Where each numbered citation ends in the key: a named document right after one is its subject.
   const ends = new Set<number>();
+  const unmarked = block.bare;
   c.kindStart.lastIndex = 0;
-  for (let k = c.kindStart.exec(key); k; k = c.kindStart.exec(key)) {
+  for (let k = c.kindStart.exec(unmarked); k; k = c.kindStart.exec(unmarked)) {
     tick();
     const kindAt = k.index;
-    const kind = c.kinds.find((p) => p.key === k[0]);
+    const kind = c.kindByBare.get(k[0]);
     const afterKind = sticky(c.afterKind, key, kindAt + k[0].length);
     if (!kind || !afterKind) continue;
     const numAt = kindAt + k[0].length + afterKind[0].length;

@@ -1,4 +1,4 @@
-import { foldKey } from '../normalize/fold.js';
+import { bareKey, foldKey } from '../normalize/fold.js';
 import { tick } from '../meter.js';
 
 /**
@@ -10,6 +10,7 @@ export class Joined {
   readonly text: string;
   readonly key: string;
   private readonly pieces: { at: number; start: number; line: number }[];
+  private bareCache: string | null = null;
 
   constructor(parts: readonly { text: string; start: number; line: number }[]) {
     let text = '';
@@ -24,6 +25,12 @@ export class Joined {
     this.text = text;
     this.key = foldKey(text);
     this.pieces = pieces;
+  }
+
+  /** The key without diacritics, one character for one: for keywords whose marks an OCR scrambled. */
+  get bare(): string {
+    this.bareCache ??= bareKey(this.key);
+    return this.bareCache;
   }
 
   /** A sub-range of this paragraph (an item's text after its number), still mapped. */

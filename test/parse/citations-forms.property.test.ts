@@ -101,8 +101,21 @@ const before: fc.Arbitrary<Case> = fc
     expected: [{ id: `${pad(n)}-${kind[1]}/TU`, number: pad(n), date: iso(d.d, d.m, d.y), issuedBy: body, term: null, form: 'numbered' }],
   }));
 
+// The kind's marks scrambled as OCR and careless typing leave them: dropped, or one tone swapped.
+const TONES = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
+const scrambled: fc.Arbitrary<Case> = fc
+  .record({ kind: fc.constantFrom(...PARTY), n: fc.integer({ min: 1, max: 400 }), date, body: fc.constantFrom(...CENTRAL), how: fc.nat({ max: 5 }) })
+  .map(({ kind, n, date: d, body, how }) => {
+    const nfd = kind[0].normalize('NFD');
+    const written = how === 5 ? nfd.replace(/\p{M}/gu, '') : nfd.replace(/[\u0300\u0301\u0303\u0309\u0323]/u, TONES[how]!);
+    return {
+      text: `${written.normalize('NFC')} số ${pad(n)}-${kind[1]}/TW ngày ${pad(d.d)}/${d.m}/${d.y} của ${body}`,
+      expected: [{ id: `${pad(n)}-${kind[1]}/TW`, number: pad(n), date: iso(d.d, d.m, d.y), issuedBy: body, term: null, form: 'numbered' }],
+    };
+  });
+
 describe('citations in every form, inside varied sentences', () => {
-  const forms = { party, glued, state, numberOnly, law, plenum, list };
+  const forms = { party, glued, state, numberOnly, law, plenum, list, scrambled };
   for (const [name, arb] of Object.entries(forms)) {
     it(name, () => {
       fc.assert(
