@@ -19,6 +19,7 @@ import { findCitations } from './recognise/citations.js';
 import { Joined } from './recognise/joined.js';
 import { resolveAttributions } from './resolve/attributions.js';
 import { resolveMentions } from './resolve/mentions.js';
+import { citesItself, findSelfMentions } from './resolve/self.js';
 
 export interface ParseOptions {
   /** The file name recorded in `source.file`. */
@@ -73,13 +74,19 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const residue = residueOf(lines, zone.chrome);
   // Every text field is read for citations, the title first ("KẾ HOẠCH thực hiện Nghị quyết số 57-NQ/TW …");
   // short mentions then point to the citation they repeat, in the list and in the items alike.
-  const read = [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations];
+  // The document's own number in its text is a mention of itself, not a citation.
+  const all = [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations];
+  const itself = new Set(all.filter((c) => citesItself(c, header)));
+  const read = all.filter((c) => !itself.has(c));
   const citations = resolveMentions(read);
   const resolvedOf = new Map(read.map((c, i) => [c, citations[i]!]));
   const conferences = body.conferences.map((c) => ({
     ...c,
-    items: c.items.map((item) => ({ ...item, citations: item.citations.map((x) => resolvedOf.get(x) ?? x) })),
+    items: c.items.map((item) => ({ ...item, citations: item.citations.filter((x) => !itself.has(x)).map((x) => resolvedOf.get(x) ?? x) })),
   }));
+  const selfMentions = [...findSelfMentions(text, m), ...[...itself].map(({ raw, kind, span, line }) => ({ raw, kind, span, line }))].sort(
+    (a, b) => a.span.start - b.span.start,
+  );
   const programme: Programme = {
     schemaVersion: SCHEMA_VERSION,
     genre: genre?.genre ?? 'unknown',
@@ -92,6 +99,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     recipients: footers.flatMap((f) => f.recipients),
     signature: footers.find((f) => f.signature)?.signature ?? null,
     citations,
+    selfMentions,
     outline: outlineOf(units, genre, (u) => found.taskUnits.has(u), m.grammar.outline.appendix.role),
     tasks: found.tasks,
     schedule: projects.has('schedule') ? findSchedule(units, header, m, text.slice(0, 3000)) : [],

@@ -78,6 +78,8 @@ export const GenreGrammar = z.object({
     officerTitles: z.array(z.string()).default([]),
     /** A named document right after these words is the one being issued, not a citation ("ban hành Quy chế làm việc của …"). */
     notCitedAfter: z.array(z.string()).default([]),
+    /** A kind followed by these words is the document itself ("Nghị quyết này", "Quyết định này"). */
+    selfWords: z.array(z.string()).default([]),
     /** Words joining co-issuers ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"). */
     joinWords: z.array(z.string()).default([]),
   }),

@@ -27,9 +27,17 @@ export const Citation = z.object({
     .int()
     .nonnegative()
     .nullable()
-    .describe('for a short mention ("Nghị quyết số 57" after "Nghị quyết số 57-NQ/TW …"): the index in `citations` of the full citation it repeats'),
+    .describe('for a short mention ("Nghị quyết số 57", or "Nghị quyết số 57-NQ/TW" again without date or issuer, after the full "Nghị quyết số 57-NQ/TW, ngày … của …"): the index in `citations` of the full citation it repeats'),
 });
 export type Citation = z.infer<typeof Citation>;
+
+export const SelfMention = z.object({
+  raw: z.string().describe('"Nghị quyết này", "Chương trình hành động số 27"'),
+  kind: z.string().describe('the kind it names; the document itself when it is `header.docType`'),
+  span: Span,
+  line: z.int().positive(),
+});
+export type SelfMention = z.infer<typeof SelfMention>;
 
 export const Item = z.object({
   number: z.int().describe('"(4)" -> 4'),
@@ -203,6 +211,9 @@ export const Programme = z.object({
     })
     .nullable(),
   citations: z.array(Citation),
+  selfMentions: z
+    .array(SelfMention)
+    .describe('where the document names itself ("Quyết định này", its own number): they point to `header.number` and are not citations'),
   outline: z.array(OutlineNode).describe('the body between header and footer (and any appendix) as a tree'),
   tasks: z.array(Task).describe('tasks that name who does them or by when'),
   schedule: z.array(Entry).describe('dated entries of a schedule'),
@@ -213,3 +224,4 @@ export const Programme = z.object({
   diagnostics: z.array(Diagnostic),
 });
 export type Programme = z.infer<typeof Programme>;
+export type Header = Programme['header'];

@@ -329,7 +329,13 @@ describe('short mentions point to the citation they repeat (issue #11, resolutio
     const mention = p.citations[0]!;
     expect(mention).toMatchObject({ raw: 'Nghị quyết số 57', form: 'number-only', id: null });
     expect(p.citations[mention.refersTo!]).toMatchObject({ id: '57-NQ/TW', date: '2024-12-22', issuedBy: 'Bộ Chính trị' });
-    expect(p.citations.filter((c) => c.id !== null).every((c) => c.refersTo === null)).toBe(true);
+    // A full citation refers to nothing; a bare repeat of its id ("Nghị quyết số 57-NQ/TW") to the nearest full one.
+    const full = p.citations.filter((c) => c.id !== null && c.dateText !== null);
+    expect(full.length).toBe(2);
+    expect(full.every((c) => c.refersTo === null)).toBe(true);
+    const repeats = p.citations.filter((c) => c.id !== null && c.dateText === null && c.issuedBy === null);
+    expect(repeats.length).toBe(5);
+    expect(repeats.every((c) => p.citations[c.refersTo!] === full[1])).toBe(true);
   });
 
   it('a later mention takes the nearest earlier full citation; an unmatched number refers to nothing', () => {

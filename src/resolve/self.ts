@@ -1,0 +1,63 @@
+import type { Citation, Header, SelfMention } from '../model/programme.js';
+import { foldKey, foldPhrase } from '../normalize/fold.js';
+import type { Matchers } from '../recognise/compile.js';
+import { escapeRegExp } from '../recognise/regex.js';
+import { tick } from '../meter.js';
+
+/**
+ * Where a document names itself: "Nghị quyết này", "Quyết định này có hiệu lực …", "Chương trình
+ * hành động số 27" in Chương trình 27-CTr/TU. These point to `header.number`; they are not
+ * citations of another document.
+ */
+const patterns = new WeakMap<Matchers, RegExp | null>();
+
+function selfPattern(m: Matchers): RegExp | null {
+  if (patterns.has(m)) return patterns.get(m)!;
+  const g = m.grammar.genre.citations;
+  const words = (list: readonly string[]) => list.map((w) => escapeRegExp(foldPhrase(w))).join('|');
+  const kinds = [...m.kinds.map((k) => k.key), ...g.genericKinds.map(foldPhrase)].sort((a, b) => b.length - a.length);
+  const re =
+    g.selfWords.length === 0
+      ? null
+      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${kinds.map(escapeRegExp).join('|')})(?: (?:${words(g.qualifiers)}))? (?:${words(g.selfWords)})(?![\\p{L}\\p{N}])`, 'gu');
+  patterns.set(m, re);
+  return re;
+}
+
+/** "Kind này" anywhere in the normalized text, line by line. */
+export function findSelfMentions(text: string, m: Matchers): SelfMention[] {
+  const re = selfPattern(m);
+  if (!re) return [];
+  const found: SelfMention[] = [];
+  const key = foldKey(text);
+  re.lastIndex = 0;
+  let line = 1;
+  let counted = 0;
+  for (let r = re.exec(key); r; r = re.exec(key)) {
+    tick();
+    for (let i = key.indexOf('\n', counted); i !== -1 && i < r.index; i = key.indexOf('\n', i + 1)) line++, (counted = i + 1);
+    const raw = text.slice(r.index, r.index + r[0].length);
+    found.push({ raw, kind: kindOf(raw, m), span: { start: r.index, end: r.index + r[0].length }, line });
+  }
+  return found;
+}
+
+function kindOf(raw: string, m: Matchers): string {
+  const key = foldKey(raw);
+  const kind = [...m.kinds].sort((a, b) => b.key.length - a.key.length).find((k) => key.startsWith(k.key));
+  return kind?.text ?? raw.split(' ').slice(0, 2).join(' ');
+}
+
+/**
+ * A citation of the document itself: its own id, or its own kind and number without a symbol
+ * ("Chương trình hành động số 27" in Chương trình số 27-CTr/TU).
+ */
+export function citesItself(c: Citation, header: Header): boolean {
+  const own = header.number;
+  if (!own?.id) return false;
+  if (c.id !== null) return c.id === own.id;
+  if (c.form !== 'number-only' || own.number === null || Number(c.number) !== own.number) return false;
+  const kind = foldPhrase(c.kind);
+  const docType = header.docType ? foldPhrase(header.docType) : '';
+  return docType.startsWith(kind) || kind.startsWith(docType);
+}
