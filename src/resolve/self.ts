@@ -11,7 +11,8 @@ import { tick } from '../meter.js';
  */
 const patterns = new WeakMap<Matchers, RegExp | null>();
 
-function selfPattern(m: Matchers): RegExp | null {
+/** The pattern, for the ReDoS test. */
+export function selfPattern(m: Matchers): RegExp | null {
   if (patterns.has(m)) return patterns.get(m)!;
   const g = m.grammar.genre.citations;
   const words = (list: readonly string[]) => list.map((w) => escapeRegExp(foldPhrase(w))).join('|');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { citationPatterns } from '../../src/recognise/citations.js';
 import { defaultMatchers } from '../../src/recognise/compile.js';
 import { scopePattern } from '../../src/resolve/attributions.js';
+import { selfPattern } from '../../src/resolve/self.js';
 
 // recheck decides, per pattern, whether some input makes the backtracking matcher super-linear.
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
@@ -62,6 +63,7 @@ describe('no regular expression can backtrack catastrophically', () => {
       ...m.namedReferences.map((r) => r.re),
       ...citationPatterns(m),
       scopePattern(m),
+      selfPattern(m)!,
     ];
     const bad = patterns.map((re) => ({ re, verdict: verdict(re.source, re.flags) })).filter((r) => r.verdict !== 'safe');
     expect(bad.map((r) => `/${r.re.source}/ ${r.verdict}`)).toEqual([]);
