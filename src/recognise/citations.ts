@@ -62,6 +62,8 @@ interface Compiled {
   dateWords: string[];
   notCitedAfter: string[];
   codes: SymbolCodes;
+  /** The bodies by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
+  bareBodies: Matchers['bodies'];
 }
 
 const cache = new WeakMap<Matchers, Compiled>();
@@ -117,6 +119,7 @@ function compiled(m: Matchers): Compiled {
     dateWords: g.dateWords.map(foldPhrase),
     notCitedAfter: g.notCitedAfter.map((w) => `${foldPhrase(w)} `),
     codes: symbolCodes(m),
+    bareBodies: m.bodies.map((b) => ({ ...b, key: bareKey(b.key) })),
   };
   cache.set(m, c);
   return c;
@@ -286,8 +289,15 @@ function bodyAt(key: string, at: number, m: Matchers, c: Compiled): { name: stri
     const body = matchPhrase(key, at + officer.key.length + 1, m.bodies);
     if (body) return { name: `${officer.text} ${body.name}`, length: officer.key.length + 1 + body.key.length };
   }
-  const body = matchPhrase(key, at, m.bodies);
+  const body = matchPhrase(key, at, m.bodies) ?? matchPhrase(bareOf(key), at, c.bareBodies);
   return body ? { name: body.name, length: body.key.length } : null;
+}
+
+// The bare key of the paragraph being read, kept while its bodies are looked up.
+let memo = { key: '', bare: '' };
+function bareOf(key: string): string {
+  if (memo.key !== key) memo = { key, bare: bareKey(key) };
+  return memo.bare;
 }
 
 /** Co-issuers after the first ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"): their end. */

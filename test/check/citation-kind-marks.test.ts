@@ -23,6 +23,14 @@ describe(code, () => {
     expect(found(p, code).map((f) => f.line)).toEqual([4]);
   });
 
+  it('reads issuers through marks an OCR scrambled ("ƯBND tỉnh", "Bộ Chinh tri"), reporting the body name', () => {
+    const p = parse('Căn cứ Quyết định số 12/QĐ-UBND ngày 01/02/2020 của ƯBND tỉnh; Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chinh tri;');
+    expect(p.citations.map((c) => [c.id, c.issuedBy])).toEqual([
+      ['12/QĐ-UBND', 'Ủy ban nhân dân tỉnh'],
+      ['05-CT/TW', 'Bộ Chính trị'],
+    ]);
+  });
+
   it('is silent on the seed, whose kinds are spelt right', () => {
     expect(found(parse(seed), code)).toEqual([]);
   });
