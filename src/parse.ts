@@ -84,7 +84,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     ...c,
     items: c.items.map((item) => ({ ...item, citations: item.citations.filter((x) => !itself.has(x)).map((x) => resolvedOf.get(x) ?? x) })),
   }));
-  const selfMentions = [...findSelfMentions(text, m), ...[...itself].map(({ raw, kind, span, line }) => ({ raw, kind, span, line }))].sort(
+  const selfMentions = [...findSelfMentions(lines, m), ...[...itself].map(({ raw, kind, span, line }) => ({ raw, kind, span, line }))].sort(
     (a, b) => a.span.start - b.span.start,
   );
   const programme: Programme = {

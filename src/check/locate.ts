@@ -1,3 +1,5 @@
+import { tick } from '../meter.js';
+import { charCount } from '../normalize/text.js';
 import type { Citation } from '../model/programme.js';
 import { foldKey } from '../normalize/fold.js';
 
@@ -15,6 +17,8 @@ export class TextMap {
   readonly flat: string;
   private readonly starts: number[] = [0];
   private folded: string | null = null;
+  /** Per line, whether it holds characters beyond the BMP (two UTF-16 units, one column). */
+  private readonly astral = new Map<number, boolean>();
 
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
@@ -50,8 +54,17 @@ export class TextMap {
       if (this.starts[mid]! <= at) lo = mid;
       else hi = mid - 1;
     }
-    // Columns count characters, not UTF-16 units.
-    return { line: lo + 1, column: [...this.text.slice(this.starts[lo], at)].length + 1 };
+    // Columns count characters, not UTF-16 units; a line without astral characters needs no
+    // counting, so many findings on one long line stay linear.
+    const start = this.starts[lo]!;
+    let astral = this.astral.get(lo);
+    if (astral === undefined) {
+      const end = lo + 1 < this.starts.length ? this.starts[lo + 1]! : this.text.length;
+      astral = /[\ud800-\udbff]/.test(this.text.slice(start, end));
+      this.astral.set(lo, astral);
+    }
+    tick(astral ? at - start : 1);
+    return { line: lo + 1, column: (astral ? charCount(this.text.slice(start, at)) : at - start) + 1 };
   }
 
   /** Where `needle` first occurs at or after the start of `line`, reading line breaks as spaces. */

@@ -1,6 +1,7 @@
 import type { Citation, Header, SelfMention } from '../model/programme.js';
 import { foldKey, foldPhrase } from '../normalize/fold.js';
 import type { Matchers } from '../recognise/compile.js';
+import type { Line } from '../recognise/lines.js';
 import { escapeRegExp } from '../recognise/regex.js';
 import { tick } from '../meter.js';
 
@@ -25,20 +26,18 @@ export function selfPattern(m: Matchers): RegExp | null {
   return re;
 }
 
-/** "Kind này" anywhere in the normalized text, line by line. */
-export function findSelfMentions(text: string, m: Matchers): SelfMention[] {
+/** "Kind này" anywhere in the text, line by line on the keys the lines already have. */
+export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMention[] {
   const re = selfPattern(m);
   if (!re) return [];
   const found: SelfMention[] = [];
-  const key = foldKey(text);
-  re.lastIndex = 0;
-  let line = 1;
-  let counted = 0;
-  for (let r = re.exec(key); r; r = re.exec(key)) {
-    tick();
-    for (let i = key.indexOf('\n', counted); i !== -1 && i < r.index; i = key.indexOf('\n', i + 1)) line++, (counted = i + 1);
-    const raw = text.slice(r.index, r.index + r[0].length);
-    found.push({ raw, kind: kindOf(raw, m), span: { start: r.index, end: r.index + r[0].length }, line });
+  for (const l of lines) {
+    re.lastIndex = 0;
+    for (let r = re.exec(l.key); r; r = re.exec(l.key)) {
+      tick();
+      const raw = l.text.slice(r.index, r.index + r[0].length);
+      found.push({ raw, kind: kindOf(raw, m), span: { start: l.start + r.index, end: l.start + r.index + r[0].length }, line: l.line });
+    }
   }
   return found;
 }

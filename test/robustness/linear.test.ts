@@ -15,6 +15,7 @@ const shapes: Record<string, (n: number) => string> = {
   'many conferences': (n) => Array.from({ length: n }, (_, i) => `${i + 1}. Hội nghị lần thứ ${i + 1} (tháng 3/2024)\n(1) Sơ kết.`).join('\n'),
   'a hard-wrapped paragraph without a full stop': (n) => 'một dòng văn bản không có dấu chấm\n'.repeat(n),
   'runs of dots and commas': (n) => `- ${'.,'.repeat(n)}\nNơi nhận:\n- ${'.,;'.repeat(n)}`,
+  'a finding per citation on one long line': (n) => 'Chỉ thị số 38 -CT/TW, '.repeat(n),
   'the seed repeated': (n) => Array(Math.max(1, Math.round(n / 100))).fill(seedText()).join('\n'),
 };
 
