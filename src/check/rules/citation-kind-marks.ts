@@ -3,6 +3,13 @@ import { citationEn, citationVi } from '../describe.js';
 import { textMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
+const kinds = new Map<string, string>();
+const folded = (kind: string) => {
+  let key = kinds.get(kind);
+  if (key === undefined) kinds.set(kind, (key = foldPhrase(kind)));
+  return key;
+};
+
 /** A kind word read through scrambled or OCR'd marks ("Kết lúận" for Kết luận): said, so the drafter can fix it. */
 export const citationKindMarks: Rule = {
   code: 'citation-kind-marks',
@@ -15,7 +22,7 @@ export const citationKindMarks: Rule = {
     const map = textMap(text);
     return p.citations.flatMap((c) => {
       if (c.form === 'named') return [];
-      const kind = foldPhrase(c.kind);
+      const kind = folded(c.kind);
       const written = c.raw.slice(0, kind.length);
       const key = foldKey(written);
       if (key === kind || bareKey(key) !== bareKey(kind)) return [];
