@@ -45,6 +45,7 @@ describe('collecting inputs', () => {
       ['b.docx', 'docx', null],
       ['c.pdf', null, 'unsupported format (.pdf)'],
       ['link.txt', 'txt', null],
+      ['loop', null, 'link to a folder (not followed)'],
       ['sub/d.md', 'md', null],
       ['~$b.docx', null, 'Word lock file'],
     ]);
