@@ -36,7 +36,8 @@ Options:
                                 entry: file, year, conference, month, item, action, citations,
                                 leadAgencies, text, then kind (item, task or entry), lead,
                                 partners, deadline, date, time, chair, place, preparer (lists
-                                "; "-separated). UTF-8 with BOM for Excel
+                                "; "-separated). UTF-8 with BOM for Excel; a cell opening
+                                with = + - @ gets a leading ' so Excel does not run it
       --ndjson FILE             also write every model as one JSON line (neither export may
                                 be an input, an output or the manifest)
       --pretty                  indent the .json files
