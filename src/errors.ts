@@ -19,3 +19,8 @@ export class InputError extends Error {
 export function isInputError(error: unknown): error is InputError {
   return error instanceof InputError;
 }
+
+/** A usage mistake (the CLI prints it with a hint to --help, exit status 2); also thrown by batch for paths that clash. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -1,8 +1,10 @@
 import { isInputError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
+import { detectFormat, ingestBytes } from '../ingest/file.js';
+import { normalizeText } from '../normalize/text.js';
 import { process } from '../process.js';
 import type { Counts } from './manifest.js';
-import type { ParseResult, ParseTask } from './protocol.js';
+import type { ParseResult, ParseTask, TextResult } from './protocol.js';
 
 /** The CPU-bound half of a batch, run in a worker: bytes → model (the shared processor) → JSON text, never a throw. */
 export async function convertTask(task: ParseTask): Promise<ParseResult> {
@@ -25,10 +27,26 @@ export async function convertTask(task: ParseTask): Promise<ParseResult> {
       ms: ms(),
     };
   } catch (error) {
-    if (isInputError(error)) return { id: task.id, ok: false, reason: error.reason, ms: ms() };
-    const message = error instanceof Error ? error.message : String(error);
-    return { id: task.id, ok: false, reason: `internal error: ${message}`, ms: ms() };
+    return failure(task, error, ms());
   }
+}
+
+/** `vanban text` in a worker: the bytes read and normalized, never a throw. */
+export async function textTask(task: ParseTask): Promise<TextResult> {
+  const started = performance.now();
+  try {
+    const bytes = new Uint8Array(task.bytes);
+    const ingested = await ingestBytes(bytes, task.format ?? detectFormat(bytes, task.file), { revision: task.revision, mammothCheck: task.mammothCheck });
+    return { id: task.id, ok: true, text: normalizeText(ingested.text), ms: performance.now() - started };
+  } catch (error) {
+    return failure(task, error, performance.now() - started);
+  }
+}
+
+function failure(task: ParseTask, error: unknown, ms: number): Extract<ParseResult, { ok: false }> {
+  if (isInputError(error)) return { id: task.id, ok: false, reason: error.reason, ms };
+  const message = error instanceof Error ? error.message : String(error);
+  return { id: task.id, ok: false, reason: `internal error: ${message}`, ms };
 }
 
 /** Nodes of the outline tree, at every depth. */

@@ -1,10 +1,9 @@
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
-import { formatOf } from '../ingest/file.js';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import { formatOf, specialKind, systemReason } from '../ingest/file.js';
 import type { Format } from '../ingest/types.js';
 import { compileGlob, isGlob } from './glob.js';
-import { systemReason } from '../ingest/file.js';
 
 /** One line of the manifest to be: a file to convert, or why there is nothing to convert. */
 export interface Input {
@@ -22,22 +21,36 @@ export interface Input {
   output: string | null;
 }
 
+export interface CollectOptions {
+  /** Folders never entered, compared by identity (device and inode), not by spelling: the output folder. */
+  exclude?: string[];
+  /** Read linked files whose target lies outside the input folders (by default they are skipped). */
+  followLinks?: boolean;
+}
+
 /**
  * Files, folders (recursively) and glob patterns to the inputs in a stable order. Hidden entries
- * (".git", ".DS_Store") and `exclude` (the output folder, when it sits inside an input folder)
- * are never entered; a file reached twice is listed once.
+ * (".git", ".DS_Store") and the `exclude` folders are never entered; a file reached twice is listed
+ * once. Entries that are not plain files (FIFOs, sockets, devices, links to folders, dangling or
+ * looping links, links out of the input folders) are listed as skipped with the reason, and
+ * never opened.
  */
-export async function collectInputs(args: string[], exclude: string[] = []): Promise<Input[]> {
+export async function collectInputs(args: string[], options: CollectOptions = {}): Promise<Input[]> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
-  const excluded = new Set(exclude.map((p) => resolve(p)));
-  const add = (input: Input, absolute: string) => {
+  const add = (input: Input) => {
+    const absolute = resolve(input.path);
     if (seen.has(absolute)) return;
     seen.add(absolute);
     inputs.push(input);
   };
-  const found = (path: string, relative: string) => add(classify(path, relative), resolve(path));
-  const failed = (path: string, error: string) => add({ path, relative: basename(path), format: null, error, output: null }, resolve(path));
+  const walker: Walker = {
+    add,
+    excluded: new Set((await Promise.all((options.exclude ?? []).map((p) => identity(p)))).filter((id): id is string => id !== null)),
+    roots: await inputRoots(args),
+    followLinks: options.followLinks ?? false,
+  };
+  const failed = (path: string, error: string) => add({ path, relative: basename(path), format: null, error, output: null });
 
   for (const arg of args) {
     let info;
@@ -47,14 +60,17 @@ export async function collectInputs(args: string[], exclude: string[] = []): Pro
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && isGlob(arg)) {
         const before = inputs.length;
-        await walkGlob(arg, found, failed, excluded);
+        await walkGlob(arg, walker);
         if (inputs.length === before) failed(arg, 'no files match the pattern');
       } else failed(arg, systemReason(error));
       continue;
     }
-    if (info.isDirectory()) await walk(arg, '', Infinity, () => true, found, failed, excluded);
+    if (info.isDirectory()) {
+      if (walker.excluded.has(idOf(info))) failed(arg, 'is the output folder (--out)');
+      else await walk(arg, '', Infinity, () => true, walker);
+    } else if (!info.isFile()) failed(arg, `not a regular file (${specialKind(info)})`);
     // A file named on the command line is read whatever its extension, as `vanban parse` does.
-    else add({ path: arg, relative: basename(arg), format: formatOf(arg) ?? 'txt', output: null }, resolve(arg));
+    else add({ path: arg, relative: basename(arg), format: formatOf(arg) ?? 'txt', output: null });
   }
   return inputs;
 }
@@ -68,56 +84,88 @@ function classify(path: string, relative: string): Input {
   return { ...input, format };
 }
 
-type Found = (path: string, relative: string) => void;
-type Failed = (path: string, reason: string) => void;
+interface Walker {
+  add: (input: Input) => void;
+  /** Identities of the folders not to enter. */
+  excluded: Set<string>;
+  /** The input folders and glob bases, resolved: where a linked file may point. */
+  roots: string[];
+  followLinks: boolean;
+}
 
-async function walkGlob(pattern: string, found: Found, failed: Failed, excluded: Set<string>): Promise<void> {
+const idOf = (info: { dev: number; ino: number }) => `${info.dev}:${info.ino}`;
+
+async function identity(path: string): Promise<string | null> {
+  return stat(path).then(idOf, () => null);
+}
+
+async function inputRoots(args: string[]): Promise<string[]> {
+  const folders = args.map((arg) => (isGlob(arg) ? compileGlob(arg).base : arg));
+  const real = await Promise.all(folders.map((f) => realpath(f).catch(() => null)));
+  return real.filter((r): r is string => r !== null);
+}
+
+const within = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+
+async function walkGlob(pattern: string, walker: Walker): Promise<void> {
   const glob = compileGlob(pattern);
   try {
     if (!(await stat(glob.base)).isDirectory()) return;
   } catch {
     return;
   }
-  await walk(glob.base, '', glob.depth, glob.matches, found, failed, excluded);
+  await walk(glob.base, '', glob.depth, glob.matches, walker);
 }
 
 /** Depth-first in name order; a folder that `matches` is taken whole, as if named on its own. */
-async function walk(
-  folder: string,
-  prefix: string,
-  depth: number,
-  matches: (relative: string) => boolean,
-  found: Found,
-  failed: Failed,
-  excluded: Set<string>,
-): Promise<void> {
+async function walk(folder: string, prefix: string, depth: number, matches: (relative: string) => boolean, walker: Walker): Promise<void> {
   if (depth <= 0) return;
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    failed(folder, systemReason(error));
+    walker.add({ path: folder, relative: basename(folder), format: null, error: systemReason(error), output: null });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (excluded.has(resolve(path))) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      // Linked files are followed; linked folders are not, so a link loop cannot trap the walk.
-      const target = await stat(path).catch(() => null);
-      isFile = target?.isFile() ?? false;
-      isDirectory = false;
-    }
-    if (isDirectory) {
+    if (entry.isDirectory()) {
+      if (walker.excluded.has((await identity(path)) ?? '')) continue;
       const whole = matches(relative);
-      await walk(path, relative, whole ? Infinity : depth - 1, whole ? () => true : matches, found, failed, excluded);
-    } else if (isFile && matches(relative)) found(path, relative);
+      await walk(path, relative, whole ? Infinity : depth - 1, whole ? () => true : matches, walker);
+    } else if (!matches(relative)) continue;
+    else if (entry.isFile()) walker.add(classify(path, relative));
+    else if (entry.isSymbolicLink()) walker.add(await linked(path, relative, walker));
+    else walker.add({ path, relative, format: null, skip: `not a regular file (${specialKind(entry)})`, output: null });
   }
+}
+
+/**
+ * A link is read as the file it points to when that file lies inside an input folder (or with
+ * --follow-links). Linked folders are never entered, so a link loop cannot trap the walk.
+ */
+async function linked(path: string, relative: string, walker: Walker): Promise<Input> {
+  const skipped = (skip: string): Input => ({ path, relative, format: null, skip, output: null });
+  let target: string;
+  let info;
+  try {
+    target = await realpath(path);
+    info = await stat(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return skipped('dangling link (its target does not exist)');
+    if (code === 'ELOOP') return skipped('link loop');
+    return { path, relative, format: null, error: systemReason(error), output: null };
+  }
+  if (info.isDirectory()) return skipped('link to a folder (not followed)');
+  if (!info.isFile()) return skipped(`link to ${specialKind(info)}, not a regular file`);
+  if (!walker.followLinks && !walker.roots.some((root) => within(target, root))) {
+    return skipped(`link to a file outside the input folders (${target}); --follow-links reads it`);
+  }
+  return classify(path, relative);
 }
 
 /**

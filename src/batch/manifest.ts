@@ -30,6 +30,27 @@ export interface ManifestLine {
   understood: boolean | null;
   ms: number;
   version: string;
+  /** The options that shape an output: --resume redoes a file converted with others. */
+  options: OutputOptions;
+}
+
+/** What, besides the input's bytes and vanban's version, decides the bytes of an output. */
+export interface OutputOptions {
+  revision: 'accepted' | 'original';
+  mammoth: 'auto' | 'always' | 'never';
+  pretty: boolean;
+  /** `--rule CODE=LEVEL` settings, by code in code order. */
+  rules: Record<string, string>;
+}
+
+/** Whether two option sets make the same outputs (rule order on the command line does not matter). */
+export function sameOptions(a: OutputOptions | undefined, b: OutputOptions): boolean {
+  return a !== undefined && JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+export function canonical(options: OutputOptions): OutputOptions {
+  const rules = Object.fromEntries(Object.entries(options.rules ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+  return { revision: options.revision, mammoth: options.mammoth, pretty: options.pretty, rules };
 }
 
 export const COUNT_KEYS = ['conferences', 'items', 'citations', 'diagnostics', 'genre', 'outline', 'tasks', 'residue', 'understood'] as const;
@@ -74,7 +95,10 @@ export class Manifest {
 
   append(line: ManifestLine): void {
     this.lines.push(line);
-    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    const text = Buffer.from(`${JSON.stringify(line)}\n`);
+    // One write(2) on O_APPEND: a line is whole or absent. A short write (a full disk) is an error.
+    const written = writeSync(this.fd, text);
+    if (written !== text.length) throw Object.assign(new Error('EIO: the write stopped short, write'), { code: 'EIO', syscall: 'write' });
   }
 
   /** The whole-run manifest, one line per input in input order, replacing what was appended. */

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ParseResult, ParseTask } from './protocol.js';
+import type { ParseResult, ParseTask, WorkerMessage } from './protocol.js';
 
 /** The worker died while parsing a file (crash, out of memory, timeout): that file fails, the batch goes on. */
 export class WorkerCrash extends Error {
@@ -16,33 +16,54 @@ export function defaultWorkerUrl(): URL {
   return import.meta.url.endsWith('.ts') ? new URL('../../dist/batch/worker.js', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
-interface Job {
+/** Heap per worker: a hostile file fails alone instead of taking the process down. */
+export const DEFAULT_WORKER_MEMORY_MB = 400;
+
+export interface PoolOptions {
+  url?: URL;
+  /** Per file, from when its worker is ready; 0 for none. */
+  timeoutMs?: number;
+  /** V8 heap limit of each worker, in MB; 0 for V8's default. */
+  memoryMb?: number;
+}
+
+interface Job<R> {
   task: ParseTask;
-  resolve: (result: ParseResult) => void;
+  timeoutMs: number;
+  resolve: (result: R) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
 }
 
 /**
  * Up to `size` worker threads, started as work arrives, one file each at a time. A worker that
- * dies fails only the file it held and is replaced by a fresh one for the next file.
+ * dies fails only the file it held and is replaced by a fresh one for the next file. A file's
+ * time limit starts when its worker says it is ready, so starting a worker is not counted.
  */
-export class WorkerPool {
+export class WorkerPool<R extends { id: number } = ParseResult> {
   private readonly idle: Worker[] = [];
-  private readonly current = new Map<Worker, Job | null>();
-  private readonly queue: Job[] = [];
+  private readonly current = new Map<Worker, Job<R> | null>();
+  private readonly ready = new Set<Worker>();
+  private readonly queue: Job<R>[] = [];
   private closed = false;
+  private readonly url: URL;
+  private readonly timeoutMs: number;
+  private readonly memoryMb: number;
 
   constructor(
     private readonly size: number,
-    private readonly url: URL = defaultWorkerUrl(),
-    private readonly timeoutMs = 0,
-  ) {}
+    options: PoolOptions = {},
+  ) {
+    this.url = options.url ?? defaultWorkerUrl();
+    this.timeoutMs = options.timeoutMs ?? 0;
+    this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+  }
 
-  run(task: ParseTask): Promise<ParseResult> {
+  /** Parses one file; `timeoutMs` overrides the pool's limit for this file. */
+  run(task: ParseTask, timeoutMs = this.timeoutMs): Promise<R> {
     if (this.closed) return Promise.reject(new PoolClosed('interrupted'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({ task, timeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -62,31 +83,46 @@ export class WorkerPool {
       if (!worker) return;
       const job = this.queue.shift()!;
       this.current.set(worker, job);
-      if (this.timeoutMs > 0) {
-        job.timer = setTimeout(() => {
-          this.lose(worker, new WorkerCrash(`timed out after ${this.timeoutMs / 1000} s`));
-          void worker.terminate();
-        }, this.timeoutMs);
-      }
+      // A worker still starting holds the task in its port until it listens.
+      if (this.ready.has(worker)) this.arm(worker, job);
       worker.postMessage(job.task, [job.task.bytes]);
     }
   }
 
+  private arm(worker: Worker, job: Job<R>): void {
+    if (job.timeoutMs <= 0) return;
+    job.timer = setTimeout(() => {
+      this.lose(worker, new WorkerCrash(`timed out after ${job.timeoutMs / 1000} s (--timeout)`));
+      void worker.terminate();
+    }, job.timeoutMs);
+  }
+
   private spawn(): Worker {
-    const worker = new Worker(this.url);
+    const limits = this.memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } } : {};
+    const worker = new Worker(this.url, limits);
     this.current.set(worker, null);
-    worker.on('message', (result: ParseResult) => {
+    worker.on('message', (message: WorkerMessage<R>) => {
       const job = this.current.get(worker);
+      if (typeof message === 'object' && message !== null && 'ready' in message) {
+        this.ready.add(worker);
+        if (job) this.arm(worker, job);
+        return;
+      }
       if (!job) return;
       clearTimeout(job.timer);
       this.current.set(worker, null);
       this.idle.push(worker);
-      job.resolve(result);
+      job.resolve(message);
       this.pump();
     });
-    worker.on('error', (error) => this.lose(worker, new WorkerCrash(`worker crashed: ${error.message}`)));
+    worker.on('error', (error: Error & { code?: string }) => this.lose(worker, new WorkerCrash(this.crashReason(error))));
     worker.on('exit', (code) => this.lose(worker, new WorkerCrash(`worker exited with code ${code}`)));
     return worker;
+  }
+
+  private crashReason(error: Error & { code?: string }): string {
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return `out of memory: over the ${this.memoryMb} MB a worker may use (--max-memory)`;
+    return `worker crashed: ${error.message}`;
   }
 
   /** Forgets a worker (first report wins: 'error' comes before 'exit') and fails its file. */
@@ -94,6 +130,7 @@ export class WorkerPool {
     if (!this.current.has(worker)) return;
     const job = this.current.get(worker);
     this.current.delete(worker);
+    this.ready.delete(worker);
     const i = this.idle.indexOf(worker);
     if (i >= 0) this.idle.splice(i, 1);
     if (job) {

@@ -5,8 +5,8 @@ import type { Counts } from './manifest.js';
 /** What the main thread sends a worker: one file, already read and hashed. */
 export interface ParseTask {
   id: number;
-  /** Recorded as `source.file` in the model; its extension helps choose the reader. */
-  file: string;
+  /** Recorded as `source.file` in the model; its extension helps choose the reader. null: stdin. */
+  file: string | null;
   /** Read as this format; by default the reader table decides from the magic bytes and the name. */
   format?: Format;
   sha256: string;
@@ -18,7 +18,15 @@ export interface ParseTask {
   pretty: boolean;
   /** `--rule CODE=LEVEL` settings. */
   rules?: RuleConfig;
+  /** The model (default), or only the normalized text (`vanban text`). */
+  want?: 'model' | 'text';
 }
+
+/** What a worker sends back: `ready` once when it has loaded and listens, then one result per task. */
+export type WorkerMessage<R = ParseResult> = { ready: true } | R;
+
+/** The answer to a task that wants the text. */
+export type TextResult = { id: number; ok: true; text: string; ms: number } | Extract<ParseResult, { ok: false }>;
 
 export type ParseResult =
   | { id: number; ok: true; json: string; format: Format; counts: Counts; ms: number }

@@ -1,18 +1,31 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
-import { removeStaleTemps, writeAtomic } from './atomic.js';
+import { openTemp, removeStaleTemps, writeAtomic, type OpenTemp } from './atomic.js';
 import { writeExports, type ExportPaths } from './exports.js';
 import { assignOutputs, collectInputs, type Input } from './inputs.js';
-import { COUNT_KEYS, MANIFEST_NAME, Manifest, NO_COUNTS, readManifest, type Counts, type ManifestLine } from './manifest.js';
+import { OutLock, LOCK_NAME } from './lock.js';
+import {
+  COUNT_KEYS,
+  MANIFEST_NAME,
+  Manifest,
+  NO_COUNTS,
+  canonical,
+  readManifest,
+  sameOptions,
+  type Counts,
+  type ManifestLine,
+  type OutputOptions,
+} from './manifest.js';
 import type { RuleConfig } from '../check/rule.js';
 import { squash } from '../normalize/text.js';
 import { PoolClosed, WorkerPool } from './pool.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
 import { readBounded, systemReason } from '../ingest/file.js';
+import { cannot } from '../system-error.js';
 import { vanbanVersion } from './version.js';
 
 export interface BatchOptions {
@@ -31,6 +44,10 @@ export interface BatchOptions {
   rules?: RuleConfig;
   /** Per file; 0 for none. A file that hangs a worker fails instead of stalling the archive. */
   timeoutMs?: number;
+  /** Heap limit of each worker in MB (default 400): a file that needs more fails alone. */
+  memoryMb?: number;
+  /** Read linked files that point outside the input folders (skipped by default). */
+  followLinks?: boolean;
   exports?: ExportPaths;
   progress?: ProgressOptions;
   stream?: Stream;
@@ -38,6 +55,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** Tests swap in a worker that crashes. */
   workerUrl?: URL;
+  /** Tests swap in temporary files that fill up. */
+  openTemp?: OpenTemp;
 }
 
 export interface BatchSummary {
@@ -54,37 +73,74 @@ export interface BatchSummary {
 
 const QUIET: ProgressOptions = { live: false, verbose: false, color: false };
 
+/** Write failures after which no other file can be written either: the run stops. */
+const FATAL_WRITE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO']);
+
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const { out } = options;
+  await prepareOutFolder(out);
+  const lock = await OutLock.take(out);
+  try {
+    return await runLocked(options);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const { out, signal } = options;
-  await prepareOutFolder(out);
+  const opener = options.openTemp ?? openTemp;
   await removeStaleTemps(out);
   const manifestPath = join(out, MANIFEST_NAME);
   const previous = options.resume ? await readManifest(manifestPath) : new Map<string, ManifestLine>();
-  const exportFiles = [options.exports?.csv, options.exports?.ndjson].filter((p): p is string => !!p);
-  const inputs = await collectInputs(options.inputs, [out, ...exportFiles]);
-  assignOutputs(inputs);
+  const exportPaths = { csv: options.exports?.csv, ndjson: options.exports?.ndjson };
+  const collected = await collectInputs(options.inputs, { exclude: [out], followLinks: options.followLinks ?? false });
+  assignOutputs(collected);
+  await refuseClobbering(exportPaths, collected, out);
+  const inputs = withoutExports(collected, exportPaths);
 
   const version = vanbanVersion();
-  const manifest = await Manifest.open(manifestPath, options.resume ?? false);
+  const shaping = outputOptions(options);
+  const manifest = await Manifest.open(manifestPath, options.resume ?? false).catch((e: unknown) => Promise.reject(cannot('write', manifestPath, e)));
   const progress = new Progress(inputs.length, options.progress ?? QUIET, options.stream);
-  const pool = new WorkerPool(Math.max(1, options.concurrency), options.workerUrl, options.timeoutMs ?? 0);
+  const pool = new WorkerPool(Math.max(1, options.concurrency), {
+    ...(options.workerUrl ? { url: options.workerUrl } : {}),
+    timeoutMs: options.timeoutMs ?? 0,
+    ...(options.memoryMb !== undefined ? { memoryMb: options.memoryMb } : {}),
+  });
   // Bounds the files held in memory (read, parsing or being written): enough to keep every worker fed.
   const limit = pLimit(Math.max(4, options.concurrency * 2));
   const lines: ManifestLine[] = [];
   const folders = new Set<string>(); // made already: one mkdir per folder, not per file
-  const stop = () => void pool.close();
+  // The person's signal or a failure that ends the run (a full disk): no new files either way.
+  const halt = new AbortController();
+  let fatal: Error | null = null;
+  const fail = (error: Error) => {
+    fatal ??= error;
+    halt.abort();
+    void pool.close();
+  };
+  const stop = () => {
+    halt.abort();
+    void pool.close();
+  };
   signal?.addEventListener('abort', stop, { once: true });
 
   const record = (index: number, line: ManifestLine) => {
     lines[index] = line;
-    manifest.append(line);
     progress.tick(line.status === 'error');
     if (line.status === 'error') progress.log(`vanban: ${line.path}: ${progress.red(line.reason ?? 'failed')}`);
+    if (fatal) return; // the manifest may be what cannot be written
+    try {
+      manifest.append(line);
+    } catch (error) {
+      fail(cannot('write', manifestPath, error));
+    }
   };
 
   const convert = async (input: Input, index: number): Promise<void> => {
-    if (signal?.aborted) return;
+    if (halt.signal.aborted) return;
     const t0 = performance.now();
     let queued = 0; // waiting for a free worker is not time spent on this file
     const line = (fields: Partial<ManifestLine> & Pick<ManifestLine, 'status'>): ManifestLine => ({
@@ -100,6 +156,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
       ...pickCounts(fields),
       ms: Math.round(performance.now() - t0 - queued),
       version,
+      options: shaping,
     });
     if (input.error) return record(index, line({ status: 'error', reason: input.error }));
     if (input.skip || !input.format || !input.output) return record(index, line({ status: 'skipped', reason: input.skip ?? 'not converted' }));
@@ -114,7 +171,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     const target = join(out, input.output);
 
     const before = previous.get(input.path);
-    if (before && (await vouchesFor(before, { ...read, output: input.output, version }, target))) {
+    if (before && (await vouchesFor(before, { ...read, output: input.output, version, options: shaping }, target))) {
       return record(index, line({ status: 'skipped', reason: 'unchanged since the last run', output: input.output, format: before.format, ...read, ...pickCounts(before) }));
     }
 
@@ -128,9 +185,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         file: input.path,
         sha256: read.sha256,
         bytes: buffer,
-        revision: options.revision ?? 'accepted',
-        mammothCheck: options.mammothCheck ?? 'auto',
-        pretty: options.pretty ?? false,
+        revision: shaping.revision,
+        mammothCheck: shaping.mammoth,
+        pretty: shaping.pretty,
         ...(options.rules ? { rules: options.rules } : {}),
       });
     } catch (error) {
@@ -142,9 +199,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     try {
       const folder = dirname(target);
       if (!folders.has(folder)) await mkdir(folder, { recursive: true }).then(() => folders.add(folder));
-      await writeAtomic(target, `${result.json}\n`);
+      await writeAtomic(target, `${result.json}\n`, opener);
     } catch (error) {
-      return record(index, line({ status: 'error', reason: `cannot write ${input.output}: ${systemReason(error)}`, ...read }));
+      const failure = cannot('write', target, error);
+      record(index, line({ status: 'error', reason: failure.message, ...read }));
+      if (FATAL_WRITE.has((error as NodeJS.ErrnoException).code ?? '')) fail(failure);
+      return;
     }
     record(index, line({ status: 'ok', output: input.output, format: result.format, ...read, ...result.counts }));
   };
@@ -158,10 +218,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const interrupted = signal?.aborted ?? false;
-  if (interrupted) manifest.close();
-  else {
-    await manifest.finish(lines.filter(Boolean));
-    if (exportFiles.length) await writeExports(options.exports!, documents(lines, out));
+  if (fatal || interrupted) manifest.close();
+  if (fatal) throw fatal;
+  if (!interrupted) {
+    await manifest.finish(lines.filter(Boolean)).catch((e: unknown) => Promise.reject(cannot('write', manifestPath, e)));
+    if (exportPaths.csv || exportPaths.ndjson) await writeExports(exportPaths, documents(lines, out), opener);
   }
   return {
     inputs: inputs.length,
@@ -173,6 +234,59 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     seconds: (performance.now() - started) / 1000,
     manifest: manifestPath,
   };
+}
+
+function outputOptions(options: BatchOptions): OutputOptions {
+  return canonical({ revision: options.revision ?? 'accepted', mammoth: options.mammothCheck ?? 'auto', pretty: options.pretty ?? false, rules: options.rules ?? {} });
+}
+
+/**
+ * An export must not land on what the run reads or writes: an input to convert, an output, the
+ * manifest, the lock, or the other export. Compared as the file system resolves them (links,
+ * "a/../b"), so a second spelling of the same file is caught too.
+ */
+async function refuseClobbering(exports: ExportPaths, inputs: Input[], out: string): Promise<void> {
+  const named = (['csv', 'ndjson'] as const).filter((k) => exports[k]).map((k) => ({ flag: `--${k}`, path: exports[k]! }));
+  if (named.length === 0) return;
+  const taken = new Map<string, string>();
+  const claim = async (path: string, what: string) => taken.set(await realTarget(path), what);
+  await claim(join(out, MANIFEST_NAME), 'the manifest');
+  await claim(join(out, LOCK_NAME), 'the lock file');
+  const realOut = await realTarget(out);
+  for (const input of inputs) if (input.output) taken.set(join(realOut, input.output), `the output ${join(out, input.output)}`);
+  const convertible = inputs.filter((i) => i.format);
+  const ids = new Map<string, Input>();
+  await Promise.all(convertible.map(async (i) => ids.set(await fileId(i.path), i)));
+  for (const { flag, path } of named) {
+    const real = await realTarget(path);
+    const input = ids.get(await fileId(path));
+    const clash = taken.get(real) ?? (input ? `the input ${input.path}` : undefined);
+    if (clash) throw new UsageError(`${flag} ${path} would overwrite ${clash}`);
+    taken.set(real, `the ${flag} export`);
+  }
+}
+
+/** The path with every folder that exists resolved (links, ".."): one spelling per file. */
+async function realTarget(path: string): Promise<string> {
+  const absolute = resolve(path);
+  const parent = dirname(absolute);
+  const real = await realpath(absolute).catch(() => null);
+  if (real) return real;
+  return parent === absolute ? absolute : join(await realTarget(parent), basename(absolute));
+}
+
+/** Device and inode, or a unique miss: a file that does not exist is no input. */
+async function fileId(path: string): Promise<string> {
+  return stat(path).then(
+    (s) => `${s.dev}:${s.ino}`,
+    () => `missing:${path}`,
+  );
+}
+
+/** An earlier export found among the inputs (a .csv in the archive) is what this run rewrites, not an input. */
+function withoutExports(inputs: Input[], exports: ExportPaths): Input[] {
+  const paths = new Set([exports.csv, exports.ndjson].filter((p): p is string => !!p).map((p) => resolve(p)));
+  return inputs.filter((i) => i.format || !paths.has(resolve(i.path)));
 }
 
 function pickCounts(from: Partial<Counts>): Partial<Counts> {
@@ -193,14 +307,15 @@ async function prepareOutFolder(out: string): Promise<void> {
   throw new InputError('is a file, not a folder (--out)', out);
 }
 
-/** An earlier line vouches for an output when it was made from these very bytes by this version. */
+/** An earlier line vouches for an output when it was made from these very bytes by this version with these options. */
 async function vouchesFor(
   before: ManifestLine,
-  now: { sha256: string; output: string; version: string },
+  now: { sha256: string; output: string; version: string; options: OutputOptions },
   target: string,
 ): Promise<boolean> {
   const made = before.status === 'ok' || (before.status === 'skipped' && before.output !== null);
   if (!made || before.sha256 !== now.sha256 || before.version !== now.version || before.output !== now.output) return false;
+  if (!sameOptions(before.options, now.options)) return false;
   return access(target).then(
     () => true,
     () => false,
@@ -211,7 +326,14 @@ async function vouchesFor(
 async function* documents(lines: ManifestLine[], out: string): AsyncIterable<{ file: string; model: Programme }> {
   for (const line of lines) {
     if (!line?.output || line.status === 'error') continue;
-    const model = JSON.parse(await readFile(join(out, line.output), 'utf8')) as Programme;
+    const path = join(out, line.output);
+    const text = await readFile(path, 'utf8').catch((error: unknown) => Promise.reject(cannot('read', path, error)));
+    let model: Programme;
+    try {
+      model = JSON.parse(text) as Programme;
+    } catch {
+      throw new InputError(`cannot read ${path} for the exports: not JSON (changed since it was written?)`);
+    }
     yield { file: line.path, model };
   }
 }

@@ -17,11 +17,37 @@ export function parseCommandLine<O extends Options>(argv: string[], options: O):
 }
 
 export function parseSize(raw: string | undefined): number | undefined {
+  return parseSizeAs(raw, '--max-size');
+}
+
+function parseSizeAs(raw: string | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
   const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)b?$/i.exec(raw.trim());
-  if (!m) throw new UsageError(`--max-size: "${raw}" is not a size (e.g. 50MB, 800KB)`);
+  if (!m) throw new UsageError(`${flag}: "${raw}" is not a size (e.g. 50MB, 800KB)`);
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
   return Math.floor(Number(m[1]) * unit);
+}
+
+/** `--timeout SECONDS` and `--max-memory SIZE`: how long and how much memory reading one file may take. */
+export const LIMIT_OPTIONS = {
+  timeout: { type: 'string' },
+  'max-memory': { type: 'string' },
+} as const;
+
+/** Seconds (fractions allowed) to milliseconds; 0 for no limit. */
+export function parseTimeout(raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const seconds = /^\d+(?:\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isFinite(seconds)) throw new UsageError(`--timeout: "${raw}" is not a number of seconds`);
+  return Math.round(seconds * 1000);
+}
+
+/** A heap limit in MB: "400" (MB), "512MB", "1GB"; 0 for V8's own limit. */
+export function parseMemory(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const mb = /^\d+$/.test(raw.trim()) ? Number(raw) : Math.floor((parseSizeAs(raw, '--max-memory') ?? 0) / 1024 ** 2);
+  if (mb !== 0 && mb < 16) throw new UsageError(`--max-memory: "${raw}" is too little for a worker (at least 16MB, or 0 for no limit)`);
+  return mb;
 }
 
 export function oneFile(positionals: string[], command: string): string {
@@ -59,6 +85,16 @@ export const INPUT_HELP = `  --revision accepted|original  for .docx with tracke
   --mammoth, --no-mammoth       for .docx: always / never have mammoth read the file as a
                                 second opinion that reports what vanban's reader missed; by
                                 default it does when the reader meets elements it does not know`;
+
+/** The reading limits of a one-shot command: none unless asked for. */
+export function limitOptions(values: { timeout?: string; 'max-memory'?: string }): { timeoutMs: number; memoryMb?: number } {
+  const memoryMb = parseMemory(values['max-memory']);
+  return { timeoutMs: parseTimeout(values.timeout, 0), ...(memoryMb !== undefined ? { memoryMb } : {}) };
+}
+
+export const LIMIT_HELP = `  --timeout SECONDS             give up on a file that takes longer to read (default: none)
+  --max-memory SIZE             give up on a file that needs more memory (default: none; 400MB
+                                with --timeout). Either reads in a worker thread`;
 
 /** `--rule CODE=off|info|warning|error`, repeatable: lint rules turned off or given another severity. */
 export const RULE_OPTION = { rule: { type: 'string', multiple: true } } as const;

@@ -1,9 +1,7 @@
 import { isInputError } from '../errors.js';
+import { isSystemError, systemReason, systemVerb } from '../system-error.js';
 
-/** A usage mistake: printed with a hint to --help, exit status 2. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+export { UsageError } from '../errors.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -21,6 +19,8 @@ export function warn(line: string): void {
 /** One line for any failure: "vanban: file: reason". A stack trace only with VANBAN_DEBUG=1. */
 export function describeError(error: unknown, file?: string): string {
   if (isInputError(error)) return error.message;
+  // A file-system failure vanban did not foresee still gets one line naming the file.
+  if (isSystemError(error)) return `cannot ${systemVerb(error)} ${error.path ?? file ?? 'a file'}: ${systemReason(error)}`;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (process.env.VANBAN_DEBUG) warn(String((error as Error)?.stack ?? error));
   return `${file ? `${file}: ` : ''}internal error: ${message}`;

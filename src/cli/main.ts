@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { systemReason } from '../system-error.js';
 import { EXIT, UsageError, describeError, warn } from './io.js';
 
 // Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
@@ -60,6 +61,9 @@ async function main(argv: string[]): Promise<number> {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // A closed pipe (vanban parse x | head) is the reader's choice, not a failure.
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  // A full disk or a closed file behind a redirection: the output is incomplete, and must say so.
+  warn(`vanban: cannot write standard output: ${systemReason(error)}`);
+  process.exit(EXIT.failed);
 });
 
 main(process.argv.slice(2)).then(

@@ -29,10 +29,14 @@ export const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number];
 type Value = string | number | null;
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
+/**
+ * RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. Text that
+ * opens with = + - @ (or a tab or CR) would be run as a formula by Excel; it gets a leading
+ * single quote, as OWASP recommends against CSV injection. Numbers are written as they are.
+ */
 export function csvField(value: Value): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

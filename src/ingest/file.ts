@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { systemReason } from '../system-error.js';
 import { decodeText, ingestText } from './text.js';
 import type { Format, Ingested } from './types.js';
 
@@ -144,20 +146,33 @@ export function sizeText(n: number): string {
 
 /** A file's bytes, refused with an InputError (its message is the bare reason) when it cannot be an input. */
 export async function readBounded(path: string, maxSize: number): Promise<Buffer> {
-  let info;
+  let handle: FileHandle;
   try {
-    info = await stat(path);
+    // Non-blocking, so that a FIFO put in the file's place is refused instead of waiting for a writer.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw new InputError(systemReason(error));
   }
-  if (info.isDirectory()) throw new InputError('is a directory, not a file');
-  if (!info.isFile()) throw new InputError('not a regular file');
-  if (info.size > maxSize) throw new InputError(`too large: ${sizeText(info.size)} exceeds the ${sizeText(maxSize)} limit (--max-size)`);
   try {
-    return await readFile(path);
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputError('is a directory, not a file');
+    if (!info.isFile()) throw new InputError(`not a regular file (${specialKind(info)})`);
+    if (info.size > maxSize) throw new InputError(`too large: ${sizeText(info.size)} exceeds the ${sizeText(maxSize)} limit (--max-size)`);
+    return await handle.readFile();
   } catch (error) {
-    throw new InputError(systemReason(error));
+    throw error instanceof InputError ? error : new InputError(systemReason(error));
+  } finally {
+    await handle.close();
   }
+}
+
+/** What a file-system entry that is neither a file nor a folder is, for a reason. */
+export function specialKind(info: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSymbolicLink()) return 'a link';
+  return 'a special file';
 }
 
 export async function readStdin(maxSize: number): Promise<Uint8Array> {
@@ -171,18 +186,4 @@ export async function readStdin(maxSize: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-export function systemReason(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException).code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    case 'ENOTDIR':
-      return 'a part of the path is a file, not a folder';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
-}
+export { systemReason } from '../system-error.js';

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRow } from '../../src/batch/exports.js';
+import { csvField, csvRow, csvRows } from '../../src/batch/exports.js';
+import { csvHead } from '../../src/emit/csv.js';
+import { parse } from '../../src/parse.js';
+import { seedBytes } from '../helpers.js';
 import { compileGlob } from '../../src/batch/glob.js';
 import { assignOutputs, collectInputs, type Input } from '../../src/batch/inputs.js';
 import { Progress } from '../../src/batch/progress.js';
@@ -42,6 +45,7 @@ describe('collecting inputs', () => {
       ['b.docx', 'docx', null],
       ['c.pdf', null, 'unsupported format (.pdf)'],
       ['link.txt', 'txt', null],
+      ['loop', null, 'link to a folder (not followed)'],
       ['sub/d.md', 'md', null],
       ['~$b.docx', null, 'Word lock file'],
     ]);
@@ -63,6 +67,18 @@ describe('CSV', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(null)).toBe('');
     expect(csvRow([1, null, 'a,b'])).toBe('1,,"a,b"\r\n');
+  });
+
+  it('keeps Excel from running a cell as a formula: text opening with = + - @ gets a single quote', () => {
+    expect(csvField('=HYPERLINK("http://x","bấm")')).toBe(`"'=HYPERLINK(""http://x"",""bấm"")"`);
+    expect(csvField('+84 293 3870')).toBe("'+84 293 3870");
+    expect(csvField('- Tăng cường công tác kiểm tra')).toBe("'- Tăng cường công tác kiểm tra");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('Ban Tuyên giáo Tỉnh ủy = chủ trì')).toBe('Ban Tuyên giáo Tỉnh ủy = chủ trì'); // only the first character counts
+    expect(csvField(-1)).toBe('-1'); // a number is not a formula
+    expect(csvRows('=cmd', { ...parse(seedBytes()), tasks: [] }).split('\r\n')[0]!.startsWith("'=cmd,2024,")).toBe(true);
+    expect(csvHead().startsWith('\ufefffile,')).toBe(true);
   });
 });
 

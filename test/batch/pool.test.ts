@@ -29,31 +29,44 @@ describe('the worker pool', () => {
     }
   });
 
-  it('a crashing, throwing or hanging worker fails its file only, and is replaced', async () => {
-    const pool = new WorkerPool(1, CRASHING, 1500);
+  it('a crashing, throwing, hanging or memory-hungry worker fails its file only, and is replaced', async () => {
+    // Only the hanging file has a time limit: no other file races the clock, and the hanging one
+    // never answers, so its limit is what ends it.
+    const pool = new WorkerPool(1, { url: CRASHING, timeoutMs: 0, memoryMb: 64 });
     try {
-      const settled = await Promise.allSettled(['exit.txt', 'ok1.txt', 'throw.txt', 'hang.txt', 'ok2.txt'].map((f) => pool.run(task(f))));
-      const [exit, ok1, thrown, hang, ok2] = settled;
+      const files = ['exit.txt', 'ok1.txt', 'throw.txt', 'hang.txt', 'hog.txt', 'ok2.txt'];
+      const settled = await Promise.allSettled(files.map((f) => pool.run(task(f), f === 'hang.txt' ? 200 : 0)));
+      const [exit, ok1, thrown, hang, hog, ok2] = settled;
       expect(exit).toMatchObject({ status: 'rejected', reason: expect.any(WorkerCrash) });
       expect(String((exit as PromiseRejectedResult).reason.message)).toBe('worker exited with code 7');
       expect((thrown as PromiseRejectedResult).reason.message).toBe('worker crashed: boom');
-      expect((hang as PromiseRejectedResult).reason.message).toBe('timed out after 1.5 s');
+      expect((hang as PromiseRejectedResult).reason.message).toBe('timed out after 0.2 s (--timeout)');
+      expect((hog as PromiseRejectedResult).reason.message).toBe('out of memory: over the 64 MB a worker may use (--max-memory)');
       for (const ok of [ok1, ok2]) expect(ok).toMatchObject({ status: 'fulfilled', value: { ok: true } });
     } finally {
       await pool.close();
     }
   });
 
-  it('a worker crash becomes an error line in the manifest, not a lost batch', async () => {
+  it('close() fails the file being parsed and those waiting, and stops the workers', async () => {
+    const pool = new WorkerPool(1, { url: CRASHING });
+    const outcomes = Promise.allSettled([pool.run(task('hang.txt')), pool.run(task('ok.txt'))]);
+    await pool.close();
+    for (const outcome of await outcomes) expect(outcome).toMatchObject({ status: 'rejected', reason: { name: 'PoolClosed', message: 'interrupted' } });
+    await expect(pool.run(task('late.txt'))).rejects.toThrow('interrupted');
+  });
+
+  it('a worker crash or an exhausted heap becomes an error line in the manifest, not a lost batch', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanban-crash-'));
     mkdirSync(join(dir, 'in'));
-    for (const name of ['a.txt', 'exit.txt', 'b.txt']) writeFileSync(join(dir, 'in', name), seedBytes());
-    const summary = await runBatch({ inputs: [join(dir, 'in')], out: join(dir, 'out'), concurrency: 2, maxSize: 1e8, workerUrl: CRASHING });
-    expect(summary).toMatchObject({ inputs: 3, converted: 2, failed: 1, skipped: 0, interrupted: false });
+    for (const name of ['a.txt', 'exit.txt', 'b.txt', 'hog.txt']) writeFileSync(join(dir, 'in', name), seedBytes());
+    const summary = await runBatch({ inputs: [join(dir, 'in')], out: join(dir, 'out'), concurrency: 2, maxSize: 1e8, workerUrl: CRASHING, memoryMb: 64 });
+    expect(summary).toMatchObject({ inputs: 4, converted: 2, failed: 2, skipped: 0, interrupted: false });
     expect(manifestLines(join(dir, 'out')).map((l) => [l.path.slice(dir.length + 4), l.status, l.reason])).toEqual([
       ['a.txt', 'ok', null],
       ['b.txt', 'ok', null],
       ['exit.txt', 'error', 'worker exited with code 7'],
+      ['hog.txt', 'error', 'out of memory: over the 64 MB a worker may use (--max-memory)'],
     ]);
   });
 });

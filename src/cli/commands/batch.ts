@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { runBatch, summaryLine } from '../../batch/run.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
-import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, mammothOf, parseCommandLine, parseSize, revisionOf, ruleConfig } from '../args.js';
+import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
+import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
@@ -16,24 +17,35 @@ INPUT keeps its own name; names that would clash get "~2", "~3".
 DIR/manifest.ndjson has one JSON line per input: path, status (ok, error or skipped), reason,
 output, format (as read: a .doc renamed .docx says "doc"), size, sha256, counts of conferences,
 items, citations and diagnostics, genre, counts of outline units, tasks and residue, understood
-(false when the genre is unknown or no header was found), ms and the vanban version. One bad file never stops the batch: it gets an "error" line with its reason,
-also when it crashes or hangs its worker. Every file is written whole (to a temporary file, then
+(false when the genre is unknown or no header was found), ms, the vanban version and the options
+that shape the outputs. One bad file never stops the batch: it gets an "error" line with its
+reason, also when it crashes, hangs or exhausts its worker. Entries that are not plain files
+(FIFOs, devices, links to folders, dangling links, links out of the input folders) get a
+"skipped" line and are never opened. Every file is written whole (to a temporary file, then
 renamed), so a run that is interrupted or killed leaves only whole files and a manifest whose
-every line parses; run it again with --resume to finish it.
+every line parses; run it again with --resume to finish it. A full disk stops the run with one
+line naming the file. One batch at a time may write to DIR (DIR/.vanban.lock).
 
 Options:
   -o, --out DIR                 where the .json files and manifest.ndjson go (required)
   -j, --concurrency N           worker threads parsing in parallel (default: one per core, ${availableParallelism()} here)
-      --resume                  skip inputs whose sha256 and vanban version match an ok line of
+      --resume                  skip inputs whose sha256, vanban version and options (--revision,
+                                --mammoth, --pretty, --rule) match an ok line of
                                 DIR/manifest.ndjson and whose output is still there
       --csv FILE                also write a CSV row per conference item, task and schedule
                                 entry: file, year, conference, month, item, action, citations,
                                 leadAgencies, text, then kind (item, task or entry), lead,
                                 partners, deadline, date, time, chair, place, preparer (lists
-                                "; "-separated). UTF-8 with BOM for Excel
-      --ndjson FILE             also write every model as one JSON line
+                                "; "-separated). UTF-8 with BOM for Excel; a cell opening
+                                with = + - @ gets a leading ' so Excel does not run it
+      --ndjson FILE             also write every model as one JSON line (neither export may
+                                be an input, an output or the manifest)
       --pretty                  indent the .json files
       --timeout SECONDS         fail a file that takes longer to parse (default 300, 0 for none)
+      --max-memory SIZE         fail a file whose worker needs more memory (default ${DEFAULT_WORKER_MEMORY_MB}MB, 0 for
+                                V8's own limit)
+      --follow-links            also read linked files that point outside the input folders
+                                (skipped by default: an archive's link to /etc/passwd stays out)
   -q, --quiet                   no progress and no summary (failures are still summarized)
 ${RULE_HELP}
 ${INPUT_HELP}
@@ -58,18 +70,22 @@ const OPTIONS = {
   ndjson: { type: 'string' },
   pretty: { type: 'boolean' },
   timeout: { type: 'string' },
+  'max-memory': { type: 'string' },
+  'follow-links': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   ...RULE_OPTION,
   ...INPUT_OPTIONS,
 } as const;
 
-export async function run(argv: string[]): Promise<number> {
+/** `test.workerUrl`: the interrupt tests' worker, which holds one file until the run is stopped. */
+export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   if (positionals.length === 0) throw new UsageError('batch: missing INPUT (files, folders or glob patterns)');
   if (!values.out) throw new UsageError('batch: missing --out DIR');
   const concurrency = positiveInteger(values.concurrency, '--concurrency') ?? availableParallelism();
-  const timeout = values.timeout === undefined ? 300 : positiveInteger(values.timeout, '--timeout', true)!;
+  const timeoutMs = parseTimeout(values.timeout, 300_000);
+  const memoryMb = parseMemory(values['max-memory']) ?? DEFAULT_WORKER_MEMORY_MB;
   const rules = await ruleConfig(values.rule);
 
   const terminal = process.stderr.isTTY === true;
@@ -97,10 +113,13 @@ export async function run(argv: string[]): Promise<number> {
       maxSize: parseSize(values['max-size']) ?? DEFAULT_MAX_SIZE,
       pretty: values.pretty ?? false,
       ...(rules ? { rules } : {}),
-      timeoutMs: timeout * 1000,
+      timeoutMs,
+      memoryMb,
+      followLinks: values['follow-links'] ?? false,
       exports: { csv: values.csv, ndjson: values.ndjson },
       progress: { live: terminal && !quiet, verbose: !quiet, color },
       signal: controller.signal,
+      ...(test.workerUrl ? { workerUrl: test.workerUrl } : {}),
     });
     if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary));
     if (summary.interrupted) return caught === 'SIGTERM' ? 143 : 130;
@@ -111,9 +130,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function positiveInteger(raw: string | undefined, flag: string, zero = false): number | undefined {
+function positiveInteger(raw: string | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < (zero ? 0 : 1)) throw new UsageError(`${flag}: "${raw}" is not a ${zero ? 'whole number' : 'positive whole number'}`);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: "${raw}" is not a positive whole number`);
   return n;
 }

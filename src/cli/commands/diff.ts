@@ -1,4 +1,4 @@
-import { parseCommandLine, parseSize } from '../args.js';
+import { LIMIT_OPTIONS, limitOptions, parseCommandLine, parseSize } from '../args.js';
 import { UsageError, describeError, warn, writeOut } from '../io.js';
 import { formatOf } from '../../ingest/file.js';
 import { diffProgrammes } from '../../diff/changes.js';
@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../diff/render-md.js';
 import { renderText } from '../../diff/render-text.js';
 import { DiffResult } from '../../model/diff.js';
 import type { Programme } from '../../model/programme.js';
-import { parseFile } from '../../parse-file.js';
+import { FileReader, type ReadOptions } from '../reader.js';
 
 const HELP = `Usage: vanban diff [options] OLD NEW
        vanban diff [options] --tracked FILE.docx
@@ -23,6 +23,9 @@ Options:
   --tracked               compare a .docx before and after its tracked changes
   --pretty                indent the JSON
   --max-size SIZE         refuse inputs larger than SIZE (default 100MB)
+  --timeout SECONDS       give up on a draft that takes longer to read (default: none)
+  --max-memory SIZE       give up on a draft that needs more memory (default: none; 400MB
+                          with --timeout). Either reads in a worker thread
 
 Exit status: 0 the drafts say the same, 1 they differ, 2 an error (like diff(1)).
 `;
@@ -36,14 +39,15 @@ export async function run(argv: string[]): Promise<number> {
     tracked: { type: 'boolean' },
     pretty: { type: 'boolean' },
     'max-size': { type: 'string' },
+    ...LIMIT_OPTIONS,
   });
   if (values.help) return writeOut(HELP).then(() => 0);
   const format = (values.format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or md, not "${values.format}"`);
-  const maxSize = parseSize(values['max-size']);
-  const [oldName, newName, read] = inputs(positionals, values.tracked ?? false, maxSize);
+  const limits = { maxSize: parseSize(values['max-size']), ...limitOptions(values) };
+  const [oldName, newName, read] = inputs(positionals, values.tracked ?? false);
   try {
-    const [old, neu] = await read();
+    const [old, neu] = await read(limits);
     const diff = DiffResult.parse(diffProgrammes(old, neu));
     const title = `${oldName} → ${newName}`;
     if (format === 'json') await writeOut(`${JSON.stringify(diff, null, values.pretty ? 2 : undefined)}\n`);
@@ -57,7 +61,20 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
-function inputs(positionals: string[], tracked: boolean, maxSize: number | undefined): [string, string, () => Promise<[Programme, Programme]>] {
+type Read = (options: ReadOptions) => Promise<[Programme, Programme]>;
+
+/** Each draft through its own reader: --tracked reads one .docx with two revisions. */
+async function both(options: ReadOptions, a: [string, ReadOptions], b: [string, ReadOptions]): Promise<[Programme, Programme]> {
+  const reader = (extra: ReadOptions) => new FileReader({ ...options, ...extra });
+  const [first, second] = [reader(a[1]), reader(b[1])];
+  try {
+    return [await first.model(a[0]), await second.model(b[0])];
+  } finally {
+    await Promise.all([first.close(), second.close()]);
+  }
+}
+
+function inputs(positionals: string[], tracked: boolean): [string, string, Read] {
   if (tracked) {
     if (positionals.length !== 1) throw new UsageError(`diff --tracked: expected one .docx FILE, got ${positionals.length}`);
     const file = positionals[0]!;
@@ -65,14 +82,14 @@ function inputs(positionals: string[], tracked: boolean, maxSize: number | undef
     return [
       `${file} (bản gốc)`,
       `${file} (đã chấp nhận thay đổi)`,
-      async () => [await parseFile(file, { revision: 'original', maxSize }), await parseFile(file, { revision: 'accepted', maxSize })],
+      (options) => both(options, [file, { revision: 'original' }], [file, { revision: 'accepted' }]),
     ];
   }
   if (positionals.length !== 2) throw new UsageError(`diff: expected OLD and NEW, got ${positionals.length} file${positionals.length === 1 ? '' : 's'}`);
   const [oldFile, newFile] = positionals as [string, string];
   if (oldFile === '-' && newFile === '-') throw new UsageError('diff: only one of OLD and NEW can be "-"');
   const name = (f: string) => (f === '-' ? '<stdin>' : f);
-  return [name(oldFile), name(newFile), async () => [await parseFile(oldFile, { maxSize }), await parseFile(newFile, { maxSize })]];
+  return [name(oldFile), name(newFile), (options) => both(options, [oldFile, {}], [newFile, {}])];
 }
 
 function useColor(): boolean {

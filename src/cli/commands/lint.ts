@@ -1,9 +1,9 @@
-import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, parseCommandLine, ruleConfig } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, limitOptions, parseCommandLine, ruleConfig } from '../args.js';
 import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
 import { documentCodes, rules, type Severity } from '../../check/index.js';
 import { plural } from '../../check/describe.js';
 import type { Diagnostic } from '../../model/programme.js';
-import { processFile } from '../../parse-file.js';
+import { FileReader } from '../reader.js';
 
 const LEVELS: Severity[] = ['info', 'warning', 'error'];
 const rank = (s: Severity) => LEVELS.indexOf(s);
@@ -34,6 +34,7 @@ Options:
   --format text|json            json prints {"files": [{"file", "error", "diagnostics": [...]}]}
 ${RULE_HELP}
 ${INPUT_HELP}
+${LIMIT_HELP}
 
 Rules (code, severity, what it finds):
 ${[...rules, ...documentCodes].map((r) => `  ${r.code.padEnd(26)} ${r.severity}\n${wrap(r.summary.en, 90, '      ')}`).join('\n')}
@@ -78,6 +79,7 @@ export async function run(argv: string[]): Promise<number> {
     severity: { type: 'string' },
     ...RULE_OPTION,
     ...INPUT_OPTIONS,
+    ...LIMIT_OPTIONS,
   });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const format = choice('format', values.format, ['text', 'json'] as const, 'text');
@@ -85,22 +87,10 @@ export async function run(argv: string[]): Promise<number> {
   const least = choice('severity', values.severity, LEVELS, 'info');
   if (positionals.length === 0) throw new UsageError('lint: missing FILE');
   const rules = await ruleConfig(values.rule);
-  const options = { ...ingestOptions(values), ...(rules ? { rules } : {}) };
-
-  const linted: Linted[] = [];
-  for (const file of positionals) {
-    const name = file === '-' ? '<stdin>' : file;
-    try {
-      const { model: programme } = await processFile(file, options);
-      const shown = programme.diagnostics.filter((d) => rank(d.severity) >= rank(least)).sort(byPosition);
-      linted.push({ file: name, error: null, diagnostics: shown });
-    } catch (error) {
-      const message = describeError(error, name);
-      warn(`vanban: ${message}`);
-      linted.push({ file: name, error: message, diagnostics: [] });
-    }
-  }
+  const reader = new FileReader({ ...ingestOptions(values), ...limitOptions(values), ...(rules ? { rules } : {}) });
+  const linted = await lintAll(positionals, reader, least).finally(() => reader.close());
   linted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+
 
   const all = linted.flatMap((f) => f.diagnostics);
   if (format === 'json') {
@@ -111,4 +101,22 @@ export async function run(argv: string[]): Promise<number> {
   }
   const failed = linted.some((f) => f.error !== null) || all.some((d) => d.severity === 'error');
   return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** Each file's findings at `least` severity or above; a file that cannot be read is reported and the rest go on. */
+async function lintAll(files: string[], reader: FileReader, least: Severity): Promise<Linted[]> {
+  const linted: Linted[] = [];
+  for (const file of files) {
+    const name = file === '-' ? '<stdin>' : file;
+    try {
+      const programme = await reader.model(file);
+      const shown = programme.diagnostics.filter((d) => rank(d.severity) >= rank(least)).sort(byPosition);
+      linted.push({ file: name, error: null, diagnostics: shown });
+    } catch (error) {
+      const message = describeError(error, name);
+      warn(`vanban: ${message}`);
+      linted.push({ file: name, error: message, diagnostics: [] });
+    }
+  }
+  return linted;
 }

@@ -1,6 +1,6 @@
-import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, oneFile, parseCommandLine, ruleConfig } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, limitOptions, oneFile, parseCommandLine, ruleConfig } from '../args.js';
 import { EXIT, writeOut } from '../io.js';
-import { processFile } from '../../parse-file.js';
+import { FileReader } from '../reader.js';
 import { writerFor } from '../../emit/writer.js';
 
 const HELP = `Usage: vanban outline [options] FILE
@@ -14,14 +14,16 @@ and the diagnostics.
 Options:
 ${RULE_HELP}
 ${INPUT_HELP}
+${LIMIT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, { ...RULE_OPTION, ...INPUT_OPTIONS });
+  const { values, positionals } = parseCommandLine(argv, { ...RULE_OPTION, ...INPUT_OPTIONS, ...LIMIT_OPTIONS });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const rules = await ruleConfig(values.rule);
   const file = oneFile(positionals, 'outline');
-  const { model } = await processFile(file, { ...ingestOptions(values), ...(rules ? { rules } : {}) });
+  const reader = new FileReader({ ...ingestOptions(values), ...limitOptions(values), ...(rules ? { rules } : {}) });
+  const model = await reader.model(file).finally(() => reader.close());
   await writeOut(writerFor('outline')!.write(model, { width: process.stdout.columns || 100 }));
   return EXIT.ok;
 }

@@ -1,8 +1,6 @@
-import { INPUT_HELP, INPUT_OPTIONS, ingestOptions, oneFile, parseCommandLine } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, ingestOptions, limitOptions, oneFile, parseCommandLine } from '../args.js';
 import { EXIT, writeOut } from '../io.js';
-import { InputError } from '../../errors.js';
-import { ingestFile } from '../../ingest/file.js';
-import { normalizeText } from '../../normalize/text.js';
+import { FileReader } from '../reader.js';
 
 const HELP = `Usage: vanban text [options] FILE
 
@@ -11,19 +9,15 @@ citation spans and diagnostic line numbers refer to.
 
 Options:
 ${INPUT_HELP}
+${LIMIT_HELP}
 `;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, INPUT_OPTIONS);
+  const { values, positionals } = parseCommandLine(argv, { ...INPUT_OPTIONS, ...LIMIT_OPTIONS });
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const file = oneFile(positionals, 'text');
-  try {
-    const ingested = await ingestFile(file, ingestOptions(values));
-    const text = normalizeText(ingested.text);
-    await writeOut(text.endsWith('\n') ? text : `${text}\n`);
-  } catch (error) {
-    if (error instanceof InputError) throw error.withFile(file === '-' ? '<stdin>' : file);
-    throw error;
-  }
+  const reader = new FileReader({ ...ingestOptions(values), ...limitOptions(values) });
+  const text = await reader.text(file).finally(() => reader.close());
+  await writeOut(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT.ok;
 }

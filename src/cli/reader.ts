@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_WORKER_MEMORY_MB, WorkerCrash, WorkerPool } from '../batch/pool.js';
+import type { ParseResult, ParseTask, TextResult } from '../batch/protocol.js';
+import { InputError } from '../errors.js';
+import { DEFAULT_MAX_SIZE, ingestFile, readBounded, readStdin } from '../ingest/file.js';
+import type { Programme } from '../model/programme.js';
+import { normalizeText } from '../normalize/text.js';
+import { processFile, type ParseFileOptions } from '../parse-file.js';
+
+export interface ReadOptions extends ParseFileOptions {
+  /** 0 or absent: no limit. */
+  timeoutMs?: number;
+  /** Heap limit of the worker in MB. */
+  memoryMb?: number;
+  /** Tests swap in a worker that hangs. */
+  workerUrl?: URL;
+}
+
+/**
+ * How a one-shot command (parse, outline, text, lint, diff) reads its files. In this thread by
+ * default; with --timeout or --max-memory in a worker of the batch pool, which is stopped at the
+ * limit, because a parse stuck in a loop would keep this thread's timers from ever firing.
+ */
+export class FileReader {
+  private readonly pool: WorkerPool<ParseResult | TextResult> | null;
+  private id = 0;
+
+  constructor(private readonly options: ReadOptions) {
+    const limited = (options.timeoutMs ?? 0) > 0 || options.memoryMb !== undefined;
+    const url = options.workerUrl ? { url: options.workerUrl } : {};
+    this.pool = limited ? new WorkerPool(1, { ...url, timeoutMs: options.timeoutMs ?? 0, memoryMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB }) : null;
+  }
+
+  async model(file: string): Promise<Programme> {
+    if (!this.pool) return (await processFile(file, this.options)).model;
+    const result = await this.inWorker(file, 'model');
+    return JSON.parse((result as Extract<ParseResult, { ok: true }>).json) as Programme;
+  }
+
+  async text(file: string): Promise<string> {
+    if (!this.pool) {
+      const ingested = await ingestFile(file, this.options).catch((error: unknown) => Promise.reject(named(error, file)));
+      return normalizeText(ingested.text);
+    }
+    return ((await this.inWorker(file, 'text')) as Extract<TextResult, { ok: true }>).text;
+  }
+
+  close(): Promise<void> {
+    return this.pool?.close() ?? Promise.resolve();
+  }
+
+  private async inWorker(file: string, want: 'model' | 'text'): Promise<ParseResult | TextResult> {
+    const name = file === '-' ? null : file;
+    const maxSize = this.options.maxSize ?? DEFAULT_MAX_SIZE;
+    const bytes = await (name === null ? readStdin(maxSize) : readBounded(name, maxSize)).catch((error: unknown) => Promise.reject(named(error, file)));
+    const task: ParseTask = {
+      id: ++this.id,
+      file: name,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: Uint8Array.from(bytes).buffer,
+      revision: this.options.revision ?? 'accepted',
+      mammothCheck: this.options.mammothCheck ?? 'auto',
+      pretty: false,
+      want,
+      ...(this.options.format ? { format: this.options.format } : {}),
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
+    };
+    let result;
+    try {
+      result = await this.pool!.run(task);
+    } catch (error) {
+      throw error instanceof WorkerCrash ? new InputError(error.message, name ?? '<stdin>') : error;
+    }
+    if (!result.ok) throw new InputError(result.reason, name ?? '<stdin>');
+    return result;
+  }
+}
+
+function named(error: unknown, file: string): unknown {
+  return error instanceof InputError ? error.withFile(file === '-' ? '<stdin>' : file) : error;
+}
