@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
+import { looksLikeTcvn3, looksLikeVni, tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
 import type { IngestMessage, Ingested } from './types.js';
 
 /**
@@ -102,7 +102,11 @@ function legacyDecoding(buffer: Buffer): Decoded {
     tcvn3: vietnameseWords(tcvn3ToUnicode(w1252)),
     vni: vietnameseWords(vniToUnicode(w1252)),
   };
-  const best = scores.tcvn3 > scores['windows-1258'] && scores.tcvn3 >= scores.vni ? 'tcvn3' : scores.vni > scores['windows-1258'] ? 'vni' : 'windows-1258';
+  let best = scores.tcvn3 > scores['windows-1258'] && scores.tcvn3 >= scores.vni ? 'tcvn3' : scores.vni > scores['windows-1258'] ? 'vni' : 'windows-1258';
+  // A line too short for common words: the legacy letter codes decide, as for a .doc run.
+  if (scores.tcvn3 === 0 && scores.vni === 0 && scores['windows-1258'] === 0) {
+    best = looksLikeTcvn3(w1252, 2) ? 'tcvn3' : looksLikeVni(w1252, 2) ? 'vni' : 'windows-1258';
+  }
   return plain(best === 'windows-1258' ? w1258 : w1252, best);
 }
 

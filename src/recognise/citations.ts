@@ -90,10 +90,10 @@ function compiled(m: Matchers): Compiled {
     kindByBare: new Map(kinds.map((k) => [k.bare, k])),
     kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${kinds.map((k) => escapeRegExp(k.bare)).join('|')})${END}`, 'gu'),
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
-    party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?-{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
+    party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?[-–]{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
     stateAdmin: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?\\/\\s?)(\\p{L}{1,10}(?:-\\s?[\\p{L}\\d]{1,15}){0,3})(?![\\p{L}\\p{N}/])`, 'uy'),
-    numberOnly: /(?<![\p{L}\p{N}])(\d{1,5}(?:\/(?:19|20)\d{2})?)(?![\p{L}\p{N}/]|[.,:-]\p{N}|\s?-\s?\p{L})/uy,
+    numberOnly: /(?<![\p{L}\p{N}])(\d{1,5}(?:\/(?:19|20)\d{2})?)(?![\p{L}\p{N}/]|[.,:-]\p{N}|\s?[-–]\s?\p{L})/uy,
     numericDate: new RegExp(`\\s{0,3},?\\s{0,3}(?:${dates})\\s?${numeric}${END}`, 'uy'),
     wordDate: new RegExp(`\\s{0,3},?\\s{0,3}(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})${END}`, 'uy'),
     of: new RegExp(`\\s{0,3},?\\s{0,3}(?:${words(g.ofWords)})\\s`, 'uy'),
@@ -229,7 +229,8 @@ function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null
     const typeAt = at + party[1]!.length + sep.length;
     const type = text.slice(typeAt, typeAt + party[3]!.length);
     // Without its hyphen ("26 NQ/TW", "646/QĐ/QUTW") only a known type code makes it a symbol.
-    if (sep.includes('-') || isTypeCode(type, c.codes)) {
+    // An en dash typed for the hyphen ("26 – NQ/TW") is a hyphen, repaired.
+    if (/[-–]/u.test(sep) || isTypeCode(type, c.codes)) {
       const issuerAt = typeAt + party[3]!.length + party[4]!.length;
       let issuer = text.slice(issuerAt, issuerAt + party[5]!.length);
       let end = at + party[0].length;
