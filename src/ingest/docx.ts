@@ -1,10 +1,10 @@
 import { convertLegacyRun, legacyEncodingOf } from '../normalize/legacy.js';
 import { InputError } from '../errors.js';
 import { linesOf, readDocument, storedParagraphs, type Revision } from './ooxml/document.js';
-import { mammothParagraphs, missingParagraphs } from './ooxml/mammoth-check.js';
+import { mammothParagraphs, mammothRefusal, missingParagraphs } from './ooxml/mammoth-check.js';
 import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
-import { child, childrenNamed, elements, parseXml, type XmlElement } from './ooxml/xml.js';
+import { child, childrenNamed, elements, MAX_XML_ELEMENTS, parseXml, type XmlBudget, type XmlElement } from './ooxml/xml.js';
 import type { IngestMessage, Ingested } from './types.js';
 import { formatSize, openZip, type ZipArchive } from './zip-guard.js';
 
@@ -37,17 +37,16 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   const zip = openZip(bytes);
   const parts = new XmlParts(zip);
   const mainPart = mainDocumentPart(zip, parts);
-  parts.vetAll(); // before mammoth/jszip touch anything
+  const related = relatedParts(parts, mainPart);
+  parts.vetAll([mainPart, ...Object.values(related)]); // before mammoth/jszip touch anything
   const document = parts.get(mainPart)!;
   const body = child(document, 'w:body');
   if (!body) throw new InputError(`corrupt .docx (no w:body in ${mainPart})`);
 
-  const messages: IngestMessage[] = [];
-  const warn = (message: string) => messages.push({ severity: 'warning', message });
-  const related = relatedParts(parts, mainPart);
+  const reading = new Warnings(); // the reader's and numbering's, from one or two readings
   const styles = readStyles(related.styles ? parts.get(related.styles) : null);
   const read = (view: Revision) => {
-    const numbering = new Numbering(related.numbering ? parts.get(related.numbering) : null, warn);
+    const numbering = new Numbering(related.numbering ? parts.get(related.numbering) : null, reading.add);
     numbering.resolveStyleLink = (styleId) => styles.numberingOf(styleId)?.numId;
     return readDocument(body, {
       revision: view,
@@ -55,26 +54,40 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
       numbering,
       convert: (text, font) => (font === undefined ? text : convertLegacyRun(text, font)),
       encodingOf: (font) => (font === undefined ? 'unicode' : (legacyEncodingOf(font) ?? 'unicode')),
-      warn,
+      warn: reading.add,
     });
   };
 
   const result = read(revision);
   const text = linesOf(result.blocks).join('\n');
+  const messages: IngestMessage[] = [];
+  const warn = (message: string) => messages.push({ severity: 'warning', message });
 
   // Cross-check with mammoth, which always shows the accepted text.
   const check = options.mammothCheck ?? 'auto';
+  const unknown = [...result.unfamiliar].slice(0, 5).join(', ');
   if (check === 'always' || (check === 'auto' && result.unfamiliar.size > 0)) {
-    if (check === 'auto') {
-      const names = [...result.unfamiliar].slice(0, 5).join(', ');
-      messages.push({ severity: 'info', message: `mammoth read the file too: vanban's reader passed over elements it does not know (${names})` });
-    }
-    const accepted = revision === 'accepted' ? result : read('accepted');
-    const mammothRead = await mammothParagraphs(bytes);
-    messages.push(...mammothRead.messages);
-    const missing = missingParagraphs(mammothRead.paragraphs, storedParagraphs(accepted.blocks));
-    if (missing.length > 0) {
-      warn(`mammoth reads ${missing.length} paragraph(s) that vanban's reader does not, e.g. "${missing[0]!.slice(0, 80)}"`);
+    const contentParts = [mainPart, related.footnotes, related.endnotes, related.comments];
+    const refusal = mammothRefusal(
+      parts.elementsIn([...contentParts, related.styles, related.numbering]),
+      contentParts.flatMap((name) => (name ? [parts.get(name)!] : [])),
+    );
+    if (refusal) {
+      const why = check === 'auto' ? `vanban's reader passed over elements it does not know (${unknown}) and ` : '';
+      warn(`${why}mammoth did not cross-check the file: ${refusal}`);
+    } else {
+      if (check === 'auto') {
+        messages.push({ severity: 'info', message: `mammoth read the file too: vanban's reader passed over elements it does not know (${unknown})` });
+      }
+      const accepted = revision === 'accepted' ? result : read('accepted');
+      const mammothRead = await mammothParagraphs(bytes);
+      const theirs = new Warnings();
+      for (const m of mammothRead.messages) theirs.add(m.message);
+      messages.push(...theirs.all());
+      const missing = missingParagraphs(mammothRead.paragraphs, storedParagraphs(accepted.blocks));
+      if (missing.length > 0) {
+        warn(`mammoth reads ${missing.length} paragraph(s) that vanban's reader does not, e.g. "${missing[0]!.slice(0, 80)}"`);
+      }
     }
   }
 
@@ -91,8 +104,30 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   if (encoding !== 'unicode') {
     messages.push({ severity: 'info', message: `legacy-font runs converted to Unicode (${encoding})` });
   }
-  const unique = messages.filter((m, k) => messages.findIndex((o) => o.message === m.message) === k);
-  return { text, format: 'docx', encoding, messages: unique };
+  const all = [...reading.all(), ...messages];
+  const seen = new Set<string>();
+  return { text, format: 'docx', encoding, messages: all.filter((m) => !seen.has(m.message) && !!seen.add(m.message)) };
+}
+
+/** Warnings of one source past this many say nothing more: they are counted in one line. */
+export const MAX_MESSAGES = 50;
+
+/** Distinct warnings of one source: the first MAX_MESSAGES, and a count of the rest. */
+class Warnings {
+  private readonly seen = new Set<string>();
+  private readonly kept: IngestMessage[] = [];
+
+  readonly add = (message: string): void => {
+    if (this.seen.has(message)) return;
+    this.seen.add(message);
+    if (this.seen.size <= MAX_MESSAGES) this.kept.push({ severity: 'warning', message });
+  };
+
+  all(): IngestMessage[] {
+    const rest = this.seen.size - MAX_MESSAGES;
+    if (rest <= 0) return this.kept;
+    return [...this.kept, { severity: 'warning', message: `${rest.toLocaleString('en')} more warnings like these were left out` }];
+  }
 }
 
 /** "unicode", "tcvn3", "vni", or "mixed:unicode+tcvn3" and the like. */
@@ -103,18 +138,30 @@ function encodingName(encodings: Set<string>): string {
   return found.length === 1 ? found[0]! : `mixed:${found.join('+')}`;
 }
 
-/** Parsed XML parts, each inflated and parsed at most once. */
+/** Relationships whose target mammoth reads as XML, whatever the target is called. */
+const XML_RELATIONSHIP = /\/(?:officeDocument|styles|numbering|footnotes|endnotes|comments)$/;
+
+/** XML parts, inflated and parsed under one element budget for the whole file. */
 class XmlParts {
   private readonly cache = new Map<string, XmlElement>();
+  private readonly budget: XmlBudget = { elements: MAX_XML_ELEMENTS };
+  private readonly counts = new Map<string, number>();
   constructor(private readonly zip: ZipArchive) {}
 
   has(name: string): boolean {
     return this.zip.has(name);
   }
 
+  /** A part's tree, parsed once and kept. */
   get(name: string): XmlElement | null {
     const cached = this.cache.get(name);
     if (cached) return cached;
+    const root = this.parse(name);
+    if (root) this.cache.set(name, root);
+    return root;
+  }
+
+  private parse(name: string): XmlElement | null {
     const entry = this.zip.entry(name);
     const size = entry?.uncompressedSize ?? 0;
     if (size > MAX_XML_PART) throw new InputError(`${name} is too large (${formatSize(size)}; the limit is ${formatSize(MAX_XML_PART)})`);
@@ -124,23 +171,40 @@ class XmlParts {
     }
     const data = this.zip.read(name);
     if (!data) return null;
-    const root = parseXml(decodeXml(data), name);
-    this.cache.set(name, root);
+    const before = this.budget.elements;
+    const root = parseXml(decodeXml(data), name, this.budget);
+    this.counts.set(name, before - this.budget.elements);
     return root;
   }
 
-  /**
-   * Inflates every part under the zip guard's caps and parses every XML part before mammoth's
-   * jszip — which has no limits — touches the file: no part mammoth may read (styles, notes, an
-   * embedded style map, images) can then be a zip, entity or nesting bomb.
-   */
-  vetAll(): void {
-    for (const entry of this.zip.entries) {
-      if (entry.name.endsWith('/')) continue;
-      if (/\.(xml|rels)$/i.test(entry.name)) this.get(entry.name);
-      else this.zip.read(entry.name);
-    }
+  /** How many elements the named parts have (each was parsed by vetAll). */
+  elementsIn(names: Array<string | undefined>): number {
+    return names.reduce((sum, name) => sum + (name ? (this.counts.get(name) ?? 0) : 0), 0);
   }
+
+  /**
+   * Inflates and parses, under the zip guard's caps and the element budget, every part that
+   * mammoth's jszip — which has no limits — may read: the XML parts and whatever a styles,
+   * numbering, notes or comments relationship points at. Only `keep` stays in memory. Images and
+   * other binary parts are never inflated, by vanban or by mammoth's raw-text reading.
+   */
+  vetAll(keep: string[]): void {
+    const names = new Set(this.zip.entries.map((e) => e.name).filter((name) => /\.(?:xml|rels)$/i.test(name)));
+    for (const name of names) {
+      if (!/\.rels$/i.test(name)) continue;
+      const source = name.replace(/(?:^|\/)_rels\/[^/]*$/, '');
+      for (const r of relationships(this.get(name)!)) {
+        if (r.external || !XML_RELATIONSHIP.test(r.type)) continue;
+        for (const target of [resolvePath(source, r.target), mammothPath(source, r.target)]) if (this.zip.has(target)) names.add(target);
+      }
+    }
+    for (const name of names) if (!this.cache.has(name)) keep.includes(name) ? this.get(name) : this.parse(name);
+  }
+}
+
+/** A relationship target as mammoth names it: joined as written, no "." or ".." resolved. */
+function mammothPath(dir: string, target: string): string {
+  return (target.startsWith('/') ? target : dir ? `${dir}/${target}` : target).replace(/^\/+/, '');
 }
 
 function decodeXml(data: Uint8Array): string {
@@ -160,29 +224,24 @@ function mainDocumentPart(zip: ZipArchive, parts: XmlParts): string {
   throw new InputError(`missing ${main}`);
 }
 
-function relatedParts(parts: XmlParts, mainPart: string): { styles?: string; numbering?: string; comments?: string } {
+type RelatedKind = 'styles' | 'numbering' | 'comments' | 'footnotes' | 'endnotes';
+
+function relatedParts(parts: XmlParts, mainPart: string): Partial<Record<RelatedKind, string>> {
   const slash = mainPart.lastIndexOf('/');
   const dir = slash === -1 ? '' : mainPart.slice(0, slash);
   const relsName = `${dir ? `${dir}/` : ''}_rels/${mainPart.slice(slash + 1)}.rels`;
   const found: Record<string, string> = {};
   const rels = parts.has(relsName) ? parts.get(relsName) : null;
   for (const r of rels ? relationships(rels) : []) {
-    const kind = /\/(styles|numbering|comments)$/.exec(r.type)?.[1];
+    const kind = /\/(styles|numbering|comments|footnotes|endnotes)$/.exec(r.type)?.[1];
     if (kind && !r.external) found[kind] = resolvePath(dir, r.target);
   }
-  const fallback = (kind: string) => `${dir ? `${dir}/` : ''}${kind}.xml`;
-  const pick = (kind: string) => {
-    const name = found[kind] ?? fallback(kind);
-    return parts.has(name) ? name : undefined;
-  };
-  const styles = pick('styles');
-  const numbering = pick('numbering');
-  const comments = pick('comments');
-  return {
-    ...(styles ? { styles } : {}),
-    ...(numbering ? { numbering } : {}),
-    ...(comments ? { comments } : {}),
-  };
+  const related: Partial<Record<RelatedKind, string>> = {};
+  for (const kind of ['styles', 'numbering', 'comments', 'footnotes', 'endnotes'] as const) {
+    const name = found[kind] ?? `${dir ? `${dir}/` : ''}${kind}.xml`;
+    if (parts.has(name)) related[kind] = name;
+  }
+  return related;
 }
 
 function relationships(rels: XmlElement): Array<{ type: string; target: string; external: boolean }> {

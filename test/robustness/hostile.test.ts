@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { docx, hostileDocx } from '../../scripts/bench/hostile-docx.mjs';
 import { Programme } from '../../src/model/programme.js';
 
 // Each hostile input ends in a valid model (exit 0) or one line naming the file (exit 1).
@@ -66,7 +67,15 @@ describe('hostile text inputs', () => {
     expect(Programme.parse(JSON.parse(r.stdout)).conferences).toEqual([]);
   });
 
+  it('a .docx whose 7 MB numbering label 2,000 paragraphs use parses, the label cut', () => {
+    const r = run(put('label.docx', hostileDocx['numbering label text of 7 MB, 2,000 paragraphs']!()));
+    expect(r.status).toBe(0);
+    const model = Programme.parse(JSON.parse(r.stdout));
+    expect(model.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^a numbering label longer than \d+ characters was cut/));
+  });
+
   const refused: [string, () => string, RegExp][] = [
+    ['a .docx of 50,001 paragraphs', () => put('paragraphs.docx', docx({ body: '<w:p/>'.repeat(50_001) })), /: too many paragraphs \(over 50,000\)$/],
     ['an empty file', () => put('empty.txt', ''), /: the file is empty$/],
     ['20 KB of random bytes', () => put('random.txt', random(20_000)), /: not a text file \(binary data\)$/],
     ['a folder', () => {

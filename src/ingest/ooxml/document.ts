@@ -1,3 +1,5 @@
+import { InputError } from '../../errors.js';
+import { tick } from '../../meter.js';
 import { tableLines, type CellPart, type TableRow } from '../tables.js';
 import { fontOfRunProperties, type StyleSheet } from './styles.js';
 import type { Numbering } from './numbering.js';
@@ -25,6 +27,8 @@ export interface TableBlock {
   rows: Block[][][];
   /** A two-column layout table (header, Nơi nhận | signature): read column by column. */
   layout: boolean;
+  /** Some paragraph inside, nested tables included, has a layout marker (each is tested once). */
+  marked: boolean;
 }
 
 export interface DocumentReaderOptions {
@@ -61,6 +65,13 @@ interface Pending {
 const REVISION_ELEMENTS = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
 // The XML reader already bounds nesting; this keeps the recursion bounded on its own too.
 const MAX_INLINE_DEPTH = MAX_XML_DEPTH;
+const MAX_SYMBOL_FONTS_NAMED = 5;
+/** Real documents nest tables two or three deep; deeper ones are read as plain paragraphs. */
+export const MAX_TABLE_DEPTH = 8;
+/** About 1,500 pages; the text of more would take the parser longer than a reader waits. */
+export const MAX_PARAGRAPHS = 50_000;
+/** About 1,500 pages of text (paragraph labels and text boxes included). */
+export const MAX_TEXT = 4 * 1024 * 1024;
 
 export function readDocument(body: XmlElement, options: DocumentReaderOptions): DocumentRead {
   const reader = new BodyReader(options);
@@ -89,12 +100,15 @@ class BodyReader {
   hasRevisions = false;
   readonly unfamiliar = new Set<string>();
   private readonly warned = new Set<string>();
+  private tableDepth = 0;
+  private symbolFonts = 0;
+  private paragraphs = 0;
+  private characters = 0;
 
   constructor(private readonly options: DocumentReaderOptions) {}
 
-  /** Block-level content of the body, a table cell or a text box. */
-  readBlocks(nodes: XmlNode[]): Block[] {
-    const out: Block[] = [];
+  /** Block-level content of the body, a table cell or a text box, added to `out`. */
+  readBlocks(nodes: XmlNode[], out: Block[] = []): Block[] {
     let pending: Pending | null = null;
     const visit = (nodes: XmlNode[], depth: number): void => {
       for (const node of nodes) {
@@ -105,7 +119,7 @@ class BodyReader {
             break;
           case 'w:tbl':
             if (pending) out.push(...this.finish(null, pending)), (pending = null);
-            out.push(this.readTable(node));
+            this.readTable(node, out);
             break;
           case 'w:sdt':
             if (depth < MAX_INLINE_DEPTH) visit(child(node, 'w:sdtContent')?.children ?? [], depth + 1);
@@ -167,6 +181,7 @@ class BodyReader {
       text += this.options.convert(segment.text, segment.font);
       stored += segment.text;
     }
+    this.count(text);
     return [{ kind: 'paragraph', text, stored }, ...content.extras];
   }
 
@@ -280,22 +295,52 @@ class BodyReader {
       if (/^symbol$/i.test(font) && low >= 0x20 && low < 0x7f) return String.fromCharCode(low);
       if (code < 0xf000 && code >= 0x20) return String.fromCodePoint(code);
     }
-    this.warnOnce(`a symbol character from the font "${font}" was left out`);
+    // Named for the first few fonts; a file with thousands of symbol fonts gets one more line.
+    const message = `a symbol character from the font "${font}" was left out`;
+    if (this.warned.has(message) || this.symbolFonts++ < MAX_SYMBOL_FONTS_NAMED) this.warnOnce(message);
+    else this.warnOnce(`symbol characters from more fonts were left out`);
     return '';
   }
 
-  private readTable(tbl: XmlElement): TableBlock {
+  /** Refuses a document whose text would take the parser longer than a reader waits. */
+  private count(text: string): void {
+    this.characters += text.length;
+    if (++this.paragraphs > MAX_PARAGRAPHS) {
+      throw new InputError(`too many paragraphs (over ${MAX_PARAGRAPHS.toLocaleString('en')})`);
+    }
+    if (this.characters > MAX_TEXT) throw new InputError(`too much text (over ${MAX_TEXT / 1024 / 1024} MB of characters)`);
+  }
+
+  /** A table, or the paragraphs of its cells in order, straight into `out`, when nested too deeply. */
+  private readTable(tbl: XmlElement, out: Block[]): void {
+    this.tableDepth++;
+    try {
+      if (this.tableDepth > MAX_TABLE_DEPTH) {
+        this.warnOnce(`tables nested more than ${MAX_TABLE_DEPTH} deep were read as plain paragraphs`);
+        for (const cells of this.rowsOf(tbl)) for (const tc of cells) this.readBlocks(tc.children, out);
+        return;
+      }
+      const rows = this.rowsOf(tbl).map((cells) => cells.map((tc) => this.readBlocks(tc.children)));
+      const marked = rows.some((row) => row.some((cell) => cell.some(hasLayoutMarker)));
+      out.push({ kind: 'table', rows, layout: marked && isLayoutShape(rows), marked });
+    } finally {
+      this.tableDepth--;
+    }
+  }
+
+  /** The cells of each row this view shows. */
+  private rowsOf(tbl: XmlElement): XmlElement[][] {
     const original = this.options.revision === 'original';
-    const rows: Block[][][] = [];
+    const rows: XmlElement[][] = [];
     for (const tr of unwrap(tbl, 'w:tr')) {
       const trPr = child(tr, 'w:trPr');
       const rowDeleted = !!child(trPr, 'w:del');
       const rowInserted = !!child(trPr, 'w:ins');
       if (rowDeleted || rowInserted) this.hasRevisions = true;
       if (original ? rowInserted : rowDeleted) continue;
-      rows.push(unwrap(tr, 'w:tc').map((tc) => this.readBlocks(tc.children)));
+      rows.push(unwrap(tr, 'w:tc'));
     }
-    return { kind: 'table', rows, layout: isLayoutTable(rows) };
+    return rows;
   }
 
   private warnOnce(message: string): void {
@@ -336,15 +381,17 @@ const LAYOUT_MARKERS =
  * The header (issuer, "*", Số… | ĐẢNG CỘNG SẢN VIỆT NAM, date) and footer (Nơi nhận | signature)
  * are two-column tables laid out for the page; a plain-text export of the draft reads them left
  * cell first, then right cell, even when they have several rows. Other tables read row by row.
+ * A table is a layout table when it has that shape and a marker somewhere inside.
  */
-function isLayoutTable(rows: Block[][][]): boolean {
-  if (rows.length === 0 || rows.some((row) => row.length > 2) || !rows.some((row) => row.length === 2)) return false;
-  const text = rows.flat(2).map(plainText).join('\n').normalize('NFC').toUpperCase();
-  return LAYOUT_MARKERS.test(text);
+function isLayoutShape(rows: Block[][][]): boolean {
+  return rows.length > 0 && rows.every((row) => row.length <= 2) && rows.some((row) => row.length === 2);
 }
 
-function plainText(block: Block): string {
-  return block.kind === 'paragraph' ? block.text.replace(/\s+/g, ' ').trim() : block.rows.flat(2).map(plainText).join('\n');
+/** A nested table knows its answer already, so every paragraph is tested once however deep. */
+function hasLayoutMarker(block: Block): boolean {
+  if (block.kind === 'table') return block.marked;
+  tick(1 + block.text.length);
+  return LAYOUT_MARKERS.test(`${block.text.replace(/\s+/g, ' ').trim().normalize('NFC').toUpperCase()}\n`);
 }
 
 /**

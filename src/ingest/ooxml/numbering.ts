@@ -30,6 +30,13 @@ export interface NumberingWarning {
   (message: string): void;
 }
 
+/** A real label template is a few characters ("%1.", "(%1)", "Điều %1."); longer ones are cut. */
+export const MAX_LEVEL_TEXT = 64;
+/** Letter labels repeat the letter (AA, AAA…): past this many letters the number is shown in digits. */
+export const MAX_LETTERS = 10;
+/** Word stores counters as 32-bit integers; a start outside them is not a number Word shows. */
+const MAX_COUNTER = 2 ** 31 - 1;
+
 export class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
   private readonly nums = new Map<string, NumInstance>();
@@ -51,7 +58,7 @@ export class Numbering {
       const levels = new Map<number, Level>();
       for (const lvl of childrenNamed(abstract, 'w:lvl')) {
         const ilvl = toInt(lvl.attrs['w:ilvl']);
-        if (ilvl !== undefined && ilvl >= 0 && ilvl <= 8) levels.set(ilvl, readLevel(lvl));
+        if (ilvl !== undefined && ilvl >= 0 && ilvl <= 8) levels.set(ilvl, this.readLevel(lvl));
       }
       this.abstracts.set(id, levels);
       const link = val(abstract, 'w:numStyleLink');
@@ -66,11 +73,11 @@ export class Numbering {
       for (const override of childrenNamed(num, 'w:lvlOverride')) {
         const ilvl = toInt(override.attrs['w:ilvl']);
         if (ilvl === undefined) continue;
-        const start = toInt(val(override, 'w:startOverride'));
+        const start = this.counterValue(val(override, 'w:startOverride'));
         if (start !== undefined) startOverrides.set(ilvl, start);
         const lvl = child(override, 'w:lvl');
         if (lvl) {
-          const level = readLevel(lvl);
+          const level = this.readLevel(lvl);
           levelOverrides.set(ilvl, level);
           if (start === undefined && child(lvl, 'w:start')) startOverrides.set(ilvl, level.start);
         }
@@ -165,9 +172,9 @@ export class Numbering {
       case 'lowerRoman':
         return roman(value).toLowerCase();
       case 'upperLetter':
-        return letters(value);
+        return this.letters(value);
       case 'lowerLetter':
-        return letters(value).toLowerCase();
+        return this.letters(value).toLowerCase();
       case 'ordinal':
         return `${value}.`;
       case 'none':
@@ -178,6 +185,44 @@ export class Numbering {
     }
   }
 
+  /** Word's letter numbering: A…Z, then AA…ZZ, AAA… (the letter repeated, not base 26). */
+  private letters(value: number): string {
+    if (value <= 0) return String(value);
+    const repeat = Math.floor((value - 1) / 26) + 1;
+    if (repeat > MAX_LETTERS) {
+      this.warnOnce(`letter numbering past ${26 * MAX_LETTERS} is shown in digits`);
+      return String(value);
+    }
+    return String.fromCharCode(65 + ((value - 1) % 26)).repeat(repeat);
+  }
+
+  private readLevel(lvl: XmlElement): Level {
+    const suffix = val(lvl, 'w:suff');
+    const restart = toInt(val(lvl, 'w:lvlRestart'));
+    let text = val(lvl, 'w:lvlText') ?? '';
+    if (text.length > MAX_LEVEL_TEXT) {
+      this.warnOnce(`a numbering label longer than ${MAX_LEVEL_TEXT} characters was cut to its first ${MAX_LEVEL_TEXT}`);
+      text = text.slice(0, MAX_LEVEL_TEXT);
+    }
+    return {
+      start: this.counterValue(val(lvl, 'w:start')) ?? 0,
+      format: val(lvl, 'w:numFmt') ?? 'decimal',
+      text,
+      ...(restart !== undefined ? { restart } : {}),
+      isLegal: isOn(child(lvl, 'w:isLgl')),
+      suffix: suffix === 'space' || suffix === 'nothing' ? suffix : 'tab',
+      ...(val(lvl, 'w:pStyle') !== undefined ? { pStyle: val(lvl, 'w:pStyle')! } : {}),
+    };
+  }
+
+  /** A w:start or w:startOverride; one outside Word's 32-bit counters is ignored, with a warning. */
+  private counterValue(raw: string | undefined): number | undefined {
+    const value = toInt(raw);
+    if (value === undefined || Math.abs(value) <= MAX_COUNTER) return value;
+    this.warnOnce(`a numbering start of ${raw!.trim().slice(0, 20)} is out of range and was ignored`);
+    return undefined;
+  }
+
   private warnOnce(message: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
@@ -185,33 +230,12 @@ export class Numbering {
   }
 }
 
-function readLevel(lvl: XmlElement): Level {
-  const suffix = val(lvl, 'w:suff');
-  const restart = toInt(val(lvl, 'w:lvlRestart'));
-  return {
-    start: toInt(val(lvl, 'w:start')) ?? 0,
-    format: val(lvl, 'w:numFmt') ?? 'decimal',
-    text: val(lvl, 'w:lvlText') ?? '',
-    ...(restart !== undefined ? { restart } : {}),
-    isLegal: isOn(child(lvl, 'w:isLgl')),
-    suffix: suffix === 'space' || suffix === 'nothing' ? suffix : 'tab',
-    ...(val(lvl, 'w:pStyle') !== undefined ? { pStyle: val(lvl, 'w:pStyle')! } : {}),
-  };
-}
-
 function toInt(value: string | undefined): number | undefined {
   if (value === undefined || !/^-?\d+$/.test(value.trim())) return undefined;
-  return parseInt(value, 10);
+  return Number(value.trim());
 }
 
 /** Word shows numbers outside 1…3999 in digits even in a Roman list. */
 function roman(value: number): string {
   return value <= 0 || value >= 4000 ? String(value) : toRoman(value);
-}
-
-/** Word's letter numbering: A…Z, then AA…ZZ, AAA… (the letter repeated, not base 26). */
-function letters(value: number): string {
-  if (value <= 0) return String(value);
-  const letter = String.fromCharCode(65 + ((value - 1) % 26));
-  return letter.repeat(Math.floor((value - 1) / 26) + 1);
 }

@@ -15,8 +15,13 @@ export interface XmlElement {
 export type XmlNode = XmlElement | string;
 
 export const MAX_XML_DEPTH = 1000;
-/** About 4,000 pages of text; a part with more elements is built to exhaust memory. */
-export const MAX_XML_ELEMENTS = 1_000_000;
+/**
+ * About 1,500 pages of Word's XML (20 elements a paragraph) in all the parts of one file: their
+ * trees take about 100 MB and a second to build; more is built to exhaust time and memory.
+ */
+export const MAX_XML_ELEMENTS = 500_000;
+/** Word's widest element, the root with its namespace declarations, has about 40 attributes. */
+export const MAX_XML_ATTRIBUTES = 256;
 
 const PREFIX_BY_URI: Record<string, string> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
@@ -35,13 +40,21 @@ const PREFIX_BY_URI: Record<string, string> = {
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-export function parseXml(xml: string, part: string): XmlElement {
+/** Elements still allowed; one budget is shared by all the parts of a file. */
+export interface XmlBudget {
+  elements: number;
+}
+
+// Leaves share these: most of Word's elements are empty property elements (<w:b/>, <w:jc …/>).
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
+
+export function parseXml(xml: string, part: string, budget: XmlBudget = { elements: MAX_XML_ELEMENTS }): XmlElement {
   const malformed = (why: string) => new InputError(`corrupt .docx (malformed XML in ${part}: ${why})`);
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
   // Namespace scopes parallel to `stack`: prefix → URI.
   const scopes: Array<Map<string, string>> = [new Map()];
-  let count = 0;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
 
@@ -80,7 +93,7 @@ export function parseXml(xml: string, part: string): XmlElement {
       if (qualifyCached(raw, scope, false) !== open.name) throw malformed(`</${raw}> closes <${open.name}>`);
       i = end + 1;
     } else {
-      const { end, rawName, rawAttrs, selfClosing } = scanTag(xml, i, malformed);
+      const { end, rawName, rawAttrs, selfClosing } = scanTag(xml, i, malformed, part);
       const parentScope = scopes[scopes.length - 1]!;
       let scope = parentScope;
       for (const [key, value] of rawAttrs) {
@@ -89,13 +102,15 @@ export function parseXml(xml: string, part: string): XmlElement {
           scope.set(key === 'xmlns' ? '' : key.slice(6), value);
         }
       }
-      const attrs: Record<string, string> = {};
+      const attrs: Record<string, string> = rawAttrs.length === 0 ? NO_ATTRS : {};
       for (const [key, value] of rawAttrs) {
         if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
         attrs[qualifyCached(key, scope, true)] = decodeText(value, malformed);
       }
-      if (++count > MAX_XML_ELEMENTS) throw new InputError(`too many XML elements in ${part} (over ${MAX_XML_ELEMENTS.toLocaleString('en')})`);
-      const element: XmlElement = { name: qualifyCached(rawName, scope, false), attrs, children: [] };
+      if (--budget.elements < 0) {
+        throw new InputError(`too many XML elements (over ${MAX_XML_ELEMENTS.toLocaleString('en')} in the file, reached in ${part})`);
+      }
+      const element: XmlElement = { name: qualifyCached(rawName, scope, false), attrs, children: selfClosing ? NO_CHILDREN : [] };
       if (stack.length === 1 && root.children.length > 0) throw malformed('more than one root element');
       stack[stack.length - 1]!.children.push(element);
       if (!selfClosing) {
@@ -118,6 +133,7 @@ function scanTag(
   xml: string,
   start: number,
   malformed: (why: string) => InputError,
+  part: string,
 ): { end: number; rawName: string; rawAttrs: Array<[string, string]>; selfClosing: boolean } {
   const n = xml.length;
   let i = start + 1;
@@ -126,6 +142,9 @@ function scanTag(
   const rawName = xml.slice(start + 1, i);
   const rawAttrs: Array<[string, string]> = [];
   for (;;) {
+    if (rawAttrs.length > MAX_XML_ATTRIBUTES) {
+      throw new InputError(`too many attributes on one XML element in ${part} (over ${MAX_XML_ATTRIBUTES})`);
+    }
     while (i < n && isSpace(xml.charCodeAt(i))) i++;
     if (i >= n) throw malformed('unterminated start tag');
     const c = xml.charCodeAt(i);
