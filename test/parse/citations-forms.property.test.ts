@@ -496,7 +496,7 @@ describe('citations in every form, inside varied sentences', () => {
 describe('forms still misread (issue 11)', () => {
   it.fails('congress resolution with the body before the number: "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XV"', inSentence(congressBodyFirst, 20));
   it.fails('a council term after a place: "của HĐND tỉnh Hậu Giang khóa X"', inSentence(councilPlaceTerm, 20));
-  it.fails('a plenum as "Hội nghị Trung ương lần thứ bảy khóa XI"', inSentence(plenumCentralOrdinal, 20));
+  it('a plenum as "Hội nghị Trung ương lần thứ bảy khóa XI"', inSentence(plenumCentralOrdinal, 20));
   it('an en dash for the hyphen: "26 – NQ/TW"', inSentence(enDash, 20));
 });
 

@@ -35,7 +35,9 @@ function regexLiterals(file: string): { source: string; flags: string; where: st
 }
 
 function verdict(source: string, flags: string): string {
-  const result = checkSync(source, flags.replace(/[gy]/g, ''), { timeout: 10_000 });
+  // A sticky pattern is tried at one position, never scanned: checked anchored, as it runs.
+  const anchored = flags.includes('y') ? `^(?:${source})` : source;
+  const result = checkSync(anchored, flags.replace(/[gy]/g, ''), { timeout: 10_000 });
   return result.status === 'vulnerable' ? `vulnerable (${result.complexity.type})` : result.status;
 }
 
