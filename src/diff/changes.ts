@@ -34,7 +34,7 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
       changes.push(...keptConference(a, old, neu, step.old, step.new, { ordinal: ordinals.has(step.old), session: sessions.has(step.old) }));
     } else if (step.new !== undefined) {
       const c = neu.conferences[step.new]!;
-      const placed = a.newItems.filter((x) => x.conference === step.new);
+      const placed = a.newByConference[step.new]!.map((flat) => a.newItems[flat]!);
       changes.push({
         type: 'added',
         scope: 'conference',
@@ -57,7 +57,7 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
         new: NOWHERE,
         before: c.title,
         after: null,
-        items: a.oldItems.filter((x) => x.conference === step.old && a.items.toNew[x.flat] === undefined).map((x) => itemRef(x.item)),
+        items: a.oldByConference[step.old]!.filter((flat) => a.items.toNew[flat] === undefined).map((flat) => itemRef(a.oldItems[flat]!.item)),
       });
     }
   }
@@ -71,13 +71,14 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
 function renumberedConferences(a: Alignment, old: Programme, neu: Programme): { ordinals: Set<number>; sessions: Set<number> } {
   const kept = a.conferences.toNew.flatMap((j, i) => (j === undefined ? [] : [{ i, j, o: old.conferences[i]!, n: neu.conferences[j]! }]));
   const ordinals = renumbered(kept.map(({ i, j, o, n }) => ({ key: i, i, j, before: o.ordinal, after: n.ordinal, explained: timeKey(o) !== timeKey(n) })));
-  const regular = (p: Programme) => p.conferences.flatMap((c, k) => (c.session === null ? [] : [k]));
+  // Each regular conference's place among the regular ones.
+  const regular = (p: Programme) => new Map(p.conferences.flatMap((c, k) => (c.session === null ? [] : [k])).map((k, r) => [k, r]));
   const [oldRegular, newRegular] = [regular(old), regular(neu)];
   const sessions = renumbered(
     kept.flatMap(({ i, j, o, n }) =>
       o.session === null || n.session === null
         ? []
-        : [{ key: i, i: oldRegular.indexOf(i), j: newRegular.indexOf(j), before: o.session, after: n.session, explained: timeKey(o) !== timeKey(n) }],
+        : [{ key: i, i: oldRegular.get(i)!, j: newRegular.get(j)!, before: o.session, after: n.session, explained: timeKey(o) !== timeKey(n) }],
     ),
   );
   return { ordinals, sessions };
@@ -104,8 +105,8 @@ function keptConference(a: Alignment, old: Programme, neu: Programme, oi: number
   }
   if (timeKey(oc) !== timeKey(nc)) out.push({ type: 'time', scope: 'conference', ...sides, before: oc.time, after: nc.time });
 
-  const olds = a.oldItems.filter((x) => x.conference === oi);
-  const news = a.newItems.filter((x) => x.conference === ni);
+  const olds = a.oldByConference[oi]!.map((flat) => a.oldItems[flat]!);
+  const news = a.newByConference[ni]!.map((flat) => a.newItems[flat]!);
   const localOld = (n: PlacedItem) => {
     const o = a.items.toOld[n.flat];
     return o !== undefined && a.oldItems[o]!.conference === oi ? a.oldItems[o]! : undefined;

@@ -2,6 +2,7 @@ import type { Change, Side, TaskField, TaskRef, UnitRef } from '../model/diff.js
 import type { OutlineNode, Programme, Task } from '../model/programme.js';
 import { foldKey } from '../normalize/fold.js';
 import { pairSimilar, pairUnique } from './align.js';
+import { Matcher, bandPairs } from './candidates.js';
 import { Pairing, mergeOrder, pairByPosition } from './sequence.js';
 import { wordDiff } from './word-diff.js';
 
@@ -98,8 +99,9 @@ function unitChanges(olds: PlacedUnit[], news: PlacedUnit[]): Change[] {
   const p = new Pairing(olds.length, news.length);
   pairUnique(p, olds, news, (u) => `${u.path}\u0000${u.key}`);
   pairUnique(p, olds, news, (u) => u.key);
-  pairSimilar(p, olds, news, WITHIN, (o, n) => o.path === n.path);
-  pairSimilar(p, olds, news, ACROSS, () => true);
+  const matcher = new Matcher(p, olds, news);
+  pairSimilar(p, matcher, nearby(p, matcher, olds, news, (o, n) => o.path === n.path), WITHIN, (o, n) => o.path === n.path);
+  pairSimilar(p, matcher, nearby(p, matcher, olds, news, () => true, false), ACROSS, () => true);
   pairByPosition(p, olds.map((u) => u.flat), news.map((u) => u.flat));
   const out: Change[] = [];
   for (const step of mergeOrder(olds.length, news.length, (j) => p.toOld[j])) {
@@ -115,6 +117,24 @@ function unitChanges(olds: PlacedUnit[], news: PlacedUnit[]): Change[] {
       out.push({ type: 'removed', scope: 'unit', old: { ...NOWHERE, unit: o.ref }, new: NOWHERE, before: o.ref.text, after: null, items: [] });
     }
   }
+  return out;
+}
+
+/**
+ * The candidate pairs of a fuzzy pass: each free old element with the free new ones that share its
+ * rare words and, unless `band` is off, those near its place between the pairs already taken.
+ */
+function nearby<T extends { flat: number; key: string }>(
+  p: Pairing,
+  matcher: Matcher<T>,
+  olds: T[],
+  news: T[],
+  allowed: (o: T, n: T) => boolean,
+  band = true,
+): [T, T][] {
+  const out: [T, T][] = [];
+  for (const o of olds) if (p.toNew[o.flat] === undefined) for (const n of matcher.shortlist(o, p, (n) => allowed(o, n))) out.push([o, n]);
+  if (band) for (const [i, j] of bandPairs(p, olds.map((x) => x.flat), news.map((x) => x.flat))) out.push([olds[i]!, news[j]!]);
   return out;
 }
 
@@ -135,7 +155,8 @@ function bareKey(task: Task): string {
 function taskChanges(olds: PlacedTask[], news: PlacedTask[]): Change[] {
   const p = new Pairing(olds.length, news.length);
   pairUnique(p, olds, news, (t) => t.key);
-  pairSimilar(p, olds, news, WITHIN, () => true);
+  const matcher = new Matcher(p, olds, news);
+  pairSimilar(p, matcher, nearby(p, matcher, olds, news, () => true), WITHIN, () => true);
   pairByPosition(p, olds.map((t) => t.flat), news.map((t) => t.flat));
   const out: Change[] = [];
   for (const step of mergeOrder(olds.length, news.length, (j) => p.toOld[j])) {
