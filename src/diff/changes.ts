@@ -4,7 +4,8 @@ import { foldKey } from '../normalize/fold.js';
 import { align, bareTitle, headingKey, type Alignment, type PlacedItem } from './align.js';
 import { headerDifference } from './header.js';
 import { textDifference } from './item-text.js';
-import { diffOutlines } from './outline.js';
+import { recipientChanges, signatureChanges } from './footer.js';
+import { diffBody } from './outline.js';
 import { longestIncreasing, mergeOrder } from './sequence.js';
 import { wordDiff } from './word-diff.js';
 
@@ -14,19 +15,27 @@ const NOWHERE: Side = { conference: null, item: null };
  * What changed from one draft to the next, on the model: formatting never counts (texts are
  * compared folded), and one edit is one change — a number that only follows its element's new
  * position (the document renumbered after an addition, removal or move) is not reported.
- * Changes come in reading order: the header, then conference by conference. Documents that have
- * no conferences (plans, schedules, decisions, …) are compared on their outline units and tasks.
+ * The whole document is compared, in reading order: the header; the body before the conferences
+ * (preamble, sections and their paragraphs); conference by conference; the body after them; tasks;
+ * schedule entries; recipients; the signature.
  */
 export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
   const changes: Change[] = [];
   const header = headerDifference(old.header, neu.header);
   if (header) changes.push({ type: 'header', scope: 'document', old: NOWHERE, new: NOWHERE, ...header });
-  if (old.conferences.length === 0 && neu.conferences.length === 0) {
-    changes.push(...diffOutlines(old, neu));
-    return { changes };
-  }
-  const a = align(old, neu);
+  const body = diffBody(old, neu);
+  const firstConference = (p: Programme) => p.conferences[0]?.line ?? Number.POSITIVE_INFINITY;
+  const early = (c: Change) => (c.new.unit ? c.new.unit.line < firstConference(neu) : (c.old.unit?.line ?? 0) < firstConference(old));
+  changes.push(...body.units.filter(early));
+  if (old.conferences.length || neu.conferences.length) changes.push(...conferenceChanges(old, neu));
+  changes.push(...body.units.filter((c) => !early(c)), ...body.tasks, ...body.entries);
+  changes.push(...recipientChanges(old, neu), ...signatureChanges(old, neu));
+  return { changes };
+}
 
+function conferenceChanges(old: Programme, neu: Programme): Change[] {
+  const changes: Change[] = [];
+  const a = align(old, neu);
   const { ordinals, sessions } = renumberedConferences(a, old, neu);
   const steps = mergeOrder(old.conferences.length, neu.conferences.length, (j) => a.conferences.toOld[j]);
   for (const step of steps) {
@@ -61,7 +70,7 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
       });
     }
   }
-  return { changes };
+  return changes;
 }
 
 /**
