@@ -4,7 +4,8 @@ import { foldKey } from '../normalize/fold.js';
 import { align, bareTitle, headingKey, type Alignment, type PlacedItem } from './align.js';
 import { headerDifference } from './header.js';
 import { textDifference } from './item-text.js';
-import { diffOutlines } from './outline.js';
+import { recipientChanges, signatureChanges } from './footer.js';
+import { diffBody } from './outline.js';
 import { longestIncreasing, mergeOrder } from './sequence.js';
 import { wordDiff } from './word-diff.js';
 
@@ -14,19 +15,27 @@ const NOWHERE: Side = { conference: null, item: null };
  * What changed from one draft to the next, on the model: formatting never counts (texts are
  * compared folded), and one edit is one change — a number that only follows its element's new
  * position (the document renumbered after an addition, removal or move) is not reported.
- * Changes come in reading order: the header, then conference by conference. Documents that have
- * no conferences (plans, schedules, decisions, …) are compared on their outline units and tasks.
+ * The whole document is compared, in reading order: the header; the body before the conferences
+ * (preamble, sections and their paragraphs); conference by conference; the body after them; tasks;
+ * schedule entries; recipients; the signature.
  */
 export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
   const changes: Change[] = [];
   const header = headerDifference(old.header, neu.header);
   if (header) changes.push({ type: 'header', scope: 'document', old: NOWHERE, new: NOWHERE, ...header });
-  if (old.conferences.length === 0 && neu.conferences.length === 0) {
-    changes.push(...diffOutlines(old, neu));
-    return { changes };
-  }
-  const a = align(old, neu);
+  const body = diffBody(old, neu);
+  const firstConference = (p: Programme) => p.conferences[0]?.line ?? Number.POSITIVE_INFINITY;
+  const early = (c: Change) => (c.new.unit ? c.new.unit.line < firstConference(neu) : (c.old.unit?.line ?? 0) < firstConference(old));
+  changes.push(...body.units.filter(early));
+  if (old.conferences.length || neu.conferences.length) changes.push(...conferenceChanges(old, neu));
+  changes.push(...body.units.filter((c) => !early(c)), ...body.tasks, ...body.entries);
+  changes.push(...recipientChanges(old, neu), ...signatureChanges(old, neu));
+  return { changes };
+}
 
+function conferenceChanges(old: Programme, neu: Programme): Change[] {
+  const changes: Change[] = [];
+  const a = align(old, neu);
   const { ordinals, sessions } = renumberedConferences(a, old, neu);
   const steps = mergeOrder(old.conferences.length, neu.conferences.length, (j) => a.conferences.toOld[j]);
   for (const step of steps) {
@@ -34,7 +43,7 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
       changes.push(...keptConference(a, old, neu, step.old, step.new, { ordinal: ordinals.has(step.old), session: sessions.has(step.old) }));
     } else if (step.new !== undefined) {
       const c = neu.conferences[step.new]!;
-      const placed = a.newItems.filter((x) => x.conference === step.new);
+      const placed = a.newByConference[step.new]!.map((flat) => a.newItems[flat]!);
       changes.push({
         type: 'added',
         scope: 'conference',
@@ -57,11 +66,11 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
         new: NOWHERE,
         before: c.title,
         after: null,
-        items: a.oldItems.filter((x) => x.conference === step.old && a.items.toNew[x.flat] === undefined).map((x) => itemRef(x.item)),
+        items: a.oldByConference[step.old]!.filter((flat) => a.items.toNew[flat] === undefined).map((flat) => itemRef(a.oldItems[flat]!.item)),
       });
     }
   }
-  return { changes };
+  return changes;
 }
 
 /**
@@ -71,13 +80,14 @@ export function diffProgrammes(old: Programme, neu: Programme): DiffResult {
 function renumberedConferences(a: Alignment, old: Programme, neu: Programme): { ordinals: Set<number>; sessions: Set<number> } {
   const kept = a.conferences.toNew.flatMap((j, i) => (j === undefined ? [] : [{ i, j, o: old.conferences[i]!, n: neu.conferences[j]! }]));
   const ordinals = renumbered(kept.map(({ i, j, o, n }) => ({ key: i, i, j, before: o.ordinal, after: n.ordinal, explained: timeKey(o) !== timeKey(n) })));
-  const regular = (p: Programme) => p.conferences.flatMap((c, k) => (c.session === null ? [] : [k]));
+  // Each regular conference's place among the regular ones.
+  const regular = (p: Programme) => new Map(p.conferences.flatMap((c, k) => (c.session === null ? [] : [k])).map((k, r) => [k, r]));
   const [oldRegular, newRegular] = [regular(old), regular(neu)];
   const sessions = renumbered(
     kept.flatMap(({ i, j, o, n }) =>
       o.session === null || n.session === null
         ? []
-        : [{ key: i, i: oldRegular.indexOf(i), j: newRegular.indexOf(j), before: o.session, after: n.session, explained: timeKey(o) !== timeKey(n) }],
+        : [{ key: i, i: oldRegular.get(i)!, j: newRegular.get(j)!, before: o.session, after: n.session, explained: timeKey(o) !== timeKey(n) }],
     ),
   );
   return { ordinals, sessions };
@@ -104,8 +114,8 @@ function keptConference(a: Alignment, old: Programme, neu: Programme, oi: number
   }
   if (timeKey(oc) !== timeKey(nc)) out.push({ type: 'time', scope: 'conference', ...sides, before: oc.time, after: nc.time });
 
-  const olds = a.oldItems.filter((x) => x.conference === oi);
-  const news = a.newItems.filter((x) => x.conference === ni);
+  const olds = a.oldByConference[oi]!.map((flat) => a.oldItems[flat]!);
+  const news = a.newByConference[ni]!.map((flat) => a.newItems[flat]!);
   const localOld = (n: PlacedItem) => {
     const o = a.items.toOld[n.flat];
     return o !== undefined && a.oldItems[o]!.conference === oi ? a.oldItems[o]! : undefined;

@@ -1,4 +1,4 @@
-import type { Change, ChangeType, ConferenceRef, HeaderField, ItemRef, Side, TaskField, WordRun } from '../model/diff.js';
+import type { Change, ChangeType, ConferenceRef, EntryField, HeaderField, ItemRef, Side, SignatureField, TaskField, WordRun } from '../model/diff.js';
 
 /** How a renderer marks up words: terminal colours, wdiff brackets or Markdown. */
 export interface Style {
@@ -30,9 +30,23 @@ const COUNT_NAMES: Record<ChangeType, string> = {
   header: 'sửa phần đầu',
   citation: 'đổi trích dẫn',
   task: 'đổi phân công',
+  entry: 'đổi lịch',
+  signature: 'sửa chữ ký',
 };
 
 const TASK_LABELS: Record<TaskField, string> = { lead: 'Chủ trì', partners: 'Phối hợp', deadline: 'Thời hạn' };
+const ENTRY_LABELS: Record<EntryField, string> = { date: 'Ngày', time: 'Giờ', chair: 'Chủ trì', place: 'Địa điểm', preparer: 'Chuẩn bị' };
+const SIGNATURE_LABELS: Record<SignatureField, string> = { authority: 'Thẩm quyền ký', body: 'Cơ quan', position: 'Chức vụ', name: 'Người ký' };
+
+/** The heading of each group of changes that is not a conference. */
+const GROUPS: Record<string, string> = {
+  header: 'Phần đầu văn bản',
+  unit: 'Nội dung',
+  task: 'Nhiệm vụ',
+  entry: 'Lịch công tác',
+  recipient: 'Nơi nhận',
+  signature: 'Chữ ký',
+};
 
 /** "7 thay đổi: 2 thêm, 1 bỏ, …" */
 export function summary(changes: Change[]): string {
@@ -43,14 +57,15 @@ export function summary(changes: Change[]): string {
 }
 
 /**
- * The conference a change is listed under: where it is now, or where it was if it is gone. Changes
- * to other documents are listed under their body ("Nội dung") or their tasks ("Nhiệm vụ"); `title`
- * is the heading for every group but a conference.
+ * The conference a change is listed under: where it is now, or where it was if it is gone. Other
+ * changes are listed under the part of the document they touch: the body ("Nội dung"), tasks
+ * ("Nhiệm vụ"), schedule entries, recipients, the signature; `title` is the heading for every group
+ * but a conference.
  */
 export function groupOf(change: Change): { key: string; conference: ConferenceRef | null; gone: boolean; title: string } {
-  if (change.type === 'header') return { key: 'header', conference: null, gone: false, title: 'Phần đầu văn bản' };
-  if (change.scope === 'unit') return { key: 'unit', conference: null, gone: false, title: 'Nội dung' };
-  if (change.scope === 'task') return { key: 'task', conference: null, gone: false, title: 'Nhiệm vụ' };
+  const part = change.type === 'header' || change.type === 'signature' ? change.type : change.scope;
+  const title = GROUPS[part];
+  if (title) return { key: part, conference: null, gone: false, title };
   const c = change.new.conference ?? change.old.conference;
   const gone = !change.new.conference;
   return { key: `${gone ? 'old' : 'new'}:${c?.line}:${c?.ordinal}`, conference: c, gone, title: '' };
@@ -62,6 +77,8 @@ const item = (ref: ItemRef | null) => (ref ? `mục (${ref.number})` : 'mục');
 function what(side: Side): string {
   if (side.unit) return side.unit.path ? `mục ${side.unit.path}` : 'đoạn';
   if (side.task) return `nhiệm vụ ${side.task.number}`;
+  if (side.entry) return `lịch ${side.entry.date ? isoToVietnamese(side.entry.date) : ''} (${side.entry.number})`.replace('  ', ' ');
+  if (side.recipient) return 'nơi nhận';
   return item(side.item);
 }
 const conferenceName = (ref: ConferenceRef | null) => (ref ? `hội nghị ${ref.ordinal}` : 'hội nghị');
@@ -134,8 +151,20 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
         line: `${s.strong(`Đổi phân công ${what(change.new)}`)}: ${t(change.new.task?.text ?? '')}`,
         details: change.fields.map((f) => `${TASK_LABELS[f]}: ${taskValue(change.before[f], s)} → ${taskValue(change.after[f], s)}`),
       };
+    case 'entry':
+      return {
+        mark: '~',
+        line: `${s.strong(`Đổi ${what(change.new)}`)}: ${t(change.new.entry?.text ?? '')}`,
+        details: change.fields.map((f) => `${ENTRY_LABELS[f]}: ${shown(change.before[f], s)} → ${shown(change.after[f], s)}`),
+      };
+    case 'signature':
+      return {
+        mark: '~',
+        line: s.strong(`Sửa ${change.fields.length} thông tin chữ ký`),
+        details: change.fields.map((f) => `${SIGNATURE_LABELS[f]}: ${shown(change.before[f], s)} → ${shown(change.after[f], s)}`),
+      };
     case 'citation': {
-      const what = `trích dẫn ở ${item(change.new.item)}`;
+      const what = `trích dẫn ở ${whereCited(change.new.item || change.new.unit || change.new.task || change.new.entry ? change.new : change.old)}`;
       const before = change.before ? s.removed(s.text(change.before.raw)) : '';
       const after = change.after ? s.added(s.text(change.after.raw)) : '';
       const line =
@@ -147,6 +176,16 @@ export function describe(change: Change, s: Style, width = 120): { mark: string;
       return { mark: change.action === 'added' ? '+' : change.action === 'removed' ? '−' : '~', line, details: [] };
     }
   }
+}
+
+/** Where a cited document stands: an item "mục (2)", the preamble or a paragraph "đoạn", a unit, a task. */
+function whereCited(side: Side): string {
+  return side.item ? item(side.item) : what(side);
+}
+
+function isoToVietnamese(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d}/${m}/${y}`;
 }
 
 function shown(value: string | null | undefined, s: Style): string {

@@ -1,5 +1,5 @@
 import type { CitationRef, WordRun } from '../model/diff.js';
-import type { Citation, Item } from '../model/programme.js';
+import type { Citation } from '../model/programme.js';
 import { foldKey } from '../normalize/fold.js';
 import { lcsOps, wordDiff } from './word-diff.js';
 
@@ -19,11 +19,17 @@ export function citationRef(c: Citation): CitationRef {
   return { id: c.id, kind: c.kind, raw: c.raw, date: c.date };
 }
 
+/** A text with the citations that stand in it: an item, an outline unit, a task, an entry. */
+export interface CitedText {
+  text: string;
+  citations: Citation[];
+}
+
 /**
- * How an item's text changed. Each citation counts as one word, so a text whose every changed
+ * How an item's (or any cited text's) text changed. Each citation counts as one word, so a text whose every changed
  * word is a citation is a citation change, and anything else one edit of the text.
  */
-export function textDifference(old: Item, neu: Item): TextDifference {
+export function textDifference(old: CitedText, neu: CitedText): TextDifference {
   if (foldKey(old.text) === foldKey(neu.text)) return { kind: 'same' };
   const a = citedWords(old);
   const b = citedWords(neu);
@@ -62,7 +68,7 @@ export function textDifference(old: Item, neu: Item): TextDifference {
 }
 
 /** The words of an item's text, each citation's words taken together as one. */
-function citedWords(item: Item): { text: string; key: string; cite: number | null }[] {
+function citedWords(item: CitedText): { text: string; key: string; cite: number | null }[] {
   const ranges: { start: number; end: number; cite: number }[] = [];
   let from = 0;
   item.citations.forEach((c, cite) => {

@@ -1,3 +1,5 @@
+import { tick } from '../meter.js';
+
 /** Positions (indices into `values`) of one longest strictly increasing subsequence. */
 export function longestIncreasing(values: readonly number[]): number[] {
   const tails: number[] = []; // tails[k]: index of the smallest end of an increasing run of length k+1
@@ -39,11 +41,10 @@ export class Pairing {
 }
 
 /**
- * Pairs what is left by position: between two consecutive anchors (paired elements in the same
- * order on both sides) the unpaired elements are paired in order when both sides have as many.
- * `olds` and `news` are the ids of the two sequences, in order.
+ * For two sequences paired in part (ids in order), the free elements between consecutive anchors
+ * (pairs kept in the same order on both sides): where the unpaired ones can only go.
  */
-export function pairByPosition(p: Pairing, olds: readonly number[], news: readonly number[]): void {
+export function gaps(p: Pairing, olds: readonly number[], news: readonly number[]): { olds: number[]; news: number[] }[] {
   const newPos = new Map(news.map((id, j) => [id, j]));
   const anchored: { i: number; j: number }[] = [];
   olds.forEach((id, i) => {
@@ -51,13 +52,55 @@ export function pairByPosition(p: Pairing, olds: readonly number[], news: readon
     const j = partner === undefined ? undefined : newPos.get(partner);
     if (j !== undefined) anchored.push({ i, j });
   });
+  tick(olds.length + news.length);
   const anchors = [{ i: -1, j: -1 }, ...longestIncreasing(anchored.map((a) => a.j)).map((k) => anchored[k]!), { i: olds.length, j: news.length }];
+  const out: { olds: number[]; news: number[] }[] = [];
   for (let k = 1; k < anchors.length; k++) {
     const a = anchors[k - 1]!;
     const b = anchors[k]!;
     const freeOld = olds.slice(a.i + 1, b.i).filter((id) => p.toNew[id] === undefined);
     const freeNew = news.slice(a.j + 1, b.j).filter((id) => p.toOld[id] === undefined);
-    if (freeOld.length === freeNew.length) freeOld.forEach((id, x) => p.pair(id, freeNew[x]!));
+    if (freeOld.length || freeNew.length) out.push({ olds: freeOld, news: freeNew });
+  }
+  return out;
+}
+
+/**
+ * Pairs what is left by position: between two consecutive anchors the unpaired elements are
+ * paired in order when both sides have as many. `olds` and `news` are the ids of the two
+ * sequences, in order.
+ */
+export function pairByPosition(p: Pairing, olds: readonly number[], news: readonly number[]): void {
+  for (const gap of gaps(p, olds, news)) if (gap.olds.length === gap.news.length) gap.olds.forEach((id, x) => p.pair(id, gap.news[x]!));
+}
+
+/**
+ * The pairs taken so far between two sequences, as (old place, new place), asked whether another
+ * pair would cross one of them: the largest new place before an old place and the smallest after
+ * it, each a Fenwick tree, so that asking costs a logarithm and not a pass over the sequence.
+ */
+export class Crossings {
+  private readonly before: Int32Array;
+  private readonly after: Int32Array;
+
+  constructor(private readonly size: number) {
+    this.before = new Int32Array(size + 1).fill(-1);
+    this.after = new Int32Array(size + 1).fill(0x7fffffff);
+  }
+
+  add(i: number, j: number): void {
+    for (let k = i + 1; k <= this.size; k += k & -k) this.before[k] = Math.max(this.before[k]!, j);
+    for (let k = this.size - i; k <= this.size; k += k & -k) this.after[k] = Math.min(this.after[k]!, j);
+  }
+
+  /** True when (i, j) keeps the order of every pair taken: before i only places before j, after it only after. */
+  fits(i: number, j: number): boolean {
+    let most = -1;
+    for (let k = i; k > 0; k -= k & -k) most = Math.max(most, this.before[k]!);
+    let least = 0x7fffffff;
+    for (let k = this.size - i - 1; k > 0; k -= k & -k) least = Math.min(least, this.after[k]!);
+    tick();
+    return most < j && least > j;
   }
 }
 

@@ -34,6 +34,20 @@ export const TaskRef = z.object({
 });
 export type TaskRef = z.infer<typeof TaskRef>;
 
+export const EntryRef = z.object({
+  number: z.int().positive().describe('1-based place among the schedule entries of its draft'),
+  date: z.string().nullable().describe('YYYY-MM-DD of its day'),
+  text: z.string(),
+  line: z.int().positive(),
+});
+export type EntryRef = z.infer<typeof EntryRef>;
+
+export const RecipientRef = z.object({
+  number: z.int().positive().describe('1-based place in the "Nơi nhận" list of its draft'),
+  text: z.string(),
+});
+export type RecipientRef = z.infer<typeof RecipientRef>;
+
 /**
  * Where a change sits in one draft; null where that draft has no such conference or item. Changes
  * to documents that are not conference programmes name an outline unit or a task instead.
@@ -43,6 +57,8 @@ export const Side = z.object({
   item: ItemRef.nullable(),
   unit: UnitRef.nullable().optional(),
   task: TaskRef.nullable().optional(),
+  entry: EntryRef.nullable().optional(),
+  recipient: RecipientRef.nullable().optional(),
 });
 export type Side = z.infer<typeof Side>;
 
@@ -74,13 +90,28 @@ const HeaderValues = z
   .describe('the changed fields only, as written; draft is the draft mark ("Dự thảo") or null for a final text');
 export type HeaderValues = z.infer<typeof HeaderValues>;
 
-const Scope = z.enum(['item', 'conference', 'unit', 'task']);
+const Scope = z.enum(['item', 'conference', 'unit', 'task', 'entry', 'recipient']);
 
 export const TASK_FIELDS = ['lead', 'partners', 'deadline'] as const;
 export type TaskField = (typeof TASK_FIELDS)[number];
 const TaskValues = z
   .object({ lead: z.array(z.string()).optional(), partners: z.array(z.string()).optional(), deadline: z.string().nullable().optional() })
   .describe('the changed fields only; deadline as written');
+export const ENTRY_FIELDS = ['date', 'time', 'chair', 'place', 'preparer'] as const;
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+const entryValue = z.string().nullable().optional();
+const EntryValues = z
+  .object({ date: entryValue, time: entryValue, chair: entryValue, place: entryValue, preparer: entryValue })
+  .describe('the changed fields only, as written (date as YYYY-MM-DD)');
+
+export const SIGNATURE_FIELDS = ['authority', 'body', 'position', 'name'] as const;
+export type SignatureField = (typeof SIGNATURE_FIELDS)[number];
+const signatureValue = z.string().nullable().optional();
+export const SignatureValues = z
+  .object({ authority: signatureValue, body: signatureValue, position: signatureValue, name: signatureValue })
+  .describe('the changed fields only; null where that draft has no signature or the field is blank');
+export type SignatureValues = z.infer<typeof SignatureValues>;
+
 const base = { old: Side, new: Side };
 
 export const Change = z.discriminatedUnion('type', [
@@ -148,7 +179,7 @@ export const Change = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('citation'),
-    scope: z.literal('item'),
+    scope: Scope.describe('where the citation stands: an item, an outline unit (the preamble, a section paragraph), a task or a schedule entry'),
     ...base,
     action: z.enum(['added', 'removed', 'changed']),
     before: CitationRef.nullable(),
@@ -161,6 +192,22 @@ export const Change = z.discriminatedUnion('type', [
     fields: z.array(z.enum(TASK_FIELDS)).min(1).describe('who leads, who takes part, by when'),
     before: TaskValues,
     after: TaskValues,
+  }),
+  z.object({
+    type: z.literal('entry'),
+    scope: z.literal('entry'),
+    ...base,
+    fields: z.array(z.enum(ENTRY_FIELDS)).min(1).describe('its day, time, who chairs, where, who prepares'),
+    before: EntryValues,
+    after: EntryValues,
+  }),
+  z.object({
+    type: z.literal('signature'),
+    scope: z.literal('document'),
+    ...base,
+    fields: z.array(z.enum(SIGNATURE_FIELDS)).min(1).describe('"T/M", "TỈNH ỦY", the signer\'s position and name'),
+    before: SignatureValues,
+    after: SignatureValues,
   }),
 ]);
 export type Change = z.infer<typeof Change>;

@@ -117,7 +117,7 @@ describe('vanban diff', () => {
     expect(schema.required).toEqual(['changes']);
     const types = schema.properties.changes.items.oneOf ?? schema.properties.changes.items.anyOf;
     expect(types.map((t: { properties: { type: { const: string } } }) => t.properties.type.const)).toEqual([
-      'added', 'removed', 'moved', 'renumbered', 'edited', 'agency', 'time', 'header', 'citation', 'task',
+      'added', 'removed', 'moved', 'renumbered', 'edited', 'agency', 'time', 'header', 'citation', 'task', 'entry', 'signature',
     ]);
     expect(JSON.parse(vanban(['schema']).stdout).title).toMatch(/programme model/);
   });

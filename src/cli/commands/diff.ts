@@ -11,10 +11,14 @@ import { FileReader, type ReadOptions } from '../reader.js';
 const HELP = `Usage: vanban diff [options] OLD NEW
        vanban diff [options] --tracked FILE.docx
 
-Compares two drafts of a programme on the model, not line by line: items added, removed, moved
-to another conference, renumbered or reworded; lead agencies; conference times; the header
-(draft mark, number, date, title); citations. Formatting (encoding, Unicode form, tone placement,
-line wraps) is never a change. OLD and NEW may be of different formats (.txt against .docx).
+Compares two drafts on the model, not line by line, the whole document: the header (draft mark,
+number, date, title); the preamble and the sections' paragraphs; conferences and their items
+(added, removed, moved to another conference, renumbered or reworded; lead agencies; times); the
+outline of other genres, tasks (lead, partners, deadline) and schedule entries (day, time, chair,
+place); recipients; the signature; citations wherever they stand. Formatting (encoding, Unicode
+form, tone placement, line wraps) is never a change. OLD and NEW may be of different formats.
+Large drafts are compared in near-linear time: a reworded element is looked for among those that
+share its words and near its own place; one found neither way is reported removed and added.
 
 Options:
   --format text|json|md   text (default): grouped by conference, coloured on a terminal
