@@ -8,6 +8,7 @@ import { outlineOf } from './genre/roles.js';
 import { findSchedule } from './genre/schedule.js';
 import { findTasks } from './genre/tasks.js';
 import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
+import { InputError } from './errors.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
 import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js';
@@ -57,6 +58,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     sha256 ??= createHash('sha256').update(input).digest('hex');
   }
   const m = options.matchers ?? defaultMatchers();
+  refuseTooManyLines(raw);
   const { text, legacy } = normalizeDocument(raw);
   const lines = recogniseLines(text, m);
   const zone = assembleHeader(lines, m);
@@ -121,6 +123,24 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
   ];
   return Programme.parse(programme);
+}
+
+/**
+ * The most lines a document may have. A 10 MB programme of 6,500 conferences has about 130,000;
+ * beyond this the model alone outgrows the memory a worker is given (5 million one-word lines took
+ * 3 GB), so such input is refused up front with one line rather than read for minutes.
+ */
+export const MAX_LINES = 200_000;
+
+function refuseTooManyLines(raw: string): void {
+  let lines = 1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    // LF, CR-LF and a lone CR each end a line, as normalization reads them.
+    if ((c === 0x0a || (c === 0x0d && raw.charCodeAt(i + 1) !== 0x0a)) && ++lines > MAX_LINES) {
+      throw new InputError(`too many lines (over ${MAX_LINES.toLocaleString('en')}): not a document vanban can read`);
+    }
+  }
 }
 
 /** The body segments between footers: the text after a signature (an appendix, a second document) is body again. */

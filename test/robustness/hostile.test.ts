@@ -61,6 +61,18 @@ describe('hostile text inputs', () => {
     expect(model.conferences[49_999]).toMatchObject({ ordinal: 50_000, session: 50_000, time: { month: 8 } });
   });
 
+  it('5 million one-word lines (or 250,000 items) are refused in one line, before any reading', () => {
+    for (const [name, text] of [
+      ['words.txt', 'từ\n'.repeat(5_000_000)],
+      ['items.txt', `1. Hội nghị\n${items(250_000)}`],
+      ['cr-only.txt', 'từ\r'.repeat(300_000)],
+    ] as const) {
+      const r = run(put(name, text));
+      expect([r.status, r.stdout]).toEqual([1, '']);
+      expect(r.stderr.trim().split('\n')).toEqual([`vanban: ${join(dir, name)}: too many lines (over 200,000): not a document vanban can read`]);
+    }
+  });
+
   it('5 MB of spaces is an empty programme, not an error', () => {
     const r = run(put('spaces.txt', ' '.repeat(5_000_000)));
     expect(r.status).toBe(0);
