@@ -12,6 +12,19 @@ export function writeOut(text: string): Promise<void> {
   });
 }
 
+/** Pieces of one output, gathered into writes of about 64 KB: the whole text is never held. */
+export async function writeChunks(chunks: Iterable<string>): Promise<void> {
+  let pending = '';
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 16) {
+      await writeOut(pending);
+      pending = '';
+    }
+  }
+  if (pending) await writeOut(pending);
+}
+
 export function warn(line: string): void {
   process.stderr.write(`${line}\n`);
 }

@@ -1,5 +1,6 @@
 import type { Programme } from '../model/programme.js';
 import { csvHead, csvRows } from './csv.js';
+import { jsonChunks } from './json-chunks.js';
 import { outline } from './outline.js';
 
 export interface WriteOptions {
@@ -19,21 +20,30 @@ export interface Writer {
   extension: string;
   summary: string;
   write(input: Programme | readonly Programme[], options?: WriteOptions): string;
+  /** `write(model)` in pieces, for writing a large model without its whole text in memory. */
+  chunks(model: Programme, options?: WriteOptions): Iterable<string>;
   head(options?: WriteOptions): string;
   one(model: Programme, index: number, options?: WriteOptions): string;
   tail(options?: WriteOptions): string;
 }
 
-function writer(w: Omit<Writer, 'write'> & { single?: (model: Programme, options: WriteOptions) => string }): Writer {
-  const { single, ...rest } = w;
-  return {
+function writer(
+  w: Omit<Writer, 'write' | 'chunks'> & {
+    single?: (model: Programme, options: WriteOptions) => string;
+    chunks?: (model: Programme, options: WriteOptions) => Iterable<string>;
+  },
+): Writer {
+  const { single, chunks, ...rest } = w;
+  const out: Writer = {
     ...rest,
     write(input, options = {}) {
       if (!Array.isArray(input) && single) return single(input as Programme, options);
       const models = Array.isArray(input) ? (input as readonly Programme[]) : [input as Programme];
       return w.head(options) + models.map((m, i) => w.one(m, i, options)).join('') + w.tail(options);
     },
+    chunks: (model, options = {}) => (chunks ? chunks(model, options) : [out.write(model, options)]),
   };
+  return out;
 }
 
 const json = (model: Programme, options: WriteOptions) => JSON.stringify(model, null, options.pretty ? 2 : undefined);
@@ -45,6 +55,10 @@ export const WRITERS: readonly Writer[] = [
     extension: '.json',
     summary: 'the model (one object; an array for several documents)',
     single: (model, options) => `${json(model, options)}\n`,
+    *chunks(model, options) {
+      yield* jsonChunks(model, options.pretty ? 2 : 0);
+      yield '\n';
+    },
     head: () => '[',
     one: (model, index, options = {}) => `${index ? ',' : ''}\n${json(model, options)}`,
     tail: () => '\n]\n',

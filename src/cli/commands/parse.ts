@@ -1,5 +1,5 @@
 import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, limitOptions, oneFile, parseCommandLine, ruleConfig } from '../args.js';
-import { EXIT, UsageError, writeOut } from '../io.js';
+import { EXIT, UsageError, writeChunks, writeOut } from '../io.js';
 import { FileReader } from '../reader.js';
 import { WRITERS, WRITER_NAMES, writerFor } from '../../emit/writer.js';
 
@@ -25,6 +25,6 @@ export async function run(argv: string[]): Promise<number> {
   const file = oneFile(positionals, 'parse');
   const reader = new FileReader({ ...ingestOptions(values), ...limitOptions(values), ...(rules ? { rules } : {}) });
   const model = await reader.model(file).finally(() => reader.close());
-  await writeOut(writer.write(model, { pretty: values.pretty ?? false, width: process.stdout.columns || 100 }));
+  await writeChunks(writer.chunks(model, { pretty: values.pretty ?? false, width: process.stdout.columns || 100 }));
   return EXIT.ok;
 }
