@@ -31,7 +31,10 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
   const re = selfPattern(m);
   if (!re) return [];
   const found: SelfMention[] = [];
+  const words = m.grammar.genre.citations.selfWords.map(foldPhrase);
   for (const l of lines) {
+    // A line that has none of the self words cannot hold a mention: skip the long alternation.
+    if (!words.some((w) => l.key.includes(w))) continue;
     re.lastIndex = 0;
     for (let r = re.exec(l.key); r; r = re.exec(l.key)) {
       tick();
