@@ -80,6 +80,10 @@ export const GenreGrammar = z.object({
     notCitedAfter: z.array(z.string()).default([]),
     /** A kind followed by these words is the document itself ("Nghị quyết này", "Quyết định này"). */
     selfWords: z.array(z.string()).default([]),
+    /** A body whose name ends in one of these ("Ủy ban nhân dân tỉnh") may be followed by its place's name. */
+    placeLevels: z.array(z.string()).default([]),
+    /** Capitalised single words that end a place name ("Về", "Nghị"), besides the term, date and "của" words. */
+    placeStops: z.array(z.string()).default([]),
     /** Words joining co-issuers ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"). */
     joinWords: z.array(z.string()).default([]),
   }),

@@ -62,6 +62,9 @@ interface Compiled {
   dateWords: string[];
   notCitedAfter: string[];
   codes: SymbolCodes;
+  /** Body names that end in a level ("tỉnh") may be followed by a place name; words that end one. */
+  placeLevels: string[];
+  placeStops: Set<string>;
   /** The bodies by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
   bareBodies: Matchers['bodies'];
 }
@@ -120,6 +123,8 @@ function compiled(m: Matchers): Compiled {
     notCitedAfter: g.notCitedAfter.map((w) => `${foldPhrase(w)} `),
     codes: symbolCodes(m),
     bareBodies: m.bodies.map((b) => ({ ...b, key: bareKey(b.key) })),
+    placeLevels: g.placeLevels.map((l) => ` ${l}`),
+    placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
   cache.set(m, c);
   return c;
@@ -318,7 +323,7 @@ function coIssuers(key: string, end: number, m: Matchers, c: Compiled): number {
 }
 
 /** The date, issuing body and term after a citation, in whatever order the drafter wrote them. */
-function readTail(key: string, from: number, m: Matchers, c: Compiled, named: boolean): Tail {
+function readTail(key: string, from: number, m: Matchers, c: Compiled, named: boolean, text = key): Tail {
   const t: Tail = { date: null, dateText: null, issuedBy: null, term: null, year: null, end: from };
   let dated = false;
   for (let progress = true; progress; ) {
@@ -338,7 +343,7 @@ function readTail(key: string, from: number, m: Matchers, c: Compiled, named: bo
       const issuer = issuerAfter(key, t.end, m, c, dated);
       if (issuer) {
         t.issuedBy = issuer.name;
-        t.end = coIssuers(key, issuer.end, m, c);
+        t.end = coIssuers(key, placeAfter(text, key, issuer.end, issuer.name, c), m, c);
         progress = true;
         continue;
       }
@@ -364,6 +369,23 @@ function readTail(key: string, from: number, m: Matchers, c: Compiled, named: bo
   if (t.date !== null) t.year = Number(t.date.slice(0, 4));
   return t;
 }
+
+/**
+ * "của UBND tỉnh Hậu Giang khóa IX": the place named after a local body ("tỉnh", "huyện" …), its
+ * capitalised words up to a term, date or subject word, belongs to the issuer; the issuer keeps the
+ * body's name, and what follows the place (the term) is read on.
+ */
+function placeAfter(text: string, key: string, end: number, name: string, c: Compiled): number {
+  if (text === key || !c.placeLevels.some((l) => name.endsWith(l))) return end;
+  let at = end;
+  for (let words = 0; words < 4; words++) {
+    const word = sticky(PLACE_WORD, text, at);
+    if (!word || c.placeStops.has(key.slice(at + 1, at + word[0].length))) break;
+    at += word[0].length;
+  }
+  return at;
+}
+const PLACE_WORD = / \p{Lu}[\p{L}\p{M}]{0,15}(?![\p{L}\p{M}\p{N}])/uy;
 
 /** "của <body>", a plenum ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương"), "được <body> thông qua", or a body right after the date. */
 function issuerAfter(key: string, at: number, m: Matchers, c: Compiled, dated: boolean): { name: string; end: number } | null {
@@ -503,7 +525,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
     let form: Citation['form'] = 'numbered';
     let tail: Tail;
     if (num) {
-      tail = readTail(key, num.end, m, c, false);
+      tail = readTail(key, num.end, m, c, false, text);
     } else {
       // A number without a symbol: "Chỉ thị 35 của Bộ Chính trị", "Nghị quyết số 18 ngày 25-10-2017".
       const only = kind.generic ? null : sticky(c.numberOnly, key, numAt);
@@ -511,7 +533,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       const written = /\p{Lu}/u.test(text[kindAt]!) || afterKind[0].trim() !== '';
       if (!written || isYear(only[1]!)) continue;
       const end = numAt + only[0].length;
-      tail = readTail(key, end, m, c, false);
+      tail = readTail(key, end, m, c, false, text);
       if (tail.end === end) {
         const next = key[end] === ' ' ? end + 1 : end;
         if (matchPhrase(key, next, c.numberOnlyStops)) continue;
@@ -564,7 +586,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       num = next;
       form = 'list';
       kindName = kind.generic ? (kindOfSymbol(num.symbol, num.party, c.codes) ?? kindName) : kindName;
-      tail = readTail(key, num.end, m, c, false);
+      tail = readTail(key, num.end, m, c, false, text);
       end = tail.end;
     }
     shareListTail(found, first);
@@ -594,7 +616,7 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
     if (kind === null || !num.symbol.includes('-')) continue;
     const d = sticky(c.bareDate, key, num.end);
     const date = d ? isoDate(Number(d[1]), Number(d[2]), Number(d[3])) : null;
-    const tail = d ? null : readTail(key, num.end, m, c, false);
+    const tail = d ? null : readTail(key, num.end, m, c, false, text);
     const end = trimEnd(key, at, d ? num.end + d[0].length : tail!.end);
     if (next < found.length && found[next]!.span.start < block.offset(end - 1) + 1) continue;
     out.push({
@@ -658,7 +680,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       }
       // A named reference inside one that read a tail (the laws an amending law names) reads none.
       const inside = core <= reach;
-      const tail = ref.tail && !inside ? readTail(block.key, core, m, c, true) : null;
+      const tail = ref.tail && !inside ? readTail(block.key, core, m, c, true, block.text) : null;
       let quotedEnd = core;
       if (ref.quotedTitle) {
         const sep = sticky(c.separator, block.key, core);
