@@ -131,6 +131,40 @@ if (want('docx')) {
   }
 }
 
+if (want('docx-batch')) {
+  // A batch of 150 .docx (the fixtures copied) as an archivist runs it, against a plain
+  // mammoth.extractRawText loop over the same files, and one worker against two.
+  const dir = join(root, 'fixtures/docx');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.docx'));
+  const archive = mkdtempSync(join(os.tmpdir(), 'vanban-bench-docx-'));
+  const copies = [];
+  for (let i = 0; i < 150; i++) {
+    const name = files[i % files.length];
+    const path = join(archive, `${String(i).padStart(3, '0')}-${name}`);
+    writeFileSync(path, readFileSync(join(dir, name)));
+    copies.push(path);
+  }
+  const mammoth = (await import('mammoth')).default;
+  const loop = async () => {
+    const start = performance.now();
+    for (const f of copies) await mammoth.extractRawText({ path: f });
+    return performance.now() - start;
+  };
+  const batch = (workers) => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'batch', archive, '--out', join(archive, `out-${workers}-${performance.now()}`), '-j', String(workers), '--quiet'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`vanban batch exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`);
+    return performance.now() - start;
+  };
+  await loop();
+  const bare = median([await loop(), await loop(), await loop()]);
+  const one = median([batch(1), batch(1), batch(1)]);
+  const two = median([batch(2), batch(2), batch(2)]);
+  report('150 .docx: mammoth.extractRawText loop', `${(bare / 1000).toFixed(2)} s`);
+  report('150 .docx: vanban batch, 1 worker', `${(one / 1000).toFixed(2)} s, ${(one / bare).toFixed(2)}× the loop`, '≤ 0.8×', one / bare <= 0.8);
+  report('150 .docx: vanban batch, 2 workers', `${(two / 1000).toFixed(2)} s, ${(one / two).toFixed(2)}× faster`, '≥ 1.5×', one / two >= 1.5);
+}
+
 if (want('cold')) {
   const run = (args) => {
     const start = performance.now();
