@@ -11,7 +11,7 @@ import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
 import { InputError } from './errors.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
-import { Programme, SCHEMA_VERSION, type Diagnostic } from './model/programme.js';
+import { SCHEMA_VERSION, validateProgramme, type Diagnostic, type Programme } from './model/programme.js';
 import { charCount, normalizeDocument, normalizeText } from './normalize/text.js';
 import type { LegacyText } from './normalize/legacy-text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
@@ -122,7 +122,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     ...applyRuleConfig([...ingest, ...legacyFindings(legacy), ...documentFindings(programme, zone.found)], options.rules),
     ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
   ];
-  return Programme.parse(programme);
+  return validateProgramme(programme);
 }
 
 /**
