@@ -238,7 +238,7 @@ const endOf = (line: Line) => position(line, charCount(line.text) + 1);
 function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): Draft {
   const first = block[0]!;
   const bare = stripMarkup(first.text);
-  const joined = new Joined(block.map((l) => ({ text: l.text, start: l.start, line: l.line })));
+  const joined = new Joined(block.map((l) => ({ text: l.text, start: l.start, line: l.line, key: l.key })));
   const from = bare.at + (label?.textAt ?? 0);
   // Joined text is normalized already: one space between words, none at the ends.
   let text = joined.slice(from).text.trim();

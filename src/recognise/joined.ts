@@ -12,18 +12,24 @@ export class Joined {
   private readonly pieces: { at: number; start: number; line: number }[];
   private bareCache: string | null = null;
 
-  constructor(parts: readonly { text: string; start: number; line: number }[]) {
+  /** A part may bring its folded key (a line's, or a slice of one): folding is per word, so keys join as texts do. */
+  constructor(parts: readonly { text: string; start: number; line: number; key?: string }[]) {
     let text = '';
+    let key: string | null = '';
     const pieces: { at: number; start: number; line: number }[] = [];
     for (const part of parts) {
       tick(1 + part.text.length);
       if (part.text === '') continue;
-      if (text !== '') text += ' ';
+      if (text !== '') {
+        text += ' ';
+        if (key !== null) key += ' ';
+      }
       pieces.push({ at: text.length, start: part.start, line: part.line });
       text += part.text;
+      key = key !== null && part.key !== undefined && part.key.length === part.text.length ? key + part.key : null;
     }
     this.text = text;
-    this.key = foldKey(text);
+    this.key = key ?? foldKey(text);
     this.pieces = pieces;
   }
 
@@ -35,7 +41,7 @@ export class Joined {
 
   /** A sub-range of this paragraph (an item's text after its number), still mapped. */
   slice(from: number): Joined {
-    const parts: { text: string; start: number; line: number }[] = [];
+    const parts: { text: string; start: number; line: number; key: string }[] = [];
     for (let i = 0; i < this.pieces.length; i++) {
       const piece = this.pieces[i]!;
       const end = i + 1 < this.pieces.length ? this.pieces[i + 1]!.at - 1 : this.text.length;
@@ -43,7 +49,8 @@ export class Joined {
       const skip = Math.max(0, from - piece.at);
       const leading = this.text.slice(piece.at + skip, end);
       const trimmed = leading.replace(/^\s+/, '');
-      parts.push({ text: trimmed, start: piece.start + skip + (leading.length - trimmed.length), line: piece.line });
+      const at = piece.at + skip + (leading.length - trimmed.length);
+      parts.push({ text: trimmed, start: piece.start + skip + (leading.length - trimmed.length), line: piece.line, key: this.key.slice(at, at + trimmed.length) });
     }
     return new Joined(parts);
   }
