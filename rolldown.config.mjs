@@ -5,6 +5,6 @@
 export default {
   input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
   platform: 'node',
-  external: [/^node:/, 'mammoth', 'word-extractor', 'iconv-lite', 'unified', 'remark-parse', 'p-limit'],
+  external: [/^node:/, 'mammoth', 'word-extractor', 'iconv-lite', 'unified', 'remark-parse', 'p-limit', /^natural(\/|$)/],
   output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
 };
