@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { systemReason } from '../system-error.js';
 import { EXIT, UsageError, describeError, warn } from './io.js';
 
@@ -39,9 +38,6 @@ Options:
 FILE may be "-" to read standard input. Data goes to stdout; errors and progress to stderr.
 Exit status: 0 success, 1 a file could not be read or parsed, 2 usage error.
 `;
-
-// One-shot commands validate one model: compiling zod's validator would cost more than it saves.
-z.config({ jitless: true });
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
