@@ -29,7 +29,7 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
 
-Run "vanban <command> --help" for a command's options.
+Run "vanban help <command>" or "vanban <command> --help" for a command's options.
 
 Options:
   -h, --help     show this help
@@ -39,8 +39,13 @@ FILE may be "-" to read standard input. Data goes to stdout; errors and progress
 Exit status: 0 success, 1 a file could not be read or parsed, 2 usage error.
 `;
 
+/** The command being run, for the hint under a usage error. */
+let running: string | null = null;
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // "vanban help parse" is "vanban parse --help".
+  if (command === 'help' && rest[0] !== undefined) return main([rest[0], '--help']);
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     process.stdout.write(HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
@@ -50,8 +55,19 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const entry = COMMANDS[command];
-  if (!entry) throw new UsageError(`unknown command "${command}"`);
+  if (!entry) throw new UsageError(`unknown command "${command}"${await suggestion(command)}`);
+  running = command;
   return (await entry.load()).run(rest);
+}
+
+/** '; did you mean "parse"?' for a command one or two edits away from a real one. */
+async function suggestion(typed: string): Promise<string> {
+  const { LevenshteinDistance } = (await import('natural/lib/natural/distance/levenshtein_distance.js')).default;
+  const near = Object.keys(COMMANDS)
+    .map((name) => ({ name, distance: LevenshteinDistance(typed.toLowerCase(), name) }))
+    .filter((c) => c.distance <= 2)
+    .sort((a, b) => a.distance - b.distance)[0];
+  return near ? `; did you mean "${near.name}"?` : '';
 }
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -69,7 +85,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UsageError) {
       warn(`vanban: ${error.message}`);
-      warn('Try "vanban --help".');
+      warn(running ? `Try "vanban ${running} --help".` : 'Try "vanban --help".');
       process.exitCode = EXIT.usage;
     } else {
       warn(`vanban: ${describeError(error)}`);

@@ -106,3 +106,24 @@ function file(name: string, content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
 }
+
+describe('help as users expect it', () => {
+  it('"vanban help CMD" prints that command\'s help, exit 0', () => {
+    const r = vanban(['help', 'lint']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(vanban(['lint', '--help']).stdout);
+    expect(r.stdout).toMatch(/^Usage: vanban lint/);
+  });
+
+  it('a mistyped command gets "did you mean", an unknown one only the hint', () => {
+    expect([vanban(['pars', seed]).status, vanban(['pars', seed]).stderr]).toEqual([2, 'vanban: unknown command "pars"; did you mean "parse"?\nTry "vanban --help".\n']);
+    expect(vanban(['ouline']).stderr).toContain('did you mean "outline"?');
+    expect(vanban(['translate']).stderr).toBe('vanban: unknown command "translate"\nTry "vanban --help".\n');
+  });
+
+  it('a usage error inside a command points to that command\'s help', () => {
+    const r = vanban(['diff', '--bogus', seed, seed]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n').at(-1)).toBe('Try "vanban diff --help".');
+  });
+});
