@@ -16,8 +16,10 @@ export function parseCommandLine<O extends Options>(argv: string[], options: O):
   }
 }
 
+/** `--max-size`: bytes; 0 for no limit, as for --timeout and --max-memory. */
 export function parseSize(raw: string | undefined): number | undefined {
-  return parseSizeAs(raw, '--max-size');
+  const size = parseSizeAs(raw, '--max-size');
+  return size === 0 ? Number.POSITIVE_INFINITY : size;
 }
 
 function parseSizeAs(raw: string | undefined, flag: string): number | undefined {
@@ -81,7 +83,7 @@ export function revisionOf(raw: string | undefined): 'accepted' | 'original' {
 
 export const INPUT_HELP = `  --revision accepted|original  for .docx with tracked changes: the text with the changes
                                 accepted (default) or as it was before them
-  --max-size SIZE               refuse inputs larger than SIZE (default 100MB)
+  --max-size SIZE               refuse inputs larger than SIZE (default 100MB; 0: no limit)
   --mammoth, --no-mammoth       for .docx: always / never have mammoth read the file as a
                                 second opinion that reports what vanban's reader missed; by
                                 default it does when the reader meets elements it does not know`;

@@ -140,8 +140,11 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^<(?:!doctype\s+html|html)(?:[\s>]|$)/i.test(head);
 }
 
+/** "10 bytes", "1.5 KB", "800 KB", "2.3 MB": a limit of 10 bytes is never shown as "1 KB". */
 export function sizeText(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+  if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`;
+  const [value, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / 1024 / 1024, 'MB'];
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
 }
 
 /** A file's bytes, refused with an InputError (its message is the bare reason) when it cannot be an input. */

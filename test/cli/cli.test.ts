@@ -52,7 +52,14 @@ describe('vanban parse', () => {
   it('refuses a file above --max-size', () => {
     const r = vanban(['parse', '--max-size', '1KB', seed]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/too large: 11 KB exceeds the 1 KB limit/);
+    expect(r.stderr).toMatch(/too large: 10\.4 KB exceeds the 1 KB limit/);
+  });
+
+  it('says a limit under 1 KB in bytes, and takes 0 as no limit', () => {
+    expect(vanban(['parse', '--max-size', '10', seed]).stderr).toContain('too large: 10.4 KB exceeds the 10 bytes limit (--max-size)');
+    const r = vanban(['parse', '--max-size', '0', seed]);
+    expect(r.status).toBe(0);
+    expect(Programme.parse(JSON.parse(r.stdout)).conferences).toHaveLength(5);
   });
 
   it('treats usage mistakes as exit 2', () => {
