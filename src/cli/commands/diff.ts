@@ -1,5 +1,5 @@
 import { LIMIT_OPTIONS, limitOptions, parseCommandLine, parseSize } from '../args.js';
-import { UsageError, describeError, warn, writeOut } from '../io.js';
+import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
 import { formatOf } from '../../ingest/file.js';
 import { diffProgrammes } from '../../diff/changes.js';
 import { renderMarkdown } from '../../diff/render-md.js';
@@ -31,11 +31,11 @@ Options:
   --max-memory SIZE       give up on a draft that needs more memory (default: none; 400MB
                           with --timeout). Either reads in a worker thread
 
-Exit status: 0 the drafts say the same, 1 they differ, 2 an error (like diff(1)).
+Exit status, as every vanban command: 0 the drafts say the same; 1 they differ, or a draft could
+not be read (one line on stderr says which); 2 a usage error.
 `;
 
 const FORMATS = ['text', 'json', 'md'] as const;
-const TROUBLE = 2;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, {
@@ -59,9 +59,9 @@ export async function run(argv: string[]): Promise<number> {
     else await writeOut(renderText(diff, { color: useColor(), title }));
     return diff.changes.length ? 1 : 0;
   } catch (error) {
-    // diff(1) keeps 1 for "they differ", so every failure here is 2.
+    // One meaning for 1 across vanban: the result needs a look (changes, findings, an unreadable file).
     warn(`vanban: ${describeError(error)}`);
-    return TROUBLE;
+    return EXIT.failed;
   }
 }
 
