@@ -27,7 +27,7 @@ describe('vanban lint', () => {
       `${seed}:55:123 info Chỉ thị 11-CT/TW: số hiệu viết '11- CT/TW', đã đọc là 11-CT/TW (citation-spacing-repaired)`,
       `${seed}:60:31 warning Nghị quyết 33-NQ/TW ngày 09/6/2014: ghi 'Ban Chấp hành Trung ương khóa X' nhưng khóa X là 2006–2011, ngày ban hành thuộc khóa XI (term-date-mismatch)`,
       `${seed}:68:5 warning Kết luận 102-KL/TW ngày 22/9/2014: 'Sơ kết 05 năm' nhưng năm 2024 là năm thứ 10 (anniversary-mismatch)`,
-      '2 cảnh báo, 0 lỗi',
+      '2 cảnh báo, 0 lỗi, 2 thông tin',
       '',
     ]);
   });

@@ -121,7 +121,7 @@ describe('--rule CODE=off|info|warning|error', () => {
     expect(plain.stdout).toContain('(anniversary-mismatch)');
     const off = vanban(['lint', '--rule', 'anniversary-mismatch=off', '--rule', 'term-date-mismatch=off', seed]);
     expect(off.stdout).not.toContain('(anniversary-mismatch)');
-    expect(off.stdout.trim().split('\n').at(-1)).toBe('0 cảnh báo, 0 lỗi');
+    expect(off.stdout.trim().split('\n').at(-1)).toBe('0 cảnh báo, 0 lỗi, 2 thông tin');
     const strict = vanban(['lint', '--rule', 'anniversary-mismatch=error', seed]);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toMatch(/:68:5 error .*\(anniversary-mismatch\)/);

@@ -69,7 +69,10 @@ function line(file: string, d: Diagnostic, lang: 'vi' | 'en'): string {
 function count(all: Diagnostic[], lang: 'vi' | 'en'): string {
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const errors = all.filter((d) => d.severity === 'error').length;
-  return lang === 'en' ? `${plural(warnings, 'warning')}, ${plural(errors, 'error')}` : `${warnings} cảnh báo, ${errors} lỗi`;
+  // Information printed above is counted too, when there is some.
+  const infos = all.filter((d) => d.severity === 'info').length;
+  if (lang === 'en') return `${plural(warnings, 'warning')}, ${plural(errors, 'error')}${infos ? `, ${plural(infos, 'info finding')}` : ''}`;
+  return `${warnings} cảnh báo, ${errors} lỗi${infos ? `, ${infos} thông tin` : ''}`;
 }
 
 export async function run(argv: string[]): Promise<number> {
