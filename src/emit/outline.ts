@@ -1,6 +1,73 @@
 import { defaultGrammar } from '../grammar/load.js';
 import type { OutlineNode, Programme } from '../model/programme.js';
 
+export type Lang = 'vi' | 'en';
+
+const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** Every word the outline prints itself, in both languages; the document's own text stays as written. */
+const WORDS = {
+  vi: {
+    unknownType: '(không rõ loại văn bản)',
+    draft: 'Dự thảo',
+    year: 'năm',
+    term: 'khóa',
+    period: 'nhiệm kỳ',
+    noLead: '(chưa có cơ quan chủ trì)',
+    preamble: (n: number) => `(${n} đoạn mở đầu)`,
+    paragraphs: (n: number) => `(${n} đoạn)`,
+    recipients: 'Nơi nhận',
+    signed: 'Ký',
+    line: 'dòng',
+    genre: 'Thể loại',
+    unknownGenre: 'không rõ (unknown)',
+    table: (n: number) => `[bảng, ${n} dòng]`,
+    tasks: 'Nhiệm vụ',
+    lead: 'chủ trì',
+    partners: 'phối hợp',
+    deadline: 'thời hạn',
+    schedule: 'Lịch',
+    noDate: '(không rõ ngày)',
+    chair: 'chủ trì',
+    place: 'địa điểm',
+    preparer: 'chuẩn bị',
+    conferenceCounts: (conferences: number, items: number, citations: number, warnings: number, errors: number) =>
+      `${conferences} hội nghị, ${items} nội dung, ${citations} trích dẫn, ${warnings} cảnh báo, ${errors} lỗi`,
+    genericCounts: (nodes: number, tasks: number, entries: number, residue: number, citations: number, warnings: number, errors: number) =>
+      `${nodes} mục đề cương, ${tasks} nhiệm vụ, ${entries} mục lịch, ${residue} đoạn chưa phân loại, ${citations} trích dẫn, ${warnings} cảnh báo, ${errors} lỗi`,
+  },
+  en: {
+    unknownType: '(document type not found)',
+    draft: 'Draft',
+    year: 'year',
+    term: 'term',
+    period: 'term of office',
+    noLead: '(no lead agency)',
+    preamble: (n: number) => `(${n} opening paragraph${n === 1 ? '' : 's'})`,
+    paragraphs: (n: number) => `(${n} paragraph${n === 1 ? '' : 's'})`,
+    recipients: 'Recipients',
+    signed: 'Signed',
+    line: 'line',
+    genre: 'Genre',
+    unknownGenre: 'unknown',
+    table: (n: number) => `[table, ${n} row${n === 1 ? '' : 's'}]`,
+    tasks: 'Tasks',
+    lead: 'lead',
+    partners: 'with',
+    deadline: 'by',
+    schedule: 'Schedule',
+    noDate: '(no date)',
+    chair: 'chair',
+    place: 'place',
+    preparer: 'prepared by',
+    conferenceCounts: (conferences: number, items: number, citations: number, warnings: number, errors: number) =>
+      [n(conferences, 'conference'), n(items, 'item'), n(citations, 'citation'), n(warnings, 'warning'), n(errors, 'error')].join(', '),
+    genericCounts: (nodes: number, tasks: number, entries: number, residue: number, citations: number, warnings: number, errors: number) =>
+      [n(nodes, 'outline node'), n(tasks, 'task'), n(entries, 'schedule entry', 'schedule entries'), n(residue, 'unclassified passage'), n(citations, 'citation'), n(warnings, 'warning'), n(errors, 'error')].join(', '),
+  },
+} satisfies Record<Lang, unknown>;
+type Words = (typeof WORDS)['vi'];
+
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1).trimEnd()}…`;
 }
@@ -9,8 +76,9 @@ function clip(text: string, width: number): string {
  * A readable outline of the model, for a person at a terminal: conferences and their items for a
  * conference programme, the generic tree with tasks and schedule entries for any other document.
  */
-export function outline(p: Programme, width = 100): string {
-  return isConferenceProgramme(p) ? conferenceOutline(p, width) : genericOutline(p, width);
+export function outline(p: Programme, width = 100, lang: Lang = 'vi'): string {
+  const w: Words = WORDS[lang];
+  return isConferenceProgramme(p) ? conferenceOutline(p, width, w, lang) : genericOutline(p, width, w, lang);
 }
 
 function isConferenceProgramme(p: Programme): boolean {
@@ -18,28 +86,28 @@ function isConferenceProgramme(p: Programme): boolean {
 }
 
 /** The header lines every outline opens with: type and title, issuer, number, place and date, year and term. */
-function headerLines(p: Programme): string[] {
+function headerLines(p: Programme, w: Words): string[] {
   const out: string[] = [];
   const h = p.header;
-  out.push([h.docType, h.title].filter(Boolean).join(' — ') || '(không rõ loại văn bản)');
+  out.push([h.docType, h.title].filter(Boolean).join(' — ') || w.unknownType);
   const meta = [
     h.issuer,
     h.number?.raw,
-    h.draft ? (h.draftLabel ?? 'Dự thảo') : null,
+    h.draft ? (h.draftLabel ?? w.draft) : null,
     [h.place, h.date?.raw].filter(Boolean).join(', ') || null,
   ].filter(Boolean);
   if (meta.length) out.push(meta.join(' · '));
   const scope = [
-    h.year !== null ? `năm ${h.year}` : null,
-    h.term ? `khóa ${h.term}` : null,
-    h.period ? `nhiệm kỳ ${h.period.from}–${h.period.to}` : null,
+    h.year !== null ? `${w.year} ${h.year}` : null,
+    h.term ? `${w.term} ${h.term}` : null,
+    h.period ? `${w.period} ${h.period.from}–${h.period.to}` : null,
   ].filter(Boolean);
   if (scope.length) out.push(scope.join(' · '));
   return out;
 }
 
-function conferenceOutline(p: Programme, width: number): string {
-  const out = headerLines(p);
+function conferenceOutline(p: Programme, width: number, w: Words, lang: Lang): string {
+  const out = headerLines(p, w);
   out.push('');
   const conferencesIn = (label: string | null) => p.conferences.filter((c) => c.section === label);
   const printConferences = (label: string | null) => {
@@ -47,28 +115,28 @@ function conferenceOutline(p: Programme, width: number): string {
       out.push(`  ${c.ordinal}. ${c.title}`);
       for (const item of c.items) {
         const ids = item.citations.map((x) => x.id).filter(Boolean);
-        const tail = [ids.length ? `[${ids.join(', ')}]` : '', item.leadAgencies.length ? `— ${item.leadAgencies.join('; ')}` : '— (chưa có cơ quan chủ trì)']
+        const tail = [ids.length ? `[${ids.join(', ')}]` : '', item.leadAgencies.length ? `— ${item.leadAgencies.join('; ')}` : `— ${w.noLead}`]
           .filter(Boolean)
           .join(' ');
         out.push(`     (${item.number}) ${clip(item.text, Math.max(30, width - 8 - tail.length))} ${tail}`);
       }
     }
   };
-  if (p.preamble.length) out.push(`(${p.preamble.length} đoạn mở đầu)`);
+  if (p.preamble.length) out.push(w.preamble(p.preamble.length));
   printConferences(null);
   for (const s of p.sections) {
-    out.push(`${s.label}. ${s.title}${s.paragraphs.length ? ` (${s.paragraphs.length} đoạn)` : ''}`);
+    out.push(`${s.label}. ${s.title}${s.paragraphs.length ? ` ${w.paragraphs(s.paragraphs.length)}` : ''}`);
     printConferences(s.label);
   }
   out.push('');
-  if (p.recipients.length) out.push(`Nơi nhận (${p.recipients.length}): ${p.recipients.join('; ')}`);
-  if (p.signature) out.push(`Ký: ${[p.signature.authority, p.signature.body, p.signature.position, p.signature.name].filter(Boolean).join(' ')}`);
+  if (p.recipients.length) out.push(`${w.recipients} (${p.recipients.length}): ${p.recipients.join('; ')}`);
+  if (p.signature) out.push(`${w.signed}: ${[p.signature.authority, p.signature.body, p.signature.position, p.signature.name].filter(Boolean).join(' ')}`);
   const items = p.conferences.reduce((n, c) => n + c.items.length, 0);
   const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = p.diagnostics.filter((d) => d.severity === 'warning').length;
-  out.push(`${p.conferences.length} hội nghị, ${items} nội dung, ${p.citations.length} trích dẫn, ${warnings} cảnh báo, ${errors} lỗi`);
+  out.push(w.conferenceCounts(p.conferences.length, items, p.citations.length, warnings, errors));
   for (const d of p.diagnostics.filter((x) => x.severity !== 'info')) {
-    out.push(`  dòng ${d.line ?? '?'}: ${d.message} (${d.code})`);
+    out.push(`  ${w.line} ${d.line ?? '?'}: ${lang === 'en' ? d.messageEn : d.message} (${d.code})`);
   }
   return out.join('\n');
 }
@@ -87,29 +155,29 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-function genreName(genre: string): string {
-  if (genre === 'unknown') return 'không rõ (unknown)';
+function genreName(genre: string, w: Words, lang: Lang): string {
+  if (genre === 'unknown') return w.unknownGenre;
   let name: string | undefined;
   try {
-    name = defaultGrammar().genres.find((g) => g.genre === genre)?.name.vi;
+    name = defaultGrammar().genres.find((g) => g.genre === genre)?.name[lang];
   } catch {
     name = undefined;
   }
-  return name ? `${name} (${genre})` : genre;
+  return name && name !== genre ? `${name} (${genre})` : genre;
 }
 
 const countOf = (nodes: readonly OutlineNode[]): number => nodes.reduce((n, x) => n + 1 + countOf(x.children), 0);
 
 /** Any genre: the outline tree (labels, headings and texts clipped to the width, roles), tasks, schedule, footer, counts. */
-function genericOutline(p: Programme, width: number): string {
-  const out = headerLines(p);
-  out.push(`Thể loại: ${genreName(p.genre)}`, '');
+function genericOutline(p: Programme, width: number, w: Words, lang: Lang): string {
+  const out = headerLines(p, w);
+  out.push(`${w.genre}: ${genreName(p.genre, w, lang)}`, '');
   const tree = (nodes: readonly OutlineNode[], depth: number) => {
     for (const node of nodes) {
       const indent = '  '.repeat(depth);
       const role = node.role ? ` ‹${node.role}›` : '';
       if (node.kind === 'table') {
-        out.push(`${indent}[bảng, ${node.children.length} dòng]${role}`);
+        out.push(`${indent}${w.table(node.children.length)}${role}`);
         tree(node.children, depth + 1);
         continue;
       }
@@ -125,36 +193,34 @@ function genericOutline(p: Programme, width: number): string {
   };
   tree(p.outline, 0);
   if (p.tasks.length) {
-    out.push('', `Nhiệm vụ (${p.tasks.length}):`);
+    out.push('', `${w.tasks} (${p.tasks.length}):`);
     p.tasks.forEach((t, i) => {
       out.push(`  ${i + 1}. ${clip(t.text, Math.max(20, width - 6))}`);
       const who = [
-        t.lead.length ? `chủ trì: ${t.lead.join('; ')}` : '(chưa có cơ quan chủ trì)',
-        t.partners.length ? `phối hợp: ${t.partners.join('; ')}` : null,
-        t.deadline ? `thời hạn: ${t.deadline.raw}` : null,
+        t.lead.length ? `${w.lead}: ${t.lead.join('; ')}` : w.noLead,
+        t.partners.length ? `${w.partners}: ${t.partners.join('; ')}` : null,
+        t.deadline ? `${w.deadline}: ${t.deadline.raw}` : null,
       ].filter(Boolean);
       out.push(...wrap(who.join(' · '), width, '     '));
     });
   }
   if (p.schedule.length) {
-    out.push('', `Lịch (${p.schedule.length}):`);
+    out.push('', `${w.schedule} (${p.schedule.length}):`);
     for (const e of p.schedule) {
-      const when = [e.date ?? '(không rõ ngày)', e.time].filter(Boolean).join(' ');
+      const when = [e.date ?? w.noDate, e.time].filter(Boolean).join(' ');
       out.push(`  ${when} ${clip(e.text, Math.max(20, width - when.length - 3))}`);
-      const more = [e.chair ? `chủ trì: ${e.chair}` : null, e.place ? `địa điểm: ${e.place}` : null, e.preparer ? `chuẩn bị: ${e.preparer}` : null].filter(Boolean);
+      const more = [e.chair ? `${w.chair}: ${e.chair}` : null, e.place ? `${w.place}: ${e.place}` : null, e.preparer ? `${w.preparer}: ${e.preparer}` : null].filter(Boolean);
       if (more.length) out.push(...wrap(more.join(' · '), width, '     '));
     }
   }
   out.push('');
-  if (p.recipients.length) out.push(`Nơi nhận (${p.recipients.length}): ${p.recipients.join('; ')}`);
-  if (p.signature) out.push(`Ký: ${[p.signature.authority, p.signature.body, p.signature.position, p.signature.name].filter(Boolean).join(' ')}`);
+  if (p.recipients.length) out.push(`${w.recipients} (${p.recipients.length}): ${p.recipients.join('; ')}`);
+  if (p.signature) out.push(`${w.signed}: ${[p.signature.authority, p.signature.body, p.signature.position, p.signature.name].filter(Boolean).join(' ')}`);
   const errors = p.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = p.diagnostics.filter((d) => d.severity === 'warning').length;
-  out.push(
-    `${countOf(p.outline)} mục đề cương, ${p.tasks.length} nhiệm vụ, ${p.schedule.length} mục lịch, ${p.residue.length} đoạn chưa phân loại, ${p.citations.length} trích dẫn, ${warnings} cảnh báo, ${errors} lỗi`,
-  );
+  out.push(w.genericCounts(countOf(p.outline), p.tasks.length, p.schedule.length, p.residue.length, p.citations.length, warnings, errors));
   for (const d of p.diagnostics.filter((x) => x.severity !== 'info')) {
-    out.push(`  dòng ${d.line ?? '?'}: ${d.message} (${d.code})`);
+    out.push(`  ${w.line} ${d.line ?? '?'}: ${lang === 'en' ? d.messageEn : d.message} (${d.code})`);
   }
   return out.join('\n');
 }

@@ -8,6 +8,8 @@ export interface WriteOptions {
   pretty?: boolean;
   /** Terminal width for the outline. */
   width?: number;
+  /** Language of the outline's own words (the document's text stays as written). */
+  lang?: 'vi' | 'en';
 }
 
 /**
@@ -87,7 +89,7 @@ export const WRITERS: readonly Writer[] = [
     extension: '.txt',
     summary: 'a readable outline, for a person',
     head: () => '',
-    one: (model, index, options = {}) => `${index ? '\n' : ''}${outline(model, options.width)}\n`,
+    one: (model, index, options = {}) => `${index ? '\n' : ''}${outline(model, options.width, options.lang)}\n`,
     tail: () => '',
   }),
 ];

@@ -134,3 +134,24 @@ describe('help as users expect it', () => {
     expect(r.stderr.trim().split('\n').at(-1)).toBe('Try "vanban diff --help".');
   });
 });
+
+describe('outline in both languages', () => {
+  it('--lang en says its own words in English and keeps the document as written', () => {
+    const vi = vanban(['outline', seed]);
+    const en = vanban(['outline', '--lang', 'en', seed]);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('5 conferences, 26 items, 24 citations, 2 warnings, 0 errors');
+    expect(en.stdout).toContain("  line 68: Kết luận 102-KL/TW of 22/9/2014: 'Sơ kết 05 năm' is a 5-year review, but 2024 is year 10 (anniversary-mismatch)");
+    expect(en.stdout).toContain('Recipients (6): ');
+    // The document's own lines are the same in both.
+    const own = (out: string) => out.split('\n').filter((l) => /^\s+\(\d+\)/.test(l));
+    expect(own(en.stdout)).toEqual(own(vi.stdout));
+    expect(own(vi.stdout)).toHaveLength(26);
+    expect(en.stdout).not.toMatch(/hội nghị, |cảnh báo|Nơi nhận|dòng \d/);
+  });
+
+  it('an unknown language is a usage error', () => {
+    const r = vanban(['outline', '--lang', 'fr', seed]);
+    expect([r.status, r.stderr]).toEqual([2, 'vanban: --lang must be "vi" or "en", not "fr"\nTry "vanban outline --help".\n']);
+  });
+});
