@@ -59,6 +59,17 @@ describe('vanban lint', () => {
     expect(r.status).toBe(1);
   });
 
+  it('takes --pretty and --quiet as parse and batch do: compact JSON unless --pretty, no count line with --quiet', () => {
+    const compact = vanban(['lint', '--format', 'json', seed]).stdout;
+    const pretty = vanban(['lint', '--format', 'json', '--pretty', seed]).stdout;
+    expect(compact.trim().split('\n')).toHaveLength(1);
+    expect(pretty).toBe(`${JSON.stringify(JSON.parse(compact), null, 2)}\n`);
+    const quiet = vanban(['lint', '-q', '--severity', 'warning', seed]);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stdout.trim().split('\n').map((l) => l.replace(/ .*$/, ''))).toEqual([`${seed}:60:31`, `${seed}:68:5`]);
+    expect(vanban(['lint', '--quiet', '--severity', 'error', seed]).stdout).toBe('');
+  });
+
   it('reports an unreadable file on stderr, still lints the others, and exits 1', () => {
     const missing = join(tmp, 'missing.txt');
     const r = vanban(['lint', '--severity', 'warning', missing, seed]);

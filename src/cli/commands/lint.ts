@@ -32,6 +32,8 @@ Options:
   --lang vi|en                  language of the messages (default vi)
   --severity info|warning|error hide findings below this level (default info: show all)
   --format text|json            json prints {"files": [{"file", "error", "diagnostics": [...]}]}
+  --pretty                      indent the JSON (as for parse)
+  -q, --quiet                   no count line after the findings
 ${RULE_HELP}
 ${INPUT_HELP}
 ${LIMIT_HELP}
@@ -80,6 +82,8 @@ export async function run(argv: string[]): Promise<number> {
     format: { type: 'string' },
     lang: { type: 'string' },
     severity: { type: 'string' },
+    pretty: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
     ...RULE_OPTION,
     ...INPUT_OPTIONS,
     ...LIMIT_OPTIONS,
@@ -97,10 +101,11 @@ export async function run(argv: string[]): Promise<number> {
 
   const all = linted.flatMap((f) => f.diagnostics);
   if (format === 'json') {
-    await writeOut(`${JSON.stringify({ files: linted }, null, 2)}\n`);
+    await writeOut(`${JSON.stringify({ files: linted }, null, values.pretty ? 2 : undefined)}\n`);
   } else {
     const lines = linted.flatMap((f) => f.diagnostics.map((d) => line(f.file, d, lang)));
-    await writeOut([...lines, count(all, lang)].join('\n') + '\n');
+    const shown = values.quiet ? lines : [...lines, count(all, lang)];
+    if (shown.length) await writeOut(`${shown.join('\n')}\n`);
   }
   const failed = linted.some((f) => f.error !== null) || all.some((d) => d.severity === 'error');
   return failed ? EXIT.failed : EXIT.ok;
