@@ -289,29 +289,24 @@ interface Tail {
 }
 
 /** A body (with an officer's title before it: "Bộ trưởng Bộ Tài chính") at `at`. */
-function bodyAt(key: string, at: number, m: Matchers, c: Compiled): { name: string; length: number } | null {
+function bodyAt(block: Joined, at: number, m: Matchers, c: Compiled): { name: string; length: number } | null {
+  const { key } = block;
   const officer = matchPhrase(key, at, c.officerTitles);
   if (officer && key[at + officer.key.length] === ' ') {
     const body = matchPhrase(key, at + officer.key.length + 1, m.bodies);
     if (body) return { name: `${officer.text} ${body.name}`, length: officer.key.length + 1 + body.key.length };
   }
-  const body = matchPhrase(key, at, m.bodies) ?? matchPhrase(bareOf(key), at, c.bareBodies);
+  const body = matchPhrase(key, at, m.bodies) ?? matchPhrase(block.bare, at, c.bareBodies);
   return body ? { name: body.name, length: body.key.length } : null;
 }
 
-// The bare key of the paragraph being read, kept while its bodies are looked up.
-let memo = { key: '', bare: '' };
-function bareOf(key: string): string {
-  if (memo.key !== key) memo = { key, bare: bareKey(key) };
-  return memo.bare;
-}
-
 /** Co-issuers after the first ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"): their end. */
-function coIssuers(key: string, end: number, m: Matchers, c: Compiled): number {
+function coIssuers(block: Joined, end: number, m: Matchers, c: Compiled): number {
+  const { key } = block;
   for (let n = 0; n < 6; n++) {
     tick();
     const j = sticky(c.bodyJoin, key, end);
-    const body = j ? bodyAt(key, end + j[0].length, m, c) : null;
+    const body = j ? bodyAt(block, end + j[0].length, m, c) : null;
     if (!j || !body) break;
     // "… của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành …": a body followed by its own verb is the
     // subject of the sentence, not a co-issuer; a co-issuer ends the list, the citation or its clause.
@@ -323,7 +318,8 @@ function coIssuers(key: string, end: number, m: Matchers, c: Compiled): number {
 }
 
 /** The date, issuing body and term after a citation, in whatever order the drafter wrote them. */
-function readTail(key: string, from: number, m: Matchers, c: Compiled, named: boolean, text = key): Tail {
+function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: boolean): Tail {
+  const { key } = block;
   const t: Tail = { date: null, dateText: null, issuedBy: null, term: null, year: null, end: from };
   let dated = false;
   for (let progress = true; progress; ) {
@@ -340,10 +336,10 @@ function readTail(key: string, from: number, m: Matchers, c: Compiled, named: bo
       continue;
     }
     if (t.issuedBy === null) {
-      const issuer = issuerAfter(key, t.end, m, c, dated);
+      const issuer = issuerAfter(block, t.end, m, c, dated);
       if (issuer) {
         t.issuedBy = issuer.name;
-        t.end = coIssuers(key, placeAfter(text, key, issuer.end, issuer.name, c), m, c);
+        t.end = coIssuers(block, placeAfter(block, issuer.end, issuer.name, c), m, c);
         progress = true;
         continue;
       }
@@ -375,8 +371,9 @@ function readTail(key: string, from: number, m: Matchers, c: Compiled, named: bo
  * capitalised words up to a term, date or subject word, belongs to the issuer; the issuer keeps the
  * body's name, and what follows the place (the term) is read on.
  */
-function placeAfter(text: string, key: string, end: number, name: string, c: Compiled): number {
-  if (text === key || !c.placeLevels.some((l) => name.endsWith(l))) return end;
+function placeAfter(block: Joined, end: number, name: string, c: Compiled): number {
+  const { key, text } = block;
+  if (!c.placeLevels.some((l) => name.endsWith(l))) return end;
   let at = end;
   for (let words = 0; words < 4; words++) {
     const word = sticky(PLACE_WORD, text, at);
@@ -388,17 +385,18 @@ function placeAfter(text: string, key: string, end: number, name: string, c: Com
 const PLACE_WORD = / \p{Lu}[\p{L}\p{M}]{0,15}(?![\p{L}\p{M}\p{N}])/uy;
 
 /** "của <body>", a plenum ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương"), "được <body> thông qua", or a body right after the date. */
-function issuerAfter(key: string, at: number, m: Matchers, c: Compiled, dated: boolean): { name: string; end: number } | null {
+function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated: boolean): { name: string; end: number } | null {
+  const { key } = block;
   const of = sticky(c.of, key, at);
   if (of) {
-    const body = bodyAt(key, at + of[0].length, m, c);
+    const body = bodyAt(block, at + of[0].length, m, c);
     if (body) return { name: body.name, end: at + of[0].length + body.length };
   }
   if (c.plenum) {
     const p = sticky(c.plenum, key, at);
     if (p) {
       const after = at + p[0].length;
-      const body = key[after] === ' ' ? bodyAt(key, after + 1, m, c) : null;
+      const body = key[after] === ' ' ? bodyAt(block, after + 1, m, c) : null;
       if (body) return { name: body.name, end: after + 1 + body.length };
       const issuer = m.grammar.genre.citations.plenumIssuer;
       if ((p.groups?.central || p.groups?.central2) && issuer) return { name: issuer, end: after };
@@ -408,19 +406,19 @@ function issuerAfter(key: string, at: number, m: Matchers, c: Compiled, dated: b
   const s = at + (sep?.[0].length ?? 0);
   const before = matchPhrase(key, s, c.adoptedBefore);
   if (before && key[s + before.key.length] === ' ') {
-    const body = bodyAt(key, s + before.key.length + 1, m, c);
+    const body = bodyAt(block, s + before.key.length + 1, m, c);
     const afterAt = body ? s + before.key.length + 1 + body.length : -1;
     const verb = body && key[afterAt] === ' ' ? matchPhrase(key, afterAt + 1, c.adoptedAfter) : null;
     if (body && verb) return { name: body.name, end: afterAt + 1 + verb.key.length };
   }
   const atWords = matchPhrase(key, s, c.adoptedAt);
   if (atWords && key[s + atWords.key.length] === ' ') {
-    const body = bodyAt(key, s + atWords.key.length + 1, m, c);
+    const body = bodyAt(block, s + atWords.key.length + 1, m, c);
     if (body) return { name: body.name, end: s + atWords.key.length + 1 + body.length };
   }
   // "ngày 23 tháng 4 năm 2018 Chính phủ về …": the date leaves no doubt whose it is.
   if (dated && key[at] === ' ') {
-    const body = bodyAt(key, at + 1, m, c);
+    const body = bodyAt(block, at + 1, m, c);
     if (body) return { name: body.name, end: at + 1 + body.length };
   }
   return null;
@@ -525,7 +523,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
     let form: Citation['form'] = 'numbered';
     let tail: Tail;
     if (num) {
-      tail = readTail(key, num.end, m, c, false, text);
+      tail = readTail(block, num.end, m, c, false);
     } else {
       // A number without a symbol: "Chỉ thị 35 của Bộ Chính trị", "Nghị quyết số 18 ngày 25-10-2017".
       const only = kind.generic ? null : sticky(c.numberOnly, key, numAt);
@@ -533,7 +531,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       const written = /\p{Lu}/u.test(text[kindAt]!) || afterKind[0].trim() !== '';
       if (!written || isYear(only[1]!)) continue;
       const end = numAt + only[0].length;
-      tail = readTail(key, end, m, c, false, text);
+      tail = readTail(block, end, m, c, false);
       if (tail.end === end) {
         const next = key[end] === ' ' ? end + 1 : end;
         if (matchPhrase(key, next, c.numberOnlyStops)) continue;
@@ -586,7 +584,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       num = next;
       form = 'list';
       kindName = kind.generic ? (kindOfSymbol(num.symbol, num.party, c.codes) ?? kindName) : kindName;
-      tail = readTail(key, num.end, m, c, false, text);
+      tail = readTail(block, num.end, m, c, false);
       end = tail.end;
     }
     shareListTail(found, first);
@@ -616,7 +614,7 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
     if (kind === null || !num.symbol.includes('-')) continue;
     const d = sticky(c.bareDate, key, num.end);
     const date = d ? isoDate(Number(d[1]), Number(d[2]), Number(d[3])) : null;
-    const tail = d ? null : readTail(key, num.end, m, c, false, text);
+    const tail = d ? null : readTail(block, num.end, m, c, false);
     const end = trimEnd(key, at, d ? num.end + d[0].length : tail!.end);
     if (next < found.length && found[next]!.span.start < block.offset(end - 1) + 1) continue;
     out.push({
@@ -680,7 +678,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       }
       // A named reference inside one that read a tail (the laws an amending law names) reads none.
       const inside = core <= reach;
-      const tail = ref.tail && !inside ? readTail(block.key, core, m, c, true, block.text) : null;
+      const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
       let quotedEnd = core;
       if (ref.quotedTitle) {
         const sep = sticky(c.separator, block.key, core);
