@@ -1,6 +1,6 @@
 import type { Citation, Header, SelfMention } from '../model/programme.js';
 import { foldKey, foldPhrase } from '../normalize/fold.js';
-import type { Matchers } from '../recognise/compile.js';
+import { matchPhrase, type Matchers } from '../recognise/compile.js';
 import type { Line } from '../recognise/lines.js';
 import { escapeRegExp } from '../recognise/regex.js';
 import { tick } from '../meter.js';
@@ -46,9 +46,7 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
 }
 
 function kindOf(raw: string, m: Matchers): string {
-  const key = foldKey(raw);
-  const kind = [...m.kinds].sort((a, b) => b.key.length - a.key.length).find((k) => key.startsWith(k.key));
-  return kind?.text ?? raw.split(' ').slice(0, 2).join(' ');
+  return matchPhrase(foldKey(raw), 0, m.kinds)?.text ?? raw.split(' ').slice(0, 2).join(' ');
 }
 
 /**
