@@ -51,7 +51,6 @@ export async function ingestDoc(bytes: Uint8Array): Promise<Ingested> {
     .replace(/\u2011/g, '-') // Word's non-breaking hyphen, as in the .docx reader
     .replace(/\r\n?/g, '\n');
   const { text, encodings } = convertLegacyText(stored);
-  if (!encodings.has('tcvn3') && !encodings.has('vni') && /\p{L}/u.test(text)) encodings.add('unicode');
   const encoding = encodingName(encodings);
   if (encodings.has('tcvn3')) {
     messages.push({

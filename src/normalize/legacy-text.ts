@@ -60,9 +60,9 @@ function spansOf(line: string): Span[] {
  * stands alone on its line or has a character Unicode Vietnamese never uses.
  */
 export function convertLegacyText(text: string): LegacyText {
-  const encodings = new Set<string>();
   // One scan decides for Unicode documents: without such a character there is no legacy text.
-  if (!NON_VIETNAMESE_LATIN1.test(text)) return { text, encodings, lines: [] };
+  if (!NON_VIETNAMESE_LATIN1.test(text)) return { text, encodings: new Set(/\p{L}/u.test(text) ? ['unicode'] : []), lines: [] };
+  const encodings = new Set<string>();
   const written = text.split('\n');
   const stored = written.map((line) => line.replace(MINUS_FOR_U_HORN, '\u00ad'));
   const documentEncoding = legacyEncodingOfDocument(stored);
@@ -85,7 +85,7 @@ function convertLegacySpans(line: string, documentEncoding: LegacyEncoding | nul
     .map(({ text, unicode }) => {
       if (unicode) return encodings.add('unicode'), text;
       let encoding: LegacyEncoding | null = looksLikeTcvn3(text, EVIDENCE) ? 'tcvn3' : looksLikeVni(text, EVIDENCE) ? 'vni' : null;
-      if (!encoding && documentEncoding && /[\u00a1-\u00ff]/.test(text) && (alone || hasNonVietnameseLatin1(text))) {
+      if (!encoding && documentEncoding && /[\u00a1-\u00ff]/.test(text) && (alone || NON_VIETNAMESE_LATIN1.test(text))) {
         encoding = documentEncoding;
       }
       if (encoding === 'tcvn3') return encodings.add('tcvn3'), tcvn3ToUnicode(text, typedInCapitals(text));
@@ -102,10 +102,6 @@ function legacyEncodingOfDocument(lines: string[]): LegacyEncoding | null {
   if (looksLikeTcvn3(legacyText, EVIDENCE)) return 'tcvn3';
   if (looksLikeVni(legacyText, EVIDENCE)) return 'vni';
   return null;
-}
-
-function hasNonVietnameseLatin1(span: string): boolean {
-  return NON_VIETNAMESE_LATIN1.test(span);
 }
 
 /**
