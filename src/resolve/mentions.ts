@@ -9,19 +9,21 @@ import type { Citation } from '../model/programme.js';
  */
 export function resolveMentions(citations: Citation[]): Citation[] {
   const byNumber = (c: Citation) => (c.number === null ? null : `${c.kind}\u0000${c.number}`);
+  const byId = (c: Citation) => (c.id === null ? null : `id\u0000${c.id}`);
   const full = (c: Citation) => c.id !== null && (c.dateText !== null || c.issuedBy !== null);
+  // A full citation answers to its kind and number and to its id.
+  const keysOf = (c: Citation) => [byNumber(c), byId(c)].filter((k): k is string => k !== null);
   const firstFull = new Map<string, number>();
   citations.forEach((c, i) => {
-    if (!full(c)) return;
-    for (const k of [byNumber(c), `id\u0000${c.id}`]) if (k !== null && !firstFull.has(k)) firstFull.set(k, i);
+    if (full(c)) for (const k of keysOf(c)) if (!firstFull.has(k)) firstFull.set(k, i);
   });
   const lastFull = new Map<string, number>();
   return citations.map((c, i) => {
     if (full(c)) {
-      for (const k of [byNumber(c), `id\u0000${c.id}`]) if (k !== null) lastFull.set(k, i);
+      for (const k of keysOf(c)) lastFull.set(k, i);
       return { ...c, refersTo: null };
     }
-    const k = c.id !== null ? `id\u0000${c.id}` : byNumber(c);
+    const k = byId(c) ?? byNumber(c);
     if (k === null) return { ...c, refersTo: null };
     return { ...c, refersTo: lastFull.get(k) ?? firstFull.get(k) ?? null };
   });
