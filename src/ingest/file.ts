@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { systemReason } from '../system-error.js';
 import { decodeText, ingestText } from './text.js';
+import { formatSize } from './zip-guard.js';
 import type { Format, Ingested } from './types.js';
 
 export interface IngestOptions {
@@ -140,12 +141,6 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^<(?:!doctype\s+html|html)(?:[\s>]|$)/i.test(head);
 }
 
-/** "10 bytes", "1.5 KB", "800 KB", "2.3 MB": a limit of 10 bytes is never shown as "1 KB". */
-export function sizeText(n: number): string {
-  if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`;
-  const [value, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / 1024 / 1024, 'MB'];
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
-}
 
 /** A file's bytes, refused with an InputError (its message is the bare reason) when it cannot be an input. */
 export async function readBounded(path: string, maxSize: number): Promise<Buffer> {
@@ -160,7 +155,7 @@ export async function readBounded(path: string, maxSize: number): Promise<Buffer
     const info = await handle.stat();
     if (info.isDirectory()) throw new InputError('is a directory, not a file');
     if (!info.isFile()) throw new InputError(`not a regular file (${specialKind(info)})`);
-    if (info.size > maxSize) throw new InputError(`too large: ${sizeText(info.size)} exceeds the ${sizeText(maxSize)} limit (--max-size)`);
+    if (info.size > maxSize) throw new InputError(`too large: ${formatSize(info.size)} exceeds the ${formatSize(maxSize)} limit (--max-size)`);
     return await handle.readFile();
   } catch (error) {
     throw error instanceof InputError ? error : new InputError(systemReason(error));
@@ -183,7 +178,7 @@ export async function readStdin(maxSize: number): Promise<Uint8Array> {
   let total = 0;
   for await (const chunk of process.stdin) {
     total += (chunk as Buffer).length;
-    if (total > maxSize) throw new InputError(`too large: more than the ${sizeText(maxSize)} limit (--max-size)`);
+    if (total > maxSize) throw new InputError(`too large: more than the ${formatSize(maxSize)} limit (--max-size)`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
