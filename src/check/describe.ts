@@ -18,7 +18,7 @@ export function citationYear(c: Citation): number | null {
   return y ? Number(y[1]) : null;
 }
 
-/** "2 warnings" / "1 warning". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "2 warnings" / "1 warning"; `many` for a plural that is not word + s ("entries"). */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }

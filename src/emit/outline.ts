@@ -1,9 +1,9 @@
+import { plural } from '../check/describe.js';
 import { defaultGrammar } from '../grammar/load.js';
 import type { OutlineNode, Programme } from '../model/programme.js';
 
 export type Lang = 'vi' | 'en';
 
-const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** Every word the outline prints itself, in both languages; the document's own text stays as written. */
 const WORDS = {
@@ -43,14 +43,14 @@ const WORDS = {
     term: 'term',
     period: 'term of office',
     noLead: '(no lead agency)',
-    preamble: (n: number) => `(${n} opening paragraph${n === 1 ? '' : 's'})`,
-    paragraphs: (n: number) => `(${n} paragraph${n === 1 ? '' : 's'})`,
+    preamble: (count: number) => `(${plural(count, 'opening paragraph')})`,
+    paragraphs: (count: number) => `(${plural(count, 'paragraph')})`,
     recipients: 'Recipients',
     signed: 'Signed',
     line: 'line',
     genre: 'Genre',
     unknownGenre: 'unknown',
-    table: (n: number) => `[table, ${n} row${n === 1 ? '' : 's'}]`,
+    table: (count: number) => `[table, ${plural(count, 'row')}]`,
     tasks: 'Tasks',
     lead: 'lead',
     partners: 'with',
@@ -61,9 +61,9 @@ const WORDS = {
     place: 'place',
     preparer: 'prepared by',
     conferenceCounts: (conferences: number, items: number, citations: number, warnings: number, errors: number) =>
-      [n(conferences, 'conference'), n(items, 'item'), n(citations, 'citation'), n(warnings, 'warning'), n(errors, 'error')].join(', '),
+      [plural(conferences, 'conference'), plural(items, 'item'), plural(citations, 'citation'), plural(warnings, 'warning'), plural(errors, 'error')].join(', '),
     genericCounts: (nodes: number, tasks: number, entries: number, residue: number, citations: number, warnings: number, errors: number) =>
-      [n(nodes, 'outline node'), n(tasks, 'task'), n(entries, 'schedule entry', 'schedule entries'), n(residue, 'unclassified passage'), n(citations, 'citation'), n(warnings, 'warning'), n(errors, 'error')].join(', '),
+      [plural(nodes, 'outline node'), plural(tasks, 'task'), plural(entries, 'schedule entry', 'schedule entries'), plural(residue, 'unclassified passage'), plural(citations, 'citation'), plural(warnings, 'warning'), plural(errors, 'error')].join(', '),
   },
 } satisfies Record<Lang, unknown>;
 type Words = (typeof WORDS)['vi'];
