@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conformsTo, Unsupported } from './conforms.js';
 
 /** Version 1 of the programme model: the public fields are fixed by shared/MODEL.md. */
 export const SCHEMA_VERSION = 1 as const;
@@ -228,13 +229,31 @@ export type Programme = z.infer<typeof Programme>;
 const OutlineNodeAlone = z.object({ ...nodeFields, children: z.array(z.unknown()), span: NodeSpan });
 const ProgrammeWithoutOutline = Programme.extend({ outline: z.array(z.unknown()) });
 
-/** `Programme.parse`, in about half the time on large outlines; throws the same ZodError. */
+/**
+ * `Programme.parse`, without its copy when the model conforms (conforms.ts); otherwise zod judges,
+ * and throws the same ZodError as ever.
+ */
 export function validateProgramme(p: Programme): Programme {
+  if (programmeConforms(p)) return p;
   const rest = ProgrammeWithoutOutline.parse(p);
   const stack: unknown[][] = [p.outline];
   for (let nodes = stack.pop(); nodes; nodes = stack.pop()) {
     for (const node of nodes) stack.push(OutlineNodeAlone.parse(node).children);
   }
   return { ...rest, outline: p.outline };
+}
+
+let programmeCheck: ((value: unknown) => boolean) | null | undefined;
+
+function programmeConforms(p: Programme): boolean {
+  if (programmeCheck === undefined) {
+    try {
+      programmeCheck = conformsTo(Programme);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+      programmeCheck = null;
+    }
+  }
+  return programmeCheck !== null && programmeCheck(p);
 }
 export type Header = Programme['header'];

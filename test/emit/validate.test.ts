@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
+import { conformsTo } from '../../src/model/conforms.js';
 import { Programme, validateProgramme } from '../../src/model/programme.js';
 import { seedBytes } from '../helpers.js';
 
@@ -23,5 +25,43 @@ describe('validateProgramme checks what Programme.parse checks', () => {
     (node as { span: unknown }).span = { start: { line: 0, column: 1 }, end: { line: 1, column: 1 } };
     expect(() => Programme.parse(model)).toThrow();
     expect(() => validateProgramme(model)).toThrow(/too_small|>=?\s*1|positive/i);
+  });
+});
+
+describe('conformsTo judges as zod does, without the copy', () => {
+  const page = readFileSync(new URL('../../fixtures/corpus/dev/019-ubtvqh-nq07-2026-dieu-chinh-chuong-trinh-lap-phap-github.txt', import.meta.url));
+  const models = [parse(seedBytes()), parse(page)];
+  const check = conformsTo(Programme);
+
+  /** Every [container, key] of a model, depth first. */
+  function places(value: unknown, out: [Record<string, unknown> | unknown[], string | number][] = []) {
+    if (Array.isArray(value)) value.forEach((x, i) => (out.push([value, i]), places(x, out)));
+    else if (value !== null && typeof value === 'object') for (const [k, x] of Object.entries(value)) (out.push([value as Record<string, unknown>, k]), places(x, out));
+    return out;
+  }
+  const replacements = [null, undefined, -1, 0, 1, 2.5, 13, 32, NaN, Infinity, '', 'x', 'ABC', 'đ-1', true, [], {}, '0'.repeat(64), 'a'.repeat(64)];
+
+  it('accepts the real models', () => {
+    for (const model of models) expect(check(model)).toBe(true);
+  });
+
+  it('agrees with Programme.safeParse on any one value replaced anywhere in a real model', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom(...replacements), fc.nat(1), (pick, replacement, which) => {
+        const model = structuredClone(models[which]!);
+        const all = places(model);
+        const [container, key] = all[pick % all.length]!;
+        (container as Record<string | number, unknown>)[key] = replacement;
+        expect(check(model)).toBe(Programme.safeParse(model).success);
+      }),
+      { numRuns: 400, seed: 12 },
+    );
+  });
+
+  it('refuses a key the schema does not name, which zod would strip', () => {
+    const model = structuredClone(models[0]!);
+    (model.conferences[0]!.items[0] as Record<string, unknown>).extra = 1;
+    expect(check(model)).toBe(false);
+    expect(validateProgramme(model).conferences[0]!.items[0]).not.toHaveProperty('extra');
   });
 });

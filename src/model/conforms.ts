@@ -1,0 +1,158 @@
+import type { z } from 'zod';
+
+/** True when a value passes its schema; a tree of such checks is compiled once per schema. */
+type Check = (value: unknown) => boolean;
+
+interface Def {
+  type: string;
+  format?: string;
+  checks?: { _zod: { def: { check: string; value?: unknown; inclusive?: boolean; format?: string; pattern?: RegExp } } }[];
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  element?: z.ZodType;
+  innerType?: z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
+  getter?: () => z.ZodType;
+  partial?: boolean;
+}
+
+/** A construct the compiler does not know: the caller then lets zod itself judge. */
+export class Unsupported extends Error {}
+
+const compiledChecks = new WeakMap<z.ZodType, Check>();
+
+/**
+ * Whether `value` passes `schema`, without building the copy zod's parse returns: on a 10 MB
+ * programme, zod's copy of the model was a sixth of the parse and most of its garbage. It knows
+ * the constructs the model uses (objects, arrays, strings with patterns, integers with bounds,
+ * enums, literals, nullable, records, lazy) and throws Unsupported on any other. Keys a schema
+ * does not name make it false, where zod would strip them: the model has none to strip.
+ */
+export function conformsTo(schema: z.ZodType): Check {
+  let check = compiledChecks.get(schema);
+  if (!check) {
+    // Registered before compiling so that a lazy schema that refers to itself finds it.
+    let compiled: Check | null = null;
+    compiledChecks.set(schema, (v) => compiled!(v));
+    try {
+      compiled = compile(schema);
+    } catch (error) {
+      compiledChecks.delete(schema);
+      throw error;
+    }
+    check = compiled;
+    compiledChecks.set(schema, check);
+  }
+  return check;
+}
+
+function compile(schema: z.ZodType): Check {
+  const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  switch (def.type) {
+    case 'string':
+      return stringCheck(def);
+    case 'number':
+      return numberCheck(def);
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'unknown':
+    case 'any':
+      return () => true;
+    case 'enum': {
+      const allowed = new Set(Object.values(def.entries!));
+      return (v) => allowed.has(v as string);
+    }
+    case 'literal': {
+      const allowed = new Set(def.values);
+      return (v) => allowed.has(v);
+    }
+    case 'nullable': {
+      const inner = conformsTo(def.innerType!);
+      return (v) => v === null || inner(v);
+    }
+    case 'optional': {
+      const inner = conformsTo(def.innerType!);
+      return (v) => v === undefined || inner(v);
+    }
+    case 'lazy': {
+      const getter = def.getter!;
+      let inner: Check | null = null;
+      return (v) => (inner ??= conformsTo(getter()))(v);
+    }
+    case 'array':
+      return arrayCheck(def);
+    case 'object':
+      return objectCheck(def);
+    case 'record':
+      return recordCheck(def);
+    default:
+      throw new Unsupported(`schema type "${def.type}"`);
+  }
+}
+
+function noChecks(def: Def): void {
+  if (def.checks?.length) throw new Unsupported(`checks on ${def.type}`);
+}
+
+function stringCheck(def: Def): Check {
+  const patterns = (def.checks ?? []).map((c) => {
+    const d = c._zod.def;
+    if (d.check !== 'string_format' || d.format !== 'regex' || !d.pattern) throw new Unsupported(`string check "${d.check}"`);
+    return new RegExp(d.pattern.source, d.pattern.flags.replace(/[gy]/g, ''));
+  });
+  if (patterns.length === 0) return (v) => typeof v === 'string';
+  return (v) => typeof v === 'string' && patterns.every((p) => p.test(v));
+}
+
+function numberCheck(def: Def): Check {
+  if (def.format !== undefined && def.format !== 'safeint') throw new Unsupported(`number format "${def.format}"`);
+  const integer = def.format === 'safeint';
+  const bounds = (def.checks ?? []).map((c): Check => {
+    const { check, value, inclusive } = c._zod.def;
+    if (typeof value !== 'number') throw new Unsupported(`number check "${check}"`);
+    if (check === 'greater_than') return inclusive ? (v) => (v as number) >= value : (v) => (v as number) > value;
+    if (check === 'less_than') return inclusive ? (v) => (v as number) <= value : (v) => (v as number) < value;
+    throw new Unsupported(`number check "${check}"`);
+  });
+  return (v) => typeof v === 'number' && (integer ? Number.isSafeInteger(v) : Number.isFinite(v)) && bounds.every((b) => b(v));
+}
+
+function arrayCheck(def: Def): Check {
+  noChecks(def);
+  const element = conformsTo(def.element!);
+  return (v) => {
+    if (!Array.isArray(v)) return false;
+    for (const x of v) if (!element(x)) return false;
+    return true;
+  };
+}
+
+function objectCheck(def: Def): Check {
+  noChecks(def);
+  if (def.catchall) throw new Unsupported('object catchall');
+  const fields = Object.entries(def.shape!).map(([key, s]) => [key, conformsTo(s)] as const);
+  const names = new Set(fields.map(([key]) => key));
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+    const o = v as Record<string, unknown>;
+    for (const [key, check] of fields) if (!check(o[key])) return false;
+    for (const key in o) if (!names.has(key)) return false;
+    return true;
+  };
+}
+
+function recordCheck(def: Def): Check {
+  noChecks(def);
+  // A record over an enum that is not partial needs every key: not a shape the model uses.
+  if (!def.partial) throw new Unsupported('exhaustive record');
+  const key = conformsTo(def.keyType!);
+  const value = conformsTo(def.valueType!);
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+    for (const [k, x] of Object.entries(v)) if (!key(k) || !value(x)) return false;
+    return true;
+  };
+}
