@@ -225,8 +225,36 @@ export function phraseAt(key: string, at: number, phrase: Phrase): boolean {
 
 /** The longest phrase of the list that `key` has at `at`. */
 export function matchPhrase<P extends Phrase>(key: string, at: number, list: readonly P[]): P | null {
-  for (const phrase of list) if (phraseAt(key, at, phrase)) return phrase;
+  const index = list.length < INDEXED ? null : byFirstChar(list);
+  const candidates = index ? (index.get(key.charCodeAt(at)) ?? NONE) : list;
+  for (const phrase of candidates) if (phraseAt(key, at, phrase)) return phrase;
   return null;
+}
+
+// Lists as long as the grammar's 200 bodies are asked at every citation's tail: bucketing them by
+// their first character (keeping list order, so the longest still wins) makes a miss cost one lookup.
+const INDEXED = 8;
+const NONE: readonly never[] = [];
+const firstChars = new WeakMap<readonly Phrase[], Map<number, Phrase[]> | null>();
+
+function byFirstChar<P extends Phrase>(list: readonly P[]): Map<number, P[]> | null {
+  const known = firstChars.get(list);
+  if (known !== undefined) return known as Map<number, P[]> | null;
+  // An empty phrase matches anywhere: such a list is scanned whole.
+  const index = list.some((p) => p.key === '') ? null : bucketByFirstChar(list);
+  firstChars.set(list, index);
+  return index;
+}
+
+function bucketByFirstChar<P extends Phrase>(list: readonly P[]): Map<number, P[]> {
+  const index = new Map<number, P[]>();
+  for (const phrase of list) {
+    const code = phrase.key.charCodeAt(0);
+    const bucket = index.get(code);
+    if (bucket) bucket.push(phrase);
+    else index.set(code, [phrase]);
+  }
+  return index;
 }
 
 /** The first occurrence of any phrase of the list in `key`, as a whole word. */
