@@ -53,6 +53,8 @@ interface Compiled {
   wordDateBefore: RegExp;
   titleStarts: Phrase[];
   titleStops: string[];
+  /** The first letters of the stops: most spaces in a subject are followed by none of them. */
+  titleStopStarts: Set<number>;
   numberOnlyStops: Phrase[];
   issueVerbs: Phrase[];
   officerTitles: Phrase[];
@@ -113,6 +115,7 @@ function compiled(m: Matchers): Compiled {
     wordDateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})\\s?,?\\s?$`, 'u'),
     titleStarts: g.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
     titleStops: g.titleStops.map((s) => ` ${foldPhrase(s)} `),
+    titleStopStarts: new Set(g.titleStops.map((s) => foldPhrase(s).charCodeAt(0))),
     numberOnlyStops: phrases(g.numberOnlyStops),
     issueVerbs: phrases(g.issueVerbs),
     officerTitles: phrases(g.officerTitles),
@@ -152,6 +155,9 @@ function isoDate(d: number, mo: number, y: number): string | null {
 
 const OPEN = new Set(['“', '«', '"']);
 const CLOSE = new Set(['”', '»']);
+const OPEN_CODES = new Set([...OPEN].map((q) => q.charCodeAt(0)));
+const CLOSE_CODES = new Set([...CLOSE].map((q) => q.charCodeAt(0)));
+const [STRAIGHT, SEMICOLON, FULL_STOP, SPACE] = ['"', ';', '.', ' '].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
 // A subject (trích yếu) is a phrase, not a page: bounding the scan keeps a line of thousands of
 // citations with unclosed quotes linear instead of quadratic.
@@ -162,11 +168,12 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
   const { key, text } = block;
   let depth = 0;
   let straightOpen = false;
-  const quoted = OPEN.has(key[from] ?? '') || OPEN.has(key[from + 3] ?? '');
+  const quoted = OPEN_CODES.has(key.charCodeAt(from)) || OPEN_CODES.has(key.charCodeAt(from + 3));
   const limit = Math.min(key.length, from + MAX_TITLE);
+  // Character codes, not key[i]: a letter beyond Latin-1 read as a string is a new string each time.
   for (let i = from; i < limit; i++) {
-    const ch = key[i]!;
-    if (ch === '"') {
+    const code = key.charCodeAt(i);
+    if (code === STRAIGHT) {
       if (straightOpen && depth > 0) {
         depth--;
         straightOpen = false;
@@ -175,14 +182,14 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
         depth++;
         straightOpen = true;
       }
-    } else if (OPEN.has(ch)) depth++;
-    else if (CLOSE.has(ch)) {
+    } else if (OPEN_CODES.has(code)) depth++;
+    else if (CLOSE_CODES.has(code)) {
       depth = Math.max(0, depth - 1);
       if (depth === 0 && quoted) return tickedEnd(from, i + 1);
     } else if (depth === 0) {
-      if (ch === ';') return tickedEnd(from, i);
-      if (ch === '.' && (i + 1 === key.length || (key[i + 1] === ' ' && /\p{Lu}/u.test(text[i + 2] ?? '')))) return tickedEnd(from, i);
-      if (ch === ' ' && c.titleStops.some((s) => key.startsWith(s, i))) return tickedEnd(from, i);
+      if (code === SEMICOLON) return tickedEnd(from, i);
+      if (code === FULL_STOP && (i + 1 === key.length || (key.charCodeAt(i + 1) === SPACE && /\p{Lu}/u.test(text[i + 2] ?? '')))) return tickedEnd(from, i);
+      if (code === SPACE && c.titleStopStarts.has(key.charCodeAt(i + 1)) && c.titleStops.some((s) => key.startsWith(s, i))) return tickedEnd(from, i);
     }
   }
   return tickedEnd(from, limit);
