@@ -198,13 +198,39 @@ export function compile(grammar: Grammar): Matchers {
  * of "(?<![\\p{L}\\p{N}])nghị quyết đại hội…"); '' when it begins with anything else.
  */
 function literalStart(pattern: string): string {
-  const body = pattern.replace(/^\(\?<![^)]*\)\)?/, '');
+  const body = withoutLookbehinds(pattern);
   const m = /^[\p{Ll} ]+/u.exec(body);
   const literal = m ? m[0] : '';
   // A character class, group or quantifier right after would make the last letter optional.
   const next = body[literal.length];
   const safe = next === undefined || !/[?*{]/.test(next) ? literal : literal.slice(0, -1);
   return safe.trimEnd();
+}
+
+/** The pattern after its opening look-behinds ("(?<![\\p{L}])(?<!(?:bộ|kỷ) )luật" → "luật"). */
+function withoutLookbehinds(pattern: string): string {
+  let body = pattern;
+  while (body.startsWith('(?<!') || body.startsWith('(?<=')) {
+    const end = groupEnd(body);
+    if (end < 0) return '';
+    body = body.slice(end + 1);
+  }
+  return body;
+}
+
+/** The index of the parenthesis that closes the group opening `pattern`; -1 when unbalanced. */
+function groupEnd(pattern: string): number {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 let cached: Matchers | null = null;
