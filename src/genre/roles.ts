@@ -18,11 +18,15 @@ export function outlineOf(
   genre: Genre | null,
   isTask: (u: Unit) => boolean,
   appendixRole: string,
-  ancestors: readonly (string | null)[] = [],
+  ancestors: (string | null)[] = [],
 ): OutlineNode[] {
   return units.map((unit) => {
     const rule = genre?.roles.find((r) => matches(r, unit, ancestors, isTask));
     const role = rule?.role ?? (unit.lineKind === 'appendix' ? appendixRole : null);
-    return { ...unit.node, role, children: outlineOf(unit.children, genre, isTask, appendixRole, [...ancestors, role]) };
+    // One path of roles, pushed and popped on the way down, rather than a copy per node.
+    ancestors.push(role);
+    const children = outlineOf(unit.children, genre, isTask, appendixRole, ancestors);
+    ancestors.pop();
+    return { ...unit.node, role, children };
   });
 }
