@@ -104,7 +104,7 @@ function stringCheck(def: Def): Check {
     return new RegExp(d.pattern.source, d.pattern.flags.replace(/[gy]/g, ''));
   });
   if (patterns.length === 0) return (v) => typeof v === 'string';
-  return (v) => typeof v === 'string' && patterns.every((p) => p.test(v));
+  return (v) => typeof v === 'string' && patterns.every((p) => p.test(v as string));
 }
 
 function numberCheck(def: Def): Check {
@@ -117,7 +117,13 @@ function numberCheck(def: Def): Check {
     if (check === 'less_than') return inclusive ? (v) => (v as number) <= value : (v) => (v as number) < value;
     throw new Unsupported(`number check "${check}"`);
   });
-  return (v) => typeof v === 'number' && (integer ? Number.isSafeInteger(v) : Number.isFinite(v)) && bounds.every((b) => b(v));
+  return (v) => typeof v === 'number' && (integer ? Number.isSafeInteger(v) : Number.isFinite(v)) && passesAll(bounds, v);
+}
+
+/** `checks.every((c) => c(v))` without a closure per value: this runs for every number in the model. */
+function passesAll(checks: readonly Check[], v: unknown): boolean {
+  for (const check of checks) if (!check(v)) return false;
+  return true;
 }
 
 function arrayCheck(def: Def): Check {

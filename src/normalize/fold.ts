@@ -49,24 +49,32 @@ export function foldPhrase(phrase: string): string {
  * "ket luan"; đ reads d): for text whose marks a site or an OCR scrambled. Same length as its input.
  */
 export function bareKey(key: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    // Surrogates stay as they are: a letter without marks is one UTF-16 unit, so lengths agree.
-    if (code < 0xc0 || (code >= 0xd800 && code <= 0xdfff)) continue;
-    const ch = key[i]!;
-    let bare = BARE.get(ch);
-    if (bare === undefined) {
-      bare = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch);
-      if (bare.length !== 1) bare = ch;
-      BARE.set(ch, bare);
-    }
-    if (bare === ch) continue;
-    out += key.slice(from, i) + bare;
-    from = i + 1;
+  const n = key.length;
+  let i = 0;
+  const table = (BARE ??= bareTable());
+  while (i < n && !marked(table, key.charCodeAt(i))) i++;
+  if (i === n) return key;
+  // One array of codes and one decode, rather than a string grown a few letters at a time.
+  const codes = new Uint16Array(n);
+  for (let j = 0; j < n; j++) {
+    const code = key.charCodeAt(j);
+    codes[j] = code < table.length ? table[code]! : code;
   }
-  return from === 0 ? key : out + key.slice(from);
+  return UTF16.decode(codes);
 }
 
-const BARE = new Map<string, string>();
+/**
+ * Each code below U+2000 (Latin, its extensions and Vietnamese's U+1EA0–U+1EF9) to its letter
+ * without marks; đ to d. Surrogates and later codes stay: a letter without marks is one UTF-16
+ * unit, so lengths agree.
+ */
+let BARE: Uint16Array | null = null;
+const bareTable = () =>
+  new Uint16Array(0x2000).map((_, code) => {
+    if (code < 0xc0) return code;
+    const ch = String.fromCharCode(code);
+    const bare = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch);
+    return bare.length === 1 ? bare.charCodeAt(0) : code;
+  });
+const marked = (table: Uint16Array, code: number) => code >= 0xc0 && code < table.length && table[code] !== code;
+const UTF16 = new TextDecoder('utf-16le');
