@@ -209,6 +209,17 @@ describe('inputs: files, globs, clashes, and missing ones', () => {
     expect(listFiles(clash)).toEqual(['manifest.ndjson', 'seed.txt.json', 'seed.txt~2.json']);
   });
 
+  it('a pattern may hold {a,b} alternatives and [..] classes', () => {
+    const out = join(root, 'out-brace');
+    const r = vanban(['batch', `${input}/{2023,word}/**/*.{txt,docx}`, `${input}/[sx]*`, '--out', out, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(listFiles(out)).toEqual(
+      ['2023/q4/wrapped.txt.json', '2023/utf16.txt.json', ...(hasDocx ? ['word/plain.docx.json'] : []), 'manifest.ndjson', 'seed.txt.json', 'x.txt/inner.txt.json'].sort(),
+    );
+    // [sx]* took scan.pdf too: listed as skipped, not converted.
+    expect(manifestLines(out).find((l) => l.path.endsWith('scan.pdf'))).toMatchObject({ status: 'skipped' });
+  });
+
   it('a missing file or a pattern that matches nothing is a failed input, not a lost batch', () => {
     const out = join(root, 'out-missing');
     const r = vanban(['batch', join(input, 'seed.txt'), join(root, 'nope.txt'), `${root}/nothing/*.docx`, '-o', out]);

@@ -10,7 +10,8 @@ const HELP = `Usage: vanban batch [options] INPUT... --out DIR
 Converts an archive of programmes: every .txt, .md, .docx and .doc file under the INPUTs becomes
 DIR/<its path>.json, the same model "vanban parse" prints. An INPUT is a file, a folder (read
 recursively; hidden entries skipped) or a glob pattern: * and ? within one folder name, ** across
-folders — quote it so the shell leaves it alone. Paths under a folder or pattern are kept
+folders, {2023,2024} or {1..3} alternatives, [0-9] or [!~] one character of a class — quote it so
+the shell leaves it alone; ( ) + ! are plain letters. Paths under a folder or pattern are kept
 relative to it ("archive/2023/ctr.docx" under "archive" gives DIR/2023/ctr.docx.json); a file
 INPUT keeps its own name; names that would clash get "~2", "~3".
 
