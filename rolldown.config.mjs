@@ -1,10 +1,57 @@
-// The command-line entry bundled into one file (zod and vanban's ~100 ES modules), so start-up
-// does not resolve and compile each module separately: vanban parse's cold start is the
-// benchmark's "cold" figure. Heavy libraries stay external and load only when a command needs
-// them. The library (dist/index.js) is plain tsc output.
-export default {
-  input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
-  platform: 'node',
-  external: [/^node:/, 'mammoth', 'word-extractor', 'iconv-lite', 'unified', 'remark-parse', 'p-limit', /^natural(\/|$)/],
-  output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+// What the package ships, built from tsc's output (dist/**/*.js, which is not shipped):
+//
+//   dist/bundle/  the command line (bin) and its batch worker, ESM, zod included: start-up does not
+//                 resolve and compile ~100 modules separately (the benchmark's "cold" figure).
+//   dist/lib/     the library, as ESM (index.js) and CommonJS (index.cjs, for `require('vanban')`).
+//                 zod stays external there: the library exports zod schemas, and a caller's zod
+//                 must be the one that made them.
+//
+// Installed dependencies (package.json "dependencies") stay external: mammoth, word-extractor and
+// iconv-lite, the readers of Word files and old encodings, and zod (bundled into the CLI only). Everything else vanban runs is
+// bundled in and is a devDependency: the unified/remark/hast stack (ESM-only, ~70 small packages),
+// p-limit, picomatch, and the one submodule of natural the CLI uses (natural itself pulls in
+// database drivers — mongoose, pg, redis — and 34 MB of WordNet). Their licences are collected
+// into dist/THIRD-PARTY-LICENSES.txt by scripts/bundle.mjs.
+
+import { readFileSync } from 'node:fs';
+
+const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** A package and its subpaths ("zod", "zod/v4"). */
+const named = (name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(/|$)`);
+const zod = named('zod');
+const external = [/^node:/, ...Object.keys(dependencies).map(named)];
+
+/**
+ * CommonJS has no import.meta: rolldown would leave `{}`, and `new URL('../../grammars/',
+ * import.meta.url)` would throw. In vanban's own modules it becomes the URL of the chunk file,
+ * which sits at the same depth as the ESM one, so relative paths still reach grammars/.
+ */
+const fileUrlInCommonJs = {
+  name: 'vanban-import-meta-url-in-cjs',
+  transform(code, id) {
+    if (id.includes('/node_modules/') || !code.includes('import.meta.url')) return null;
+    return { code: code.replaceAll('import.meta.url', "require('node:url').pathToFileURL(__filename).href"), map: null };
+  },
 };
+
+export default [
+  {
+    input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
+    platform: 'node',
+    external: external.filter((e) => String(e) !== String(zod)),
+    output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
+  {
+    input: { index: 'dist/index.js' },
+    platform: 'node',
+    external,
+    output: { dir: 'dist/lib', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
+  {
+    input: { index: 'dist/index.js' },
+    platform: 'node',
+    external,
+    plugins: [fileUrlInCommonJs],
+    output: { dir: 'dist/lib', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
+  },
+];

@@ -1,13 +1,51 @@
-// Builds dist/bundle/ from rolldown.config.mjs through rolldown's API, which (unlike its CLI)
-// does not print a table of chunks into every `npm install`.
-import { chmodSync, rmSync } from 'node:fs';
+// Builds dist/bundle/ (the CLI) and dist/lib/ (the library, ESM and CommonJS) from
+// rolldown.config.mjs through rolldown's API, which (unlike its CLI) does not print a table of
+// chunks into every `npm install`; then writes the licences of the packages bundled in.
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
-import config from '../rolldown.config.mjs';
+import configs from '../rolldown.config.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
 
 // Chunk names carry content hashes: without a clean folder every build leaves the last one's
 // chunks behind, and the package ships them all (695 files, 22 MB after a few hundred builds).
-rmSync(new URL('../dist/bundle/', import.meta.url), { recursive: true, force: true });
-await build({ ...config, logLevel: 'warn' });
+for (const dir of ['dist/bundle', 'dist/lib']) rmSync(join(root, dir), { recursive: true, force: true });
+const bundled = new Set();
+for (const config of configs) {
+  const { output } = await build({ ...config, logLevel: 'warn' });
+  for (const chunk of output) for (const id of chunk.moduleIds ?? []) bundled.add(id);
+}
 // npm marks a dependency's bin executable when it links it, but not the project's own: without
 // this, `npx vanban` in a fresh clone answers "Permission denied".
-chmodSync(new URL('../dist/bundle/vanban.js', import.meta.url), 0o755);
+chmodSync(join(root, 'dist/bundle/vanban.js'), 0o755);
+writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), licences(bundled));
+
+/** The licence of every package with a module in the bundles, as their MIT/ISC terms ask. */
+function licences(ids) {
+  const packages = new Map();
+  for (const id of ids) {
+    const folder = packageFolder(id);
+    if (folder) packages.set(folder, null);
+  }
+  const sections = [...packages.keys()]
+    .map((folder) => {
+      const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+      const file = readdirSync(folder).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+      const text = file ? readFileSync(join(folder, file), 'utf8').trim() : `License: ${pkg.license ?? 'see the package'}`;
+      return { name: `${pkg.name}@${pkg.version}`, text };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const head = 'vanban bundles code of the following packages into dist/bundle/ and dist/lib/. Their licences:\n';
+  return `${head}\n${sections.map((s) => `${'='.repeat(72)}\n${s.name}\n${'-'.repeat(72)}\n${s.text}\n`).join('\n')}`;
+}
+
+/** The folder of the innermost node_modules package holding a module, or null for vanban's own. */
+function packageFolder(id) {
+  const at = id.lastIndexOf(`${sep}node_modules${sep}`);
+  if (at < 0) return null;
+  const rest = id.slice(at + '/node_modules/'.length).split(sep);
+  const folder = id.slice(0, at + '/node_modules/'.length) + (rest[0].startsWith('@') ? `${rest[0]}${sep}${rest[1]}` : rest[0]);
+  return existsSync(join(folder, 'package.json')) ? folder : dirname(folder);
+}

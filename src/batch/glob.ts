@@ -1,9 +1,11 @@
 import { sep } from 'node:path';
+import picomatch from 'picomatch';
 
 /**
- * Just enough globbing for archive paths: `*` and `?` within one folder name, `**` across any
- * number of folders. Node 20 has no fs.glob, and the shell does not expand quoted patterns or
- * patterns on Windows.
+ * Glob patterns for archive paths, matched by picomatch: `*` and `?` within one folder name, `**`
+ * across any number of folders, `{2023,2024}` and `{1..3}` alternatives, `[0-9]` and `[!a]`
+ * classes. Node 20 has no fs.glob, and the shell does not expand quoted patterns or patterns on
+ * Windows. Parentheses, `+`, `@` and `!` stay literal: archive names hold them ("ctr (1).docx").
  */
 export interface Glob {
   /** The folder before the first wildcard: the walk starts there and outputs are relative to it. */
@@ -14,34 +16,37 @@ export interface Glob {
   depth: number;
 }
 
+/** Characters that make an argument a pattern rather than a name (tried as a name first). */
 export function isGlob(arg: string): boolean {
-  return /[*?]/.test(arg);
+  return /[*?[{]/.test(arg);
 }
+
+const OPTIONS: picomatch.PicomatchOptions = {
+  // "+(a)", "@(a)", "!(a)" would be extended globs, and a leading "!" a negation: in archive
+  // names they are letters.
+  noextglob: true,
+  nonegate: true,
+  // Folder names compare as the file system does: case-insensitively on macOS and Windows.
+  nocase: process.platform !== 'linux',
+};
 
 export function compileGlob(pattern: string): Glob {
-  const segments = (sep === '\\' ? pattern.replaceAll('\\', '/') : pattern).split('/');
+  const slashed = sep === '\\' ? pattern.replaceAll('\\', '/') : pattern;
+  const segments = slashed.split('/');
   const first = segments.findIndex((s) => isGlob(s));
   const baseParts = segments.slice(0, first);
-  // "**/**" is "**": kept twice it would only make the expression ambiguous.
-  const rest = segments.slice(first).filter((s, i, all) => !(s === '**' && all[i - 1] === '**'));
+  const rest = segments.slice(first);
   const base = baseParts.length === 0 ? '.' : baseParts.join('/') || '/';
-  let source = '';
-  rest.forEach((segment, i) => {
-    const last = i === rest.length - 1;
-    if (segment === '**') source += last ? '.*' : '(?:[^/]+/)*';
-    else source += segmentSource(segment) + (last ? '' : '/');
-  });
-  // Folder names compare as the file system does: case-insensitively on macOS and Windows.
-  const re = new RegExp(`^${source}$`, process.platform === 'linux' ? 'u' : 'iu');
-  return { base, matches: (relative) => re.test(relative), depth: rest.includes('**') ? Infinity : rest.length };
+  const matcher = picomatch(rest.map(literalGroups).join('/'), OPTIONS);
+  // Every "/" of the rest may be a folder level (also inside {a,b/c}): the deepest a match can be.
+  const depth = rest.some((s) => s.includes('**')) ? Infinity : rest.length;
+  return { base, matches: (relative) => matcher(relative), depth };
 }
 
-function segmentSource(segment: string): string {
-  let out = '';
-  for (const ch of segment) {
-    if (ch === '*') out += '[^/]*';
-    else if (ch === '?') out += '[^/]';
-    else out += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return out;
+/**
+ * Parentheses are regex groups to picomatch and "[!a]" a class of "!" and "a": escape the first,
+ * and spell the second as picomatch's "[^a]", the negated class a shell user means by it.
+ */
+function literalGroups(segment: string): string {
+  return segment.replace(/[()]/g, '\\$&').replaceAll('[!', '[^');
 }

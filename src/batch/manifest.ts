@@ -1,19 +1,34 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync, fstatSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { writeAtomic } from './atomic.js';
 
 export const MANIFEST_NAME = 'manifest.ndjson';
 
-/** One line of DIR/manifest.ndjson: what became of one input. */
+/**
+ * What became of an input in one run: converted (`ok`), failed (`error`), found as the earlier
+ * run left it (`unchanged`, with --resume: its output stands), or not a document to convert
+ * (`skipped`: another format, a lock file, a FIFO, a link out of the input folders).
+ */
+export type Status = 'ok' | 'error' | 'unchanged' | 'skipped';
+export const STATUSES: readonly Status[] = ['ok', 'error', 'unchanged', 'skipped'];
+
+/** A run's id: its start time (ISO 8601, UTC) and a random suffix, so ids sort by time and never collide. */
+export function newRunId(now: Date = new Date()): string {
+  return `${now.toISOString()}-${randomBytes(3).toString('hex')}`;
+}
+
+/** One line of DIR/manifest.ndjson: what became of one input in one run. */
 export interface ManifestLine {
+  /** The run that wrote the line (see newRunId); absent in manifests written before runs had ids. */
+  run?: string;
   path: string;
   /** Relative to the output folder; null when nothing was (or will be) written. */
   output: string | null;
   format: string | null;
   size: number | null;
   sha256: string | null;
-  status: 'ok' | 'error' | 'skipped';
-  /** Why it failed or was skipped, on one line; null when ok. */
+  status: Status;
+  /** Why it failed, was skipped or is unchanged, on one line; null when ok. */
   reason: string | null;
   conferences: number | null;
   items: number | null;
@@ -30,8 +45,8 @@ export interface ManifestLine {
   understood: boolean | null;
   ms: number;
   version: string;
-  /** The options that shape an output: --resume redoes a file converted with others. */
-  options: OutputOptions;
+  /** The options that shape an output: --resume redoes a file converted with others. Absent in old manifests. */
+  options?: OutputOptions;
 }
 
 /** What, besides the input's bytes and vanban's version, decides the bytes of an output. */
@@ -68,13 +83,13 @@ export const NO_COUNTS: Counts = {
 };
 
 /**
- * Lines are appended as the files finish, each with a single write(2) on an O_APPEND descriptor,
- * so a killed run leaves only whole lines. A run that completes rewrites the manifest atomically
- * in input order, one line per input.
+ * The manifest is the batch's history: every run appends one line per input as its file
+ * finishes, each with a single write(2) on an O_APPEND descriptor, and never rewrites what earlier
+ * runs wrote. A run killed in the middle of a write can leave at most a torn last line; the next
+ * run starts on a new line, and readers report the torn one and ignore it.
  */
 export class Manifest {
   private fd: number;
-  readonly lines: ManifestLine[] = [];
 
   private constructor(
     readonly path: string,
@@ -83,57 +98,86 @@ export class Manifest {
     this.fd = fd;
   }
 
-  /** A fresh manifest, or (resume) one that keeps the earlier lines until the run completes. */
-  static async open(path: string, keep: boolean): Promise<Manifest> {
-    if (!keep) await writeAtomic(path, '');
-    const manifest = new Manifest(path, openSync(path, 'a'));
-    // A manifest edited by hand may lack its last newline: our first line must not glue onto it.
-    const text = keep ? await readFile(path, 'utf8') : '';
-    if (text && !text.endsWith('\n')) writeSync(manifest.fd, '\n');
+  /** Opens (or creates) the manifest for appending. */
+  static open(path: string): Manifest {
+    const manifest = new Manifest(path, openSync(path, 'a+'));
+    // A torn last line (or a manifest edited by hand): our first line must not glue onto it.
+    if (!manifest.endsWithNewline()) manifest.write('\n');
     return manifest;
   }
 
   append(line: ManifestLine): void {
-    this.lines.push(line);
-    const text = Buffer.from(`${JSON.stringify(line)}\n`);
-    // One write(2) on O_APPEND: a line is whole or absent. A short write (a full disk) is an error.
-    const written = writeSync(this.fd, text);
-    if (written !== text.length) throw Object.assign(new Error('EIO: the write stopped short, write'), { code: 'EIO', syscall: 'write' });
-  }
-
-  /** The whole-run manifest, one line per input in input order, replacing what was appended. */
-  async finish(lines: ManifestLine[]): Promise<void> {
-    this.close();
-    await writeAtomic(this.path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    this.write(`${JSON.stringify(line)}\n`);
   }
 
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
+
+  private write(text: string): void {
+    const bytes = Buffer.from(text);
+    // One write(2) on O_APPEND: a line is whole or absent. A short write (a full disk) is an error.
+    const written = writeSync(this.fd, bytes);
+    if (written !== bytes.length) throw Object.assign(new Error('EIO: the write stopped short, write'), { code: 'EIO', syscall: 'write' });
+  }
+
+  private endsWithNewline(): boolean {
+    const size = fstatSync(this.fd).size;
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    readSync(this.fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  }
 }
 
 /**
- * The lines of an earlier manifest by input path, the latest winning (a resumed run appends after
- * the run it resumes). A line that does not parse — a manifest from elsewhere — is ignored.
+ * A line of the manifest that is not a manifest line, by its 1-based number: torn by a run killed
+ * while writing it (then closed by the next run's newline), or not written by vanban.
  */
-export async function readManifest(path: string): Promise<Map<string, ManifestLine>> {
-  const byPath = new Map<string, ManifestLine>();
+export interface ManifestProblem {
+  line: number;
+}
+
+export interface ManifestHistory {
+  /** Every line, in the order written (oldest first). */
+  lines: ManifestLine[];
+  /** The latest line of each input path: where --resume and --status start. */
+  latest: Map<string, ManifestLine>;
+  problems: ManifestProblem[];
+}
+
+/**
+ * Reads the whole history. A missing manifest is an empty history; a line that does not parse
+ * (torn by a killed run, or not ours) is reported in `problems` and vouches for nothing.
+ */
+export async function readManifest(path: string): Promise<ManifestHistory> {
+  const history: ManifestHistory = { lines: [], latest: new Map(), problems: [] };
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
-    return byPath;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return history;
+    throw error;
   }
-  for (const raw of text.split('\n')) {
-    if (!raw.trim()) continue;
-    try {
-      const line = JSON.parse(raw) as ManifestLine;
-      if (typeof line.path === 'string') byPath.set(line.path, line);
-    } catch {
-      // Not ours or not whole: it cannot vouch for an output.
+  text.split('\n').forEach((raw, index) => {
+    if (!raw.trim()) return;
+    const line = parseLine(raw);
+    if (!line) {
+      history.problems.push({ line: index + 1 });
+      return;
     }
-  }
-  return byPath;
+    history.lines.push(line);
+    history.latest.set(line.path, line);
+  });
+  return history;
 }
 
+function parseLine(raw: string): ManifestLine | null {
+  try {
+    const line = JSON.parse(raw) as ManifestLine;
+    return line && typeof line === 'object' && typeof line.path === 'string' && typeof line.status === 'string' ? line : null;
+  } catch {
+    return null;
+  }
+}

@@ -14,6 +14,7 @@ import {
   Manifest,
   NO_COUNTS,
   canonical,
+  newRunId,
   readManifest,
   sameOptions,
   type Counts,
@@ -60,9 +61,13 @@ export interface BatchOptions {
 }
 
 export interface BatchSummary {
+  /** This run's id, on each of its manifest lines. */
+  run: string;
   inputs: number;
   converted: number;
   failed: number;
+  /** Found as an earlier run left them (--resume): their outputs stand. */
+  unchanged: number;
   skipped: number;
   /** Converted (or unchanged) documents whose genre is unknown or whose header was not found. */
   notUnderstood: number;
@@ -93,7 +98,8 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   const opener = options.openTemp ?? openTemp;
   await removeStaleTemps(out);
   const manifestPath = join(out, MANIFEST_NAME);
-  const previous = options.resume ? await readManifest(manifestPath) : new Map<string, ManifestLine>();
+  const history = options.resume ? await readManifest(manifestPath).catch((e: unknown) => Promise.reject(cannot('read', manifestPath, e))) : null;
+  const previous = history?.latest ?? new Map<string, ManifestLine>();
   const exportPaths = { csv: options.exports?.csv, ndjson: options.exports?.ndjson };
   const collected = await collectInputs(options.inputs, { exclude: [out], followLinks: options.followLinks ?? false });
   assignOutputs(collected);
@@ -102,8 +108,17 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
 
   const version = vanbanVersion();
   const shaping = outputOptions(options);
-  const manifest = await Manifest.open(manifestPath, options.resume ?? false).catch((e: unknown) => Promise.reject(cannot('write', manifestPath, e)));
+  const run = newRunId();
+  let manifest: Manifest;
+  try {
+    manifest = Manifest.open(manifestPath);
+  } catch (error) {
+    throw cannot('write', manifestPath, error);
+  }
   const progress = new Progress(inputs.length, options.progress ?? QUIET, options.stream);
+  for (const { line } of history?.problems ?? []) {
+    progress.log(`vanban: ${manifestPath}:${line}: not a whole manifest line (a run killed while writing it?); ignored`);
+  }
   const pool = new WorkerPool(Math.max(1, options.concurrency), {
     ...(options.workerUrl ? { url: options.workerUrl } : {}),
     timeoutMs: options.timeoutMs ?? 0,
@@ -144,6 +159,7 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
     const t0 = performance.now();
     let queued = 0; // waiting for a free worker is not time spent on this file
     const line = (fields: Partial<ManifestLine> & Pick<ManifestLine, 'status'>): ManifestLine => ({
+      run,
       path: input.path,
       status: fields.status,
       // One line, for the manifest and the terminal: an error message may span several.
@@ -172,7 +188,7 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
 
     const before = previous.get(input.path);
     if (before && (await vouchesFor(before, { ...read, output: input.output, version, options: shaping }, target))) {
-      return record(index, line({ status: 'skipped', reason: 'unchanged since the last run', output: input.output, format: before.format, ...read, ...pickCounts(before) }));
+      return record(index, line({ status: 'unchanged', reason: 'unchanged since the last run', output: input.output, format: before.format, ...read, ...pickCounts(before) }));
     }
 
     const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
@@ -218,17 +234,17 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   }
 
   const interrupted = signal?.aborted ?? false;
-  if (fatal || interrupted) manifest.close();
+  manifest.close();
   if (fatal) throw fatal;
-  if (!interrupted) {
-    await manifest.finish(lines.filter(Boolean)).catch((e: unknown) => Promise.reject(cannot('write', manifestPath, e)));
-    if (exportPaths.csv || exportPaths.ndjson) await writeExports(exportPaths, documents(lines, out), opener);
-  }
+  if (!interrupted && (exportPaths.csv || exportPaths.ndjson)) await writeExports(exportPaths, documents(lines, out), opener);
+  const count = (status: ManifestLine['status']) => lines.filter((l) => l?.status === status).length;
   return {
+    run,
     inputs: inputs.length,
-    converted: lines.filter((l) => l?.status === 'ok').length,
-    failed: lines.filter((l) => l?.status === 'error').length,
-    skipped: lines.filter((l) => l?.status === 'skipped').length,
+    converted: count('ok'),
+    failed: count('error'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
     notUnderstood: lines.filter((l) => l?.status !== 'error' && l?.understood === false).length,
     interrupted,
     seconds: (performance.now() - started) / 1000,
@@ -313,7 +329,8 @@ async function vouchesFor(
   now: { sha256: string; output: string; version: string; options: OutputOptions },
   target: string,
 ): Promise<boolean> {
-  const made = before.status === 'ok' || (before.status === 'skipped' && before.output !== null);
+  // Old manifests said "skipped" (with its output) for what is now "unchanged".
+  const made = before.status === 'ok' || ((before.status === 'unchanged' || before.status === 'skipped') && before.output !== null);
   if (!made || before.sha256 !== now.sha256 || before.version !== now.version || before.output !== now.output) return false;
   if (!sameOptions(before.options, now.options)) return false;
   return access(target).then(
@@ -340,9 +357,9 @@ async function* documents(lines: ManifestLine[], out: string): AsyncIterable<{ f
 
 export function summaryLine(s: BatchSummary): string {
   const rate = s.seconds > 0 ? (s.converted / s.seconds).toFixed(1) : '0';
-  const counts = `${s.converted} converted, ${s.failed} failed, ${s.skipped} skipped, ${s.notUnderstood} not understood`;
+  const counts = `${s.converted} converted, ${s.failed} failed, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.notUnderstood} not understood`;
   if (s.interrupted) {
-    return `vanban batch: interrupted after ${s.converted + s.failed + s.skipped} of ${s.inputs} inputs (${counts}); run again with --resume to continue`;
+    return `vanban batch: interrupted after ${s.converted + s.failed + s.unchanged + s.skipped} of ${s.inputs} inputs (${counts}); run again with --resume to continue`;
   }
   return `vanban batch: ${s.inputs} ${s.inputs === 1 ? 'input' : 'inputs'}: ${counts} in ${s.seconds.toFixed(1)} s (${rate} files/s); manifest ${s.manifest}`;
 }

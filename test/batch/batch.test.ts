@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Programme } from '../../src/model/programme.js';
 import { parse } from '../../src/parse.js';
 import { comparable, seedBytes, seedText, variants } from '../helpers.js';
-import { listFiles, manifestLines, readCsv, vanban } from './cli.js';
+import { lastRun, latestLines, listFiles, manifestLines, readCsv, vanban } from './cli.js';
 
 const PLAIN_DOCX = new URL('../../fixtures/docx/plain.docx', import.meta.url);
 const hasDocx = existsSync(PLAIN_DOCX);
@@ -57,7 +57,7 @@ describe('vanban batch over an archive with broken files', () => {
     expect(first.stdout).toBe('');
     expect(first.status).toBe(1);
     const summary = first.stderr.trim().split('\n').at(-1)!;
-    expect(summary).toMatch(new RegExp(`${converted.length} converted, 3 failed, 1 skipped`));
+    expect(summary).toMatch(new RegExp(`${converted.length} converted, 3 failed, 0 unchanged, 1 skipped`));
     for (const name of broken) expect(first.stderr).toContain(`${join(input, name)}: `);
     expect(first.stderr).not.toContain('\r'); // no progress line when stderr is not a terminal
   });
@@ -75,11 +75,14 @@ describe('vanban batch over an archive with broken files', () => {
     expect(JSON.parse(readFileSync(join(out, '2023/utf16.txt.json'), 'utf8')).source.encoding).toBe('utf-16le');
   });
 
-  it('writes one manifest line per input, in input order, with its reason when not ok', () => {
+  it('writes one manifest line per input, all with the run id, with its reason when not ok', () => {
     const lines = manifestLines(out);
     const byName = new Map(lines.map((l) => [l.path.slice(input.length + 1), l]));
-    expect(lines.map((l) => l.path)).toEqual([...byName.keys()].sort().map((n) => join(input, n)));
-    expect(byName.size).toBe(converted.length + broken.length + 1);
+    expect(lines).toHaveLength(converted.length + broken.length + 1);
+    expect(byName.size).toBe(lines.length);
+    // The run id: its start time, sortable, and a random suffix.
+    expect(lines[0]!.run).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z-[0-9a-f]{6}$/);
+    expect(new Set(lines.map((l) => l.run)).size).toBe(1);
     for (const name of converted) {
       expect(byName.get(name)).toMatchObject({
         status: 'ok',
@@ -142,16 +145,25 @@ describe('vanban batch over an archive with broken files', () => {
     expect(lines.map((l) => Programme.parse(JSON.parse(l)).source.file)).toEqual(converted.map((c) => join(input, c)).sort());
   });
 
-  it('--resume converts nothing that is unchanged, and says so in the manifest', () => {
+  it('--resume converts nothing that is unchanged, and appends that to the history', () => {
     const mtimes = converted.map((c) => statSync(join(out, `${c}.json`)).mtimeMs);
+    const history = readFileSync(join(out, 'manifest.ndjson'), 'utf8');
     const again = vanban(['batch', input, '--out', out, '--resume', '--csv', csv]);
     expect(again.status).toBe(1); // the broken files are tried again, and fail again
-    expect(again.stderr).toMatch(new RegExp(`0 converted, 3 failed, ${converted.length + 1} skipped`));
+    expect(again.stderr).toMatch(new RegExp(`0 converted, 3 failed, ${converted.length} unchanged, 1 skipped`));
+    // The first run's lines stand as they were; the second run's follow them.
+    const now = readFileSync(join(out, 'manifest.ndjson'), 'utf8');
+    expect(now.startsWith(history)).toBe(true);
     const lines = manifestLines(out);
-    expect(lines).toHaveLength(converted.length + broken.length + 1);
+    expect(lines).toHaveLength(2 * (converted.length + broken.length + 1));
+    const second = lastRun(out);
+    expect(second).toHaveLength(converted.length + broken.length + 1);
+    expect(second[0]!.run! > lines[0]!.run!).toBe(true);
     for (const name of converted) {
-      expect(lines.find((l) => l.path === join(input, name))).toMatchObject({ status: 'skipped', reason: 'unchanged since the last run', items: 26 });
+      expect(second.find((l) => l.path === join(input, name))).toMatchObject({ status: 'unchanged', reason: 'unchanged since the last run', items: 26 });
     }
+    // Another format is skipped, not unchanged: there is no output to stand.
+    expect(second.find((l) => l.path.endsWith('scan.pdf'))).toMatchObject({ status: 'skipped', output: null });
     expect(converted.map((c) => statSync(join(out, `${c}.json`)).mtimeMs)).toEqual(mtimes);
     // The export still covers the unchanged documents.
     expect(readCsv(readFileSync(csv, 'utf8').slice(1))).toHaveLength(1 + 26 * converted.length);
@@ -167,22 +179,22 @@ describe('--resume redoes what changed', () => {
     writeFileSync(join(folder, 'b.txt'), seedBytes());
     const out = join(dir, 'out');
     const batch = (...more: string[]) => vanban(['batch', folder, '-o', out, ...more]);
-    const statuses = () => manifestLines(out).map((l) => l.status);
+    const statuses = () => lastRun(out).map((l) => l.status);
     expect(batch().status).toBe(0);
 
     writeFileSync(join(folder, 'a.txt'), seedText().replace('Số       -CTr/TU', 'Số 12-CTr/TU'));
     writeFileSync(join(folder, 'c.txt'), seedBytes());
     expect(batch('--resume').status).toBe(0);
-    expect(statuses()).toEqual(['ok', 'skipped', 'ok']);
+    expect(statuses()).toEqual(['ok', 'unchanged', 'ok']);
     expect(JSON.parse(readFileSync(join(out, 'a.txt.json'), 'utf8')).header.number.number).toBe(12);
 
-    // b was only skipped last time: that line still vouches for its output.
+    // b was only found unchanged last time: that line still vouches for its output.
     expect(batch('--resume').status).toBe(0);
-    expect(statuses()).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(statuses()).toEqual(['unchanged', 'unchanged', 'unchanged']);
 
     rmSync(join(out, 'a.txt.json'));
     expect(batch('--resume').status).toBe(0);
-    expect(statuses()).toEqual(['ok', 'skipped', 'skipped']);
+    expect(statuses()).toEqual(['ok', 'unchanged', 'unchanged']);
 
     // Without --resume everything is converted again.
     expect(batch().status).toBe(0);
@@ -209,16 +221,30 @@ describe('inputs: files, globs, clashes, and missing ones', () => {
     expect(listFiles(clash)).toEqual(['manifest.ndjson', 'seed.txt.json', 'seed.txt~2.json']);
   });
 
+  it('a pattern may hold {a,b} alternatives and [..] classes', () => {
+    const out = join(root, 'out-brace');
+    const r = vanban(['batch', `${input}/{2023,word}/**/*.{txt,docx}`, `${input}/[sx]*`, '--out', out, '-q']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(listFiles(out)).toEqual(
+      ['2023/q4/wrapped.txt.json', '2023/utf16.txt.json', ...(hasDocx ? ['word/plain.docx.json'] : []), 'manifest.ndjson', 'seed.txt.json', 'x.txt/inner.txt.json'].sort(),
+    );
+    // [sx]* took scan.pdf too: listed as skipped, not converted.
+    expect(manifestLines(out).find((l) => l.path.endsWith('scan.pdf'))).toMatchObject({ status: 'skipped' });
+  });
+
   it('a missing file or a pattern that matches nothing is a failed input, not a lost batch', () => {
     const out = join(root, 'out-missing');
     const r = vanban(['batch', join(input, 'seed.txt'), join(root, 'nope.txt'), `${root}/nothing/*.docx`, '-o', out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/1 converted, 2 failed/);
-    expect(manifestLines(out).map((l) => [l.status, l.reason])).toEqual([
-      ['ok', null],
-      ['error', 'no such file'],
-      ['error', 'no files match the pattern'],
-    ]);
+    const lines = new Map(manifestLines(out).map((l) => [l.path, [l.status, l.reason]]));
+    expect(lines).toEqual(
+      new Map([
+        [join(input, 'seed.txt'), ['ok', null]],
+        [join(root, 'nope.txt'), ['error', 'no such file']],
+        [`${root}/nothing/*.docx`, ['error', 'no files match the pattern']],
+      ]),
+    );
   });
 
   it('an output folder inside the input folder is not read back as input', () => {
@@ -226,7 +252,8 @@ describe('inputs: files, globs, clashes, and missing ones', () => {
     writeFileSync(join(dir, 'a.txt'), seedBytes());
     expect(vanban(['batch', dir, '-o', join(dir, 'json')]).status).toBe(0);
     expect(vanban(['batch', dir, '-o', join(dir, 'json')]).status).toBe(0);
-    expect(manifestLines(join(dir, 'json'))).toHaveLength(1);
+    expect(latestLines(join(dir, 'json'))).toHaveLength(1);
+    expect(manifestLines(join(dir, 'json'))).toHaveLength(2); // one line per run
   });
 });
 

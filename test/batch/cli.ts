@@ -11,12 +11,25 @@ const env = { ...process.env, NO_COLOR: '1' };
 export const vanban = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env });
 export const spawnVanban = (args: string[]) => spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
 
-/** Every line must parse: that is the promise a killed run keeps. */
+/** The whole history, oldest first. Every line must parse: that is the promise a killed run keeps. */
 export function manifestLines(out: string): ManifestLine[] {
   const text = readFileSync(join(out, 'manifest.ndjson'), 'utf8');
   if (text === '') return [];
   expectWholeLines(text);
   return text.trimEnd().split('\n').map((l) => JSON.parse(l) as ManifestLine);
+}
+
+/** The latest line of every input, by path: its state after all the runs. */
+export function latestLines(out: string): ManifestLine[] {
+  const latest = new Map(manifestLines(out).map((l) => [l.path, l]));
+  return [...latest.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The lines of the last run, by path (a run appends them as its files finish, in no fixed order). */
+export function lastRun(out: string): ManifestLine[] {
+  const lines = manifestLines(out);
+  const run = lines.at(-1)?.run;
+  return lines.filter((l) => l.run === run).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function expectWholeLines(text: string): void {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedText } from '../helpers.js';
-import { listFiles, manifestLines, vanban } from './cli.js';
+import { lastRun, latestLines, listFiles, manifestLines, vanban } from './cli.js';
 
 const COUNT = 20;
 const root = mkdtempSync(join(tmpdir(), 'vanban-kill-'));
@@ -72,10 +72,12 @@ describe('an interrupted batch', () => {
 
     const resumed = vanban(['batch', input, '--out', out, '--resume']);
     expect(resumed.status, resumed.stderr).toBe(0);
-    expect(resumed.stderr).toMatch(new RegExp(`${TOTAL - done} converted, 0 failed, ${done} skipped`));
+    expect(resumed.stderr).toMatch(new RegExp(`${TOTAL - done} converted, 0 failed, ${done} unchanged, 0 skipped`));
+    // The killed run's lines stay; the resumed run adds one line per input.
     const lines = manifestLines(out);
-    expect(lines).toHaveLength(TOTAL);
-    expect(lines.every((l) => l.status === 'ok' || l.status === 'skipped')).toBe(true);
+    expect(lines).toHaveLength(done + TOTAL);
+    expect(new Set(lines.map((l) => l.run)).size).toBe(2);
+    expect(lastRun(out).map((l) => l.status).sort()).toEqual([...Array<string>(TOTAL - done).fill('ok'), ...Array<string>(done).fill('unchanged')]);
     // Same files, same bytes; no temporary leftovers, no lock.
     expect(listFiles(out)).toEqual(listFiles(reference));
     for (const file of listFiles(reference).filter((f) => f.endsWith('.json'))) {
@@ -93,7 +95,8 @@ describe('an interrupted batch', () => {
       expect(listFiles(out).filter((f) => !f.endsWith('.json') && f !== 'manifest.ndjson')).toEqual([]);
       const resumed = vanban(['batch', input, '--out', out, '--resume']);
       expect(resumed.status, resumed.stderr).toBe(0);
-      expect(manifestLines(out)).toHaveLength(TOTAL);
+      expect(latestLines(out)).toHaveLength(TOTAL);
+      expect(latestLines(out).every((l) => l.status === 'ok' || l.status === 'unchanged')).toBe(true);
     });
   }
 });

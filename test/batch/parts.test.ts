@@ -25,7 +25,29 @@ describe('globs', () => {
     expect(one.matches('2024/q1/a.txt')).toBe(false);
     expect(compileGlob('*.txt').base).toBe('.');
     expect(compileGlob('/srv/**').base).toBe('/srv');
-    expect(compileGlob('a/(1)+[x].txt*').matches('(1)+[x].txt.bak')).toBe(true); // regex characters are literal
+    // Parentheses, + and ! are letters of archive names, not groups, extended globs or negations.
+    expect(compileGlob('a/ctr (1)+*.txt').matches('ctr (1)+x.txt')).toBe(true);
+    expect(compileGlob('a/ctr (1)+*.txt').matches('ctr 1.txt')).toBe(false);
+    expect(compileGlob('a/!ban*.txt').matches('!ban nhap.txt')).toBe(true);
+    expect(compileGlob('a/!ban*.txt').matches('ban nhap.txt')).toBe(false);
+    expect(compileGlob('a/$^.|*.txt').matches('$^.|x.txt')).toBe(true);
+  });
+
+  it('{a,b} and {1..3} are alternatives, [..] a class of one character, [!..] its complement', () => {
+    const years = compileGlob('archive/{2023,2024}/*.{doc,docx}');
+    expect(years.base).toBe('archive');
+    expect(years.depth).toBe(2);
+    expect(['2023/a.docx', '2024/b.doc', '2025/a.docx', '2023/a.txt', '2023/a.docxx'].map(years.matches)).toEqual([true, true, false, false, false]);
+    const range = compileGlob('q{1..3}/*.txt');
+    expect(range.base).toBe('.');
+    expect(['q1/a.txt', 'q3/a.txt', 'q4/a.txt'].map(range.matches)).toEqual([true, true, false]);
+    const digits = compileGlob('archive/20[0-9][0-9]/ctr-[!~]*.docx');
+    expect(['2019/ctr-a.docx', '2019/ctr-~a.docx', '20x9/ctr-a.docx', '2019/ctr-.docx'].map(digits.matches)).toEqual([true, false, false, false]);
+    // A brace may hold a "/": the walk must go as deep as its longest alternative.
+    const deep = compileGlob('a/{x,y/z}/*.txt');
+    expect(deep.depth).toBeGreaterThanOrEqual(3);
+    expect(['x/1.txt', 'y/z/1.txt', 'y/1.txt'].map(deep.matches)).toEqual([true, true, false]);
+    expect(compileGlob('a/**/{b,c}.txt').depth).toBe(Infinity);
   });
 });
 

@@ -6,7 +6,7 @@ import { WorkerCrash, WorkerPool } from '../../src/batch/pool.js';
 import type { ParseTask } from '../../src/batch/protocol.js';
 import { runBatch } from '../../src/batch/run.js';
 import { seedBytes } from '../helpers.js';
-import { manifestLines } from './cli.js';
+import { latestLines } from './cli.js';
 
 // Needs the compiled worker: npx tsc -p tsconfig.build.json.
 const CRASHING = new URL('./crash-worker.mjs', import.meta.url);
@@ -62,7 +62,7 @@ describe('the worker pool', () => {
     for (const name of ['a.txt', 'exit.txt', 'b.txt', 'hog.txt']) writeFileSync(join(dir, 'in', name), seedBytes());
     const summary = await runBatch({ inputs: [join(dir, 'in')], out: join(dir, 'out'), concurrency: 2, maxSize: 1e8, workerUrl: CRASHING, memoryMb: 64 });
     expect(summary).toMatchObject({ inputs: 4, converted: 2, failed: 2, skipped: 0, interrupted: false });
-    expect(manifestLines(join(dir, 'out')).map((l) => [l.path.slice(dir.length + 4), l.status, l.reason])).toEqual([
+    expect(latestLines(join(dir, 'out')).map((l) => [l.path.slice(dir.length + 4), l.status, l.reason])).toEqual([
       ['a.txt', 'ok', null],
       ['b.txt', 'ok', null],
       ['exit.txt', 'error', 'worker exited with code 7'],

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AtomicFile, openTemp, writeAll, type OpenTemp } from '../../src/batch/atomic.js';
 import { runBatch } from '../../src/batch/run.js';
 import { seedBytes } from '../helpers.js';
-import { CLI, listFiles, manifestLines, vanban } from './cli.js';
+import { CLI, lastRun, latestLines, listFiles, manifestLines, vanban } from './cli.js';
 
 const linux = process.platform === 'linux';
 /** Temporary files whose writes fail as on a full disk: /dev/full answers every write with ENOSPC. */
@@ -33,7 +33,7 @@ describe.runIf(linux)('a full disk', () => {
     await expect(run).rejects.toThrow(`cannot write ${csv}: no space left on device (ENOSPC)`);
     expect(readFileSync(csv, 'utf8')).toBe('the previous export\n');
     expect(listFiles(dir).filter((f) => f.endsWith('.vanban-tmp') || f.endsWith('.lock'))).toEqual([]);
-    expect(manifestLines(out).map((l) => l.status)).toEqual(['ok', 'ok']); // the outputs were fine
+    expect(latestLines(out).map((l) => l.status)).toEqual(['ok', 'ok']); // the outputs were fine
   });
 
   it('an output that cannot be written stops the run with one line naming it; the manifest stays whole for --resume', async () => {
@@ -156,19 +156,19 @@ describe('--resume and the options that shape the outputs', () => {
     const statuses = (...more: string[]) => {
       const r = vanban(['batch', input, '--out', out, '--resume', ...more]);
       expect(r.status, r.stderr).toBe(0);
-      return manifestLines(out).map((l) => l.status);
+      return lastRun(out).map((l) => l.status);
     };
     expect(statuses()).toEqual(['ok', 'ok']);
-    expect(statuses()).toEqual(['skipped', 'skipped']);
+    expect(statuses()).toEqual(['unchanged', 'unchanged']);
     expect(statuses('--revision', 'original')).toEqual(['ok', 'ok']);
-    expect(manifestLines(out)[0]!.options).toEqual({ revision: 'original', mammoth: 'auto', pretty: false, rules: {} });
-    expect(statuses('--revision', 'original')).toEqual(['skipped', 'skipped']);
+    expect(lastRun(out)[0]!.options).toEqual({ revision: 'original', mammoth: 'auto', pretty: false, rules: {} });
+    expect(statuses('--revision', 'original')).toEqual(['unchanged', 'unchanged']);
     expect(statuses('--revision', 'original', '--pretty')).toEqual(['ok', 'ok']);
     expect(readFileSync(join(out, 'a.txt.json'), 'utf8')).toContain('\n  "');
     const rules = ['--rule', 'unbalanced-quotes=off', '--rule', 'item-unattributed=error'];
     expect(statuses('--revision', 'original', '--pretty', ...rules)).toEqual(['ok', 'ok']);
     // The same rules in another order shape the same outputs.
-    expect(statuses('--revision', 'original', '--pretty', ...rules.slice(2), ...rules.slice(0, 2))).toEqual(['skipped', 'skipped']);
+    expect(statuses('--revision', 'original', '--pretty', ...rules.slice(2), ...rules.slice(0, 2))).toEqual(['unchanged', 'unchanged']);
   });
 });
 
@@ -189,7 +189,7 @@ describe.runIf(linux)('inputs that are not plain files', () => {
   it('each gets a skipped line with its reason and is never opened; a link out of the archive is not read', () => {
     const r = vanban(['batch', input, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(manifestLines(out).map((l) => [l.path.slice(input.length + 1), l.status, l.reason])).toEqual([
+    expect(latestLines(out).map((l) => [l.path.slice(input.length + 1), l.status, l.reason])).toEqual([
       ['a.txt', 'ok', null],
       ['dangling.txt', 'skipped', 'dangling link (its target does not exist)'],
       ['inside.txt', 'ok', null],

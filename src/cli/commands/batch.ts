@@ -1,37 +1,53 @@
 import { availableParallelism } from 'node:os';
 import { runBatch, summaryLine } from '../../batch/run.js';
+import { batchStatus, renderStatus } from '../../batch/status.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
 import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
+       vanban batch --status DIR [--format text|json] [--lang vi|en]
 
 Converts an archive of programmes: every .txt, .md, .docx and .doc file under the INPUTs becomes
 DIR/<its path>.json, the same model "vanban parse" prints. An INPUT is a file, a folder (read
 recursively; hidden entries skipped) or a glob pattern: * and ? within one folder name, ** across
-folders — quote it so the shell leaves it alone. Paths under a folder or pattern are kept
+folders, {2023,2024} or {1..3} alternatives, [0-9] or [!~] one character of a class — quote it so
+the shell leaves it alone; ( ) + ! are plain letters. Paths under a folder or pattern are kept
 relative to it ("archive/2023/ctr.docx" under "archive" gives DIR/2023/ctr.docx.json); a file
 INPUT keeps its own name; names that would clash get "~2", "~3".
 
-DIR/manifest.ndjson has one JSON line per input: path, status (ok, error or skipped), reason,
-output, format (as read: a .doc renamed .docx says "doc"), size, sha256, counts of conferences,
-items, citations and diagnostics, genre, counts of outline units, tasks and residue, understood
-(false when the genre is unknown or no header was found), ms, the vanban version and the options
-that shape the outputs. One bad file never stops the batch: it gets an "error" line with its
+DIR/manifest.ndjson is the history of the batches into DIR: every run appends one JSON line per
+input, never rewriting earlier runs' lines: run (the run's id: its start time and a random
+suffix), path, status (ok, error, unchanged — found as the last run left it, with --resume — or
+skipped: another format, a lock file, not a plain file), reason, output, format (as read: a .doc
+renamed .docx says "doc"), size, sha256, counts of conferences, items, citations and diagnostics,
+genre, counts of outline units, tasks and residue, understood (false when the genre is unknown or
+no header was found), ms, the vanban version and the options that shape the outputs. An input's
+latest line is its state. One bad file never stops the batch: it gets an "error" line with its
 reason, also when it crashes, hangs or exhausts its worker. Entries that are not plain files
 (FIFOs, devices, links to folders, dangling links, links out of the input folders) get a
 "skipped" line and are never opened. Every file is written whole (to a temporary file, then
-renamed), so a run that is interrupted or killed leaves only whole files and a manifest whose
-every line parses; run it again with --resume to finish it. A full disk stops the run with one
-line naming the file. One batch at a time may write to DIR (DIR/.vanban.lock).
+renamed), so a run that is interrupted or killed leaves only whole files and whole manifest
+lines (a line torn by kill -9 is reported and ignored); run it again with --resume to finish it.
+A full disk stops the run with one line naming the file. One batch at a time may write to DIR
+(DIR/.vanban.lock).
+
+--status DIR summarizes the latest state of every input in DIR/manifest.ndjson: counts per
+status, the failed inputs with their reason, and the inputs whose source is no longer there
+(relative paths are looked up from the current folder, as the batch was given them). Exit
+status 1 when an input's latest state is a failure.
 
 Options:
   -o, --out DIR                 where the .json files and manifest.ndjson go (required)
   -j, --concurrency N           worker threads parsing in parallel (default: one per core, ${availableParallelism()} here)
       --resume                  skip inputs whose sha256, vanban version and options (--revision,
-                                --mammoth, --pretty, --rule) match an ok line of
-                                DIR/manifest.ndjson and whose output is still there
+                                --mammoth, --pretty, --rule) match their latest ok or unchanged
+                                line in DIR/manifest.ndjson and whose output is still there
+                                (they get an "unchanged" line)
+      --status DIR              summarize DIR/manifest.ndjson instead of converting (no INPUT)
+      --format text|json        --status: text (default) or one JSON object
+      --lang vi|en              --status: language of the text (default vi)
       --csv FILE                also write a CSV row per conference item, task and schedule
                                 entry: file, year, conference, month, item, action, citations,
                                 leadAgencies, text, then kind (item, task or entry), lead,
@@ -54,12 +70,13 @@ Progress (files done, rate, errors, ETA) is redrawn on stderr when it is a termi
 turns its colour off. A summary closes the run on stderr, with the count of documents not
 understood (converted, but of unknown genre or without a header).
 
-Exit status: 0 every input converted (or skipped), 1 some failed (counted in the summary and
+Exit status: 0 every input converted (or unchanged, or skipped), 1 some failed (counted in the summary and
 marked in the manifest), 2 usage error, 130/143 interrupted by Ctrl-C/SIGTERM.
 
 Example:
   vanban batch archive/ "scans/**/*.docx" --out json/ --csv items.csv
   vanban batch archive/ --out json/ --resume     # after an interruption, or when files were added
+  vanban batch --status json/ --lang en          # what the manifest says of every input
 `;
 
 const OPTIONS = {
@@ -73,6 +90,9 @@ const OPTIONS = {
   'max-memory': { type: 'string' },
   'follow-links': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  status: { type: 'string' },
+  format: { type: 'string' },
+  lang: { type: 'string' },
   ...RULE_OPTION,
   ...INPUT_OPTIONS,
 } as const;
@@ -81,6 +101,8 @@ const OPTIONS = {
 export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
+  if (values.status !== undefined) return status(values.status, positionals, values);
+  if (values.format !== undefined || values.lang !== undefined) throw new UsageError('batch: --format and --lang go with --status DIR');
   if (positionals.length === 0) throw new UsageError('batch: missing INPUT (files, folders or glob patterns)');
   if (!values.out) throw new UsageError('batch: missing --out DIR');
   const concurrency = positiveInteger(values.concurrency, '--concurrency') ?? availableParallelism();
@@ -135,4 +157,21 @@ function positiveInteger(raw: string | undefined, flag: string): number | undefi
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: "${raw}" is not a positive whole number`);
   return n;
+}
+
+/** `vanban batch --status DIR`: the manifest's latest state of every input. */
+async function status(out: string, positionals: string[], values: { format?: string; lang?: string }): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`batch --status: takes no INPUT (got ${positionals[0]})`);
+  const format = oneOf('--format', values.format, ['text', 'json'] as const);
+  const lang = oneOf('--lang', values.lang, ['vi', 'en'] as const);
+  const report = await batchStatus(out);
+  await writeOut(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, lang));
+  return report.failed.length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+/** The value of a choice option, its first choice when absent. */
+function oneOf<T extends string>(flag: string, raw: string | undefined, allowed: readonly [T, ...T[]]): T {
+  if (raw === undefined) return allowed[0];
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new UsageError(`${flag} must be ${allowed.map((a) => `"${a}"`).join(' or ')}, not "${raw}"`);
 }
