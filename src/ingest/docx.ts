@@ -38,7 +38,6 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   const parts = new XmlParts(zip);
   const mainPart = mainDocumentPart(zip, parts);
   const related = relatedParts(parts, mainPart);
-  parts.vetAll([mainPart, ...Object.values(related)]); // before mammoth/jszip touch anything
   const document = parts.get(mainPart)!;
   const body = child(document, 'w:body');
   if (!body) throw new InputError(`corrupt .docx (no w:body in ${mainPart})`);
@@ -67,6 +66,9 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   const check = options.mammothCheck ?? 'auto';
   const unknown = [...result.unfamiliar].slice(0, 5).join(', ');
   if (check === 'always' || (check === 'auto' && result.unfamiliar.size > 0)) {
+    // Every part mammoth's jszip may inflate is vetted before it does; parts only mammoth reads
+    // (settings, theme, fonts …) are not parsed at all when it does not run.
+    parts.vetAll([mainPart, ...Object.values(related)]);
     const contentParts = [mainPart, related.footnotes, related.endnotes, related.comments];
     const refusal = mammothRefusal(
       parts.elementsIn([...contentParts, related.styles, related.numbering]),

@@ -18,8 +18,8 @@ const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 const warnings = (read: { messages: Array<{ severity: string; message: string }> }) =>
   read.messages.filter((m) => m.severity === 'warning').map((m) => m.message);
 
-async function refusal(bytes: Uint8Array): Promise<string> {
-  const error = await ingestDocx(bytes).then(
+async function refusal(bytes: Uint8Array, options: Parameters<typeof ingestDocx>[1] = {}): Promise<string> {
+  const error = await ingestDocx(bytes, options).then(
     () => null,
     (e: unknown) => e,
   );
@@ -160,8 +160,9 @@ describe('the XML reader and the zip guard', () => {
     expect(reads.mock.calls.map(([name]) => name)).toContain('word/document.xml');
   });
 
-  it('vets every part a styles relationship points at, whatever it is called', async () => {
-    // mammoth reads the first styles target, vanban the last: both are vetted before either reads.
+  it('vets every part a styles relationship points at, whatever it is called, before mammoth reads', async () => {
+    // mammoth reads the first styles target, vanban the last: both are vetted before mammoth reads;
+    // when mammoth does not run, the part only it would read is never inflated.
     const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
     const rels =
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -170,7 +171,8 @@ describe('the XML reader and the zip guard', () => {
       { body: p('Một'), styles: '<w:style w:styleId="A"/>' },
       { 'word/_rels/document.xml.rels': { data: rels }, '[Content_Types].xml': { name: 'word/media/a.bin', data: '<!DOCTYPE x><w:styles/>' } },
     );
-    expect(await refusal(bytes)).toBe('unsafe XML in word/media/a.bin (DOCTYPE/entity declarations are not allowed)');
+    expect(await refusal(bytes, { mammothCheck: 'always' })).toBe('unsafe XML in word/media/a.bin (DOCTYPE/entity declarations are not allowed)');
+    expect((await ingestDocx(bytes)).text).toBe('Một');
   });
 });
 
@@ -180,8 +182,8 @@ describe('how much a .docx may hold', () => {
   });
 
   it('the element budget is shared by all the parts of the file', async () => {
-    const comments = '<w:comment w:id="0"><w:p/></w:comment>'.repeat(200_000);
-    const body = '<w:p/>'.repeat(150_000);
+    const comments = `<w:comment w:id="0"><w:p>${'<w:r/>'.repeat(400_000)}</w:p></w:comment>`;
+    const body = `<w:p>${'<w:r/>'.repeat(150_000)}</w:p>`;
     expect(await refusal(docx({ body, comments }))).toMatch(/^too many XML elements \(over 500,000 in the file, reached in word\/comments\.xml\)$/);
   });
 

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { InputError } from '../../errors.js';
 import type { IngestMessage } from '../types.js';
 import type { XmlElement, XmlNode } from './xml.js';
@@ -52,6 +51,8 @@ export async function mammothParagraphs(bytes: Uint8Array): Promise<{ paragraphs
   try {
     // extractRawText reads the document exactly as convertToHtml does, without writing HTML:
     // a third of the cost for the same paragraphs (separated by blank lines) and messages.
+    // Loaded on first use: most files never need it, and loading it costs a worker ~0.1 s.
+    const { default: mammoth } = await import('mammoth');
     result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   } catch (error) {
     const reason = firstLine(error instanceof Error ? error.message : String(error));
