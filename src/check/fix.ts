@@ -70,23 +70,35 @@ export async function fixBytes(bytes: Uint8Array, findings: readonly Diagnostic[
       else planned.push({ finding, edit: { line: place.line, start: place.start, end: place.end, text: finding.fix.text } });
     }
   }
-  const attempt = async (chosen: typeof planned) => {
-    const out = source.apply(chosen.map((p) => p.edit));
+  // The file with the chosen repairs, if it reads back as the text with them; else why not.
+  const attempt = async (chosen: typeof planned): Promise<Uint8Array | string> => {
+    let out: Uint8Array;
+    try {
+      out = source.apply(chosen.map((p) => p.edit));
+    } catch (error) {
+      if (error instanceof FixRefusal) return error.message;
+      throw error;
+    }
     const expected = withRepairs(normalized, chosen.map((p) => p.finding));
-    return normalizeText(await options.read(out)) === expected ? out : null;
+    return normalizeText(await options.read(out)) === expected ? out : 'the corrected file does not read back as the corrected text';
   };
   if (planned.length === 0) return { bytes, fixed: [], refused };
   let result = await attempt(planned);
   let kept = planned;
-  if (!result) {
-    // One repair that reads back differently must not cost the others: keep those that check alone.
+  if (typeof result === 'string') {
+    // One repair that cannot be made must not cost the others: keep those that check alone.
     kept = [];
-    for (const p of planned) if (await attempt([p])) kept.push(p);
-    result = kept.length ? await attempt(kept) : null;
-    if (!result) kept = [];
-    for (const p of planned) if (!kept.includes(p)) refused.push({ finding: p.finding, reason: 'the corrected file does not read back as the corrected text' });
+    const why = new Map<(typeof planned)[number], string>();
+    for (const p of planned) {
+      const alone = await attempt([p]);
+      if (typeof alone === 'string') why.set(p, alone);
+      else kept.push(p);
+    }
+    result = kept.length ? await attempt(kept) : 'no repair could be made alone';
+    if (typeof result === 'string') kept = [];
+    for (const p of planned) if (!kept.includes(p)) refused.push({ finding: p.finding, reason: why.get(p) ?? (result as string) });
   }
-  return { bytes: result ?? bytes, fixed: kept.map((p) => ({ finding: p.finding, written: normalized.slice(p.finding.fix.span.start, p.finding.fix.span.end) })), refused };
+  return { bytes: typeof result === 'string' ? bytes : result, fixed: kept.map((p) => ({ finding: p.finding, written: normalized.slice(p.finding.fix.span.start, p.finding.fix.span.end) })), refused };
 }
 
 function times(n: number): string {

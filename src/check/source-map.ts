@@ -9,6 +9,8 @@ import { normalizeText } from '../normalize/text.js';
  */
 export interface LineMap {
   text: string;
+  /** Length of the source line. */
+  length: number;
   /** Per unit of `text`: the source range it came from (a whole character and its marks). */
   from: Int32Array;
   to: Int32Array;
@@ -36,7 +38,7 @@ export function mapLine(line: string): LineMap | null {
       if (!INVISIBLE.test(p)) cluster += p === '\u00d0' ? '\u0110' : p === '\u00f0' ? '\u0111' : p;
       offset += p.length;
       j++;
-    } while (j < points.length && (MARK.test(points[j]!) || (INVISIBLE.test(points[j]!) && j + 1 < points.length && MARK.test(points[j + 1]!))));
+    } while (markFollows(points, j));
     i = j;
     const out = cluster.normalize('NFC');
     for (let k = 0; k < out.length; k++) {
@@ -50,6 +52,7 @@ export function mapLine(line: string): LineMap | null {
   if (text !== normalizeText(line)) return null;
   return {
     text,
+    length: line.length,
     from: Int32Array.from(units, (u) => u.from),
     to: Int32Array.from(units, (u) => u.to),
     first: Uint8Array.from(units, (u) => (u.first ? 1 : 0)),
@@ -57,10 +60,21 @@ export function mapLine(line: string): LineMap | null {
   };
 }
 
+/** Whether a combining mark comes at `j`, after any invisible characters (which are dropped before NFC). */
+function markFollows(points: readonly string[], j: number): boolean {
+  let k = j;
+  while (k < points.length && INVISIBLE.test(points[k]!)) k++;
+  return k < points.length && MARK.test(points[k]!);
+}
+
 /** The source range of `text.slice(start, end)` of a mapped line, or null when a cluster would be cut. */
 export function sourceRange(map: LineMap, start: number, end: number): { start: number; end: number } | null {
   if (start >= end || end > map.text.length || !map.first[start] || !map.last[end - 1]) return null;
-  return { start: map.from[start]!, end: map.to[end - 1]! };
+  // A span that ends in a space takes the whole run of spaces it stands for, up to the next
+  // character, which must begin its cluster (a space folded into a mark's cluster cannot be taken).
+  if (map.text[end - 1] === ' ' && end < map.text.length && !map.first[end]) return null;
+  const end_ = map.text[end - 1] === ' ' ? (end < map.text.length ? map.from[end]! : map.length) : map.to[end - 1]!;
+  return { start: map.from[start]!, end: end_ };
 }
 
 /** Source lines (a text file's lines, a .docx paragraph's), each normalized and mapped once, when needed. */
