@@ -221,3 +221,11 @@ describe('vanban lint --fix', () => {
     expect(r.stdout).toBe('0 cảnh báo, 0 lỗi\n');
   });
 });
+
+it('vanban lint --help explains the formats, --max-warnings, the config file and its precedence, and --fix', () => {
+  const help = vanban(['lint', '--help']).stdout;
+  for (const text of ['sarif: SARIF 2.1.0', 'github: GitHub Actions', '--max-warnings N', '--config FILE', '--no-config', '--fix ', '--fix-in-place', 'FILE.fixed.EXT']) {
+    expect(help).toContain(text);
+  }
+  expect(help).toContain('Precedence, lowest first: a rule\'s own severity, the config file, --rule on the command line.');
+});

@@ -51,7 +51,8 @@ ${RULE_HELP}
 ${INPUT_HELP}
 ${LIMIT_HELP}
 
-Fixing (for findings that carry a repair: citation-spacing-repaired, "94 - KL/TW" → "94-KL/TW"):
+Fixing (the findings shown that carry a repair: citation-spacing-repaired, "94 - KL/TW" →
+"94-KL/TW"; --severity, --rule and the config file decide which are shown):
   --fix                         write the corrected file next to the input as FILE.fixed.EXT
                                 (draft.docx → draft.fixed.docx), then report what is left in it
   --fix-in-place                correct the input itself (replaced whole, never half-written)
