@@ -6,7 +6,7 @@ import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
 import { applyRuleConfig, documentCodes, rules, type RuleConfig, type Severity } from '../../check/index.js';
 import { CONFIG_NAME, ConfigError, findConfig, mergeRules, readConfig } from '../../check/config.js';
 import { plural } from '../../check/describe.js';
-import type { Diagnostic } from '../../model/programme.js';
+import type { Diagnostic, Programme } from '../../model/programme.js';
 import type { LintedFile } from '../../emit/sarif.js';
 import { FileReader } from '../reader.js';
 
@@ -213,13 +213,14 @@ async function lintAll(files: string[], reader: FileReader, settings: LintSettin
   for (const file of files) {
     const name = file === '-' ? '<stdin>' : file;
     try {
-      let shown = await findings(reader, file, settings.rulesFor(file), settings.least);
+      const programme = await reader.model(file);
+      let shown = findings(programme, settings.rulesFor(file), settings.least);
       let reported = name;
       if (settings.fix !== 'none') {
-        const written = await fixFile(reader, file, shown, settings);
+        const written = await fixFile(programme, file, shown, settings);
         if (written !== null) {
           // What is left to do, with positions in the corrected file.
-          shown = await findings(reader, written, settings.rulesFor(file), settings.least);
+          shown = findings(await reader.model(written), settings.rulesFor(file), settings.least);
           reported = written;
         }
       }
@@ -233,8 +234,7 @@ async function lintAll(files: string[], reader: FileReader, settings: LintSettin
   return linted;
 }
 
-async function findings(reader: FileReader, file: string, rules: RuleConfig, least: Severity): Promise<Diagnostic[]> {
-  const programme = await reader.model(file);
+function findings(programme: Programme, rules: RuleConfig, least: Severity): Diagnostic[] {
   return applyRuleConfig(programme.diagnostics, rules)
     .filter((d) => rank(d.severity) >= rank(least))
     .sort(byPosition);
@@ -250,13 +250,12 @@ export function fixedName(file: string): string {
  * Applies the repairs of the shown findings and writes the corrected file; says on stderr what
  * was fixed and what was not. Returns the path written, or null when nothing was.
  */
-async function fixFile(reader: FileReader, file: string, shown: Diagnostic[], settings: LintSettings): Promise<string | null> {
+async function fixFile(programme: Programme, file: string, shown: Diagnostic[], settings: LintSettings): Promise<string | null> {
   const { fixBytes, isFixable, textSource, FixRefusal, FIXABLE_FORMATS } = await import('../../check/fix.js');
   const wanted = shown.filter(isFixable);
   if (wanted.length === 0) return null;
   const { readBounded } = await import('../../ingest/file.js');
   const bytes = await readBounded(file, Number.POSITIVE_INFINITY);
-  const programme = await reader.model(file);
   const format = programme.source.format as (typeof FIXABLE_FORMATS)[number];
   try {
     if (createHash('sha256').update(bytes).digest('hex') !== programme.source.sha256) throw new FixRefusal('changed while it was being linted');
