@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +201,17 @@ describe('vanban lint --fix', () => {
     const doc = join(dir, 'seed.doc');
     copyFileSync(fixture('docx/seed.doc'), doc);
     expect(vanban(['lint', '--fix', '--lang', 'en', doc]).stderr).toBe(`vanban: ${doc}: not fixed: a .doc file cannot be fixed (only .txt, .md and .docx)\n`);
+  });
+
+  it('a corrected file that cannot be written is one line naming it, exit 1, and the input is untouched', () => {
+    const dir = folder('fix-unwritable');
+    const draft = write(join(dir, 'a.txt'), draftText);
+    mkdirSync(join(dir, 'a.fixed.txt'));
+    const r = vanban(['lint', '--fix', draft]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`^vanban: cannot write ${join(dir, 'a.fixed.txt')}: `));
+    expect(readFileSync(draft, 'utf8')).toBe(draftText);
+    expect(readdirSync(dir).sort()).toEqual(['a.fixed.txt', 'a.txt']);
   });
 
   it('usage: standard input and --revision original cannot be fixed (exit 2)', () => {

@@ -9,6 +9,8 @@ import { plural } from '../../check/describe.js';
 import type { Diagnostic, Programme } from '../../model/programme.js';
 import type { LintedFile } from '../../emit/sarif.js';
 import { FileReader } from '../reader.js';
+import { InputError } from '../../errors.js';
+import { isSystemError, systemReason } from '../../system-error.js';
 
 const LEVELS: Severity[] = ['info', 'warning', 'error'];
 const rank = (s: Severity) => LEVELS.indexOf(s);
@@ -280,7 +282,9 @@ async function fixFile(programme: Programme, file: string, shown: Diagnostic[], 
     const target = settings.fix === 'in-place' ? file : fixedName(file);
     const { writeAtomic } = await import('../../batch/atomic.js');
     const mode = (await stat(file)).mode & 0o7777;
-    await writeAtomic(target, result.bytes);
+    await writeAtomic(target, result.bytes).catch((error: unknown) => {
+      throw isSystemError(error) ? new InputError(`cannot write ${target}: ${systemReason(error)}`) : error;
+    });
     if (settings.fix === 'in-place') await chmod(target, mode);
     for (const { finding, written } of result.fixed) say(finding, `${settings.lang === 'en' ? 'fixed' : 'đã sửa'}: '${written}' → '${finding.fix.text}'`);
     warn(`vanban: ${target}: ${settings.lang === 'en' ? `${plural(result.fixed.length, 'fix', 'fixes')} written` : `đã ghi ${result.fixed.length} chỗ sửa`}`);
