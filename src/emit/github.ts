@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/programme.js';
-import { fileUri, type LintedFile } from './sarif.js';
+import { relative, sep } from 'node:path';
+import type { LintedFile } from './sarif.js';
 
 /**
  * GitHub Actions workflow commands, one per finding, which the runner shows as annotations on the
@@ -7,7 +8,7 @@ import { fileUri, type LintedFile } from './sarif.js';
  */
 export function githubAnnotations(files: readonly LintedFile[], lang: 'vi' | 'en', cwd: string): string[] {
   return files.flatMap((f) => {
-    const file = f.file === '<stdin>' ? null : fileUri(f.file, cwd).split('/').map(decodeURIComponent).join('/');
+    const file = f.file === '<stdin>' ? null : relative(cwd, f.file).split(sep).join('/');
     if (f.error !== null) return [command('error', { file, title: 'vanban' }, f.error)];
     return f.diagnostics.map((d) => command(levelOf(d), { file, ...where(d), title: d.code }, lang === 'en' ? d.messageEn : d.message));
   });
