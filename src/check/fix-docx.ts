@@ -28,10 +28,10 @@ interface Line {
 export function docxSource(bytes: Uint8Array): Source {
   const zip = openZip(bytes);
   const data = zip.read(MAIN_PART);
-  if (!data) throw new FixRefusal(`has no ${MAIN_PART}`);
-  if (data[0] === 0xff || data[0] === 0xfe) throw new FixRefusal(`${MAIN_PART} is stored in UTF-16: only UTF-8 parts are fixed`);
+  if (!data) throw new FixRefusal(`has no ${MAIN_PART}`, `không có ${MAIN_PART}`);
+  if (data[0] === 0xff || data[0] === 0xfe) throw new FixRefusal(`${MAIN_PART} is stored in UTF-16: only UTF-8 parts are fixed`, `${MAIN_PART} lưu bằng UTF-16: chỉ sửa phần lưu bằng UTF-8`);
   const xml = new TextDecoder('utf-8').decode(data);
-  if (!Buffer.from(xml, 'utf8').equals(Buffer.from(data))) throw new FixRefusal(`${MAIN_PART} is not valid UTF-8`);
+  if (!Buffer.from(xml, 'utf8').equals(Buffer.from(data))) throw new FixRefusal(`${MAIN_PART} is not valid UTF-8`, `${MAIN_PART} không hợp lệ UTF-8`);
   const lines = readLines(xml);
   return {
     lines: lines.map((l) => l.text),
@@ -83,11 +83,11 @@ function readLines(xml: string): Line[] {
     const empty = tag.endsWith('/>');
     if (!rootChecked && !closing) {
       rootChecked = true;
-      if (!tag.includes(`xmlns:w="${W_NAMESPACE}"`)) throw new FixRefusal(`${MAIN_PART} does not use the usual "w:" prefix for WordprocessingML`);
+      if (!tag.includes(`xmlns:w="${W_NAMESPACE}"`)) throw new FixRefusal(`${MAIN_PART} does not use the usual "w:" prefix for WordprocessingML`, `${MAIN_PART} không dùng tiền tố "w:" thông thường`);
     }
     if (closing) {
       const top = open.pop();
-      if (top?.name !== name) throw new FixRefusal(`${MAIN_PART} is not well-formed where vanban reads it`);
+      if (top?.name !== name) throw new FixRefusal(`${MAIN_PART} is not well-formed where vanban reads it`, `${MAIN_PART} sai cấu trúc XML`);
       if (HIDDEN.has(name)) hidden--;
       i = end;
       continue;
@@ -96,7 +96,7 @@ function readLines(xml: string): Line[] {
     const paragraph = current();
     if (name === 'w:t' && !empty && parent === 'w:r' && hidden === 0 && paragraph) {
       const close = xml.indexOf('<', end);
-      if (!xml.startsWith('</w:t>', close)) throw new FixRefusal(`${MAIN_PART} has a w:t element with markup inside`);
+      if (!xml.startsWith('</w:t>', close)) throw new FixRefusal(`${MAIN_PART} has a w:t element with markup inside`, `${MAIN_PART} có phần tử w:t chứa thẻ bên trong`);
       add(paragraph, { text: decodeEntities(xml.slice(end, close)), element: { open: i, openEnd: end, close, openTag: tag } });
       i = close + '</w:t>'.length;
       continue;
@@ -116,7 +116,7 @@ function readLines(xml: string): Line[] {
 
 function after(xml: string, marker: string, from: number): number {
   const at = xml.indexOf(marker, from);
-  if (at === -1) throw new FixRefusal(`${MAIN_PART} is cut short`);
+  if (at === -1) throw new FixRefusal(`${MAIN_PART} is cut short`, `${MAIN_PART} bị cắt cụt`);
   return at + marker.length;
 }
 
@@ -130,7 +130,7 @@ function tagEnd(xml: string, i: number): number {
     } else if (c === '"' || c === "'") quote = c;
     else if (c === '>') return k + 1;
   }
-  throw new FixRefusal(`${MAIN_PART} is cut short`);
+  throw new FixRefusal(`${MAIN_PART} is cut short`, `${MAIN_PART} bị cắt cụt`);
 }
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -157,7 +157,7 @@ function applyEdits(xml: string, lines: readonly Line[], edits: readonly Edit[])
     const line = lines[index]!;
     for (const edit of [...group].sort((a, b) => b.start - a.start)) {
       const covered = line.pieces.filter((p) => p.end > edit.start && p.start < edit.end);
-      if (covered.length === 0 || covered.some((p) => p.element === null)) throw new FixRefusal('a repair covers a tab, a break or a symbol');
+      if (covered.length === 0 || covered.some((p) => p.element === null)) throw new FixRefusal('a repair covers a tab, a break or a symbol', 'chỗ sửa trùm lên dấu tab, ngắt dòng hoặc ký hiệu');
       covered.forEach((p, k) => {
         const text = changed.get(p) ?? p.text;
         const from = Math.max(edit.start, p.start) - p.start;

@@ -25,12 +25,29 @@ export interface FixResult {
   bytes: Uint8Array;
   /** Each repair made, with the text it replaced (as normalized). */
   fixed: { finding: Fixable; written: string }[];
-  refused: { finding: Fixable; reason: string }[];
+  /** Each repair not made, and why (in English and Vietnamese). */
+  refused: { finding: Fixable; reason: string; reasonVi: string }[];
 }
 
-/** A file vanban will not fix at all (its format, its encoding): the reason is one line. */
+/** Why a repair was not made, in English and Vietnamese. */
+export interface Reason {
+  en: string;
+  vi: string;
+}
+
+/** A file vanban will not fix at all (its format, its encoding): the reason is one line, in English (`message`) and Vietnamese. */
 export class FixRefusal extends Error {
   override readonly name = 'FixRefusal';
+  constructor(
+    message: string,
+    readonly vi: string,
+  ) {
+    super(message);
+  }
+
+  get reason(): Reason {
+    return { en: this.message, vi: this.vi };
+  }
 }
 
 export interface FixOptions {
@@ -64,42 +81,56 @@ export async function fixBytes(bytes: Uint8Array, findings: readonly Diagnostic[
     for (const finding of group) {
       const k = inText.indexOf(finding.fix.span.start);
       const place = inSource[k];
-      if (needle === '' || needle.includes('\n') || k === -1) refused.push({ finding, reason: 'its span is not a run of text on one line' });
-      else if (inText.length !== inSource.length) refused.push({ finding, reason: `'${needle}' is ${times(inText.length)} in the text but ${times(inSource.length)} in the file` });
-      else if (!place) refused.push({ finding, reason: 'its line cannot be mapped back to the file exactly (legacy TCVN3/VNI letters, or characters that compose across each other)' });
+      const refuse = (why: Reason) => refused.push({ finding, reason: why.en, reasonVi: why.vi });
+      if (needle === '' || needle.includes('\n') || k === -1) refuse({ en: 'its span is not a run of text on one line', vi: 'đoạn cần sửa không nằm gọn trên một dòng' });
+      else if (inText.length !== inSource.length) {
+        refuse({
+          en: `'${needle}' is ${times(inText.length)} in the text but ${times(inSource.length)} in the file`,
+          vi: `'${needle}' có ${inText.length} lần trong văn bản nhưng ${inSource.length} lần trong tệp`,
+        });
+      } else if (!place) refuse(UNMAPPED);
       else planned.push({ finding, edit: { line: place.line, start: place.start, end: place.end, text: finding.fix.text } });
     }
   }
   // The file with the chosen repairs, if it reads back as the text with them; else why not.
-  const attempt = async (chosen: typeof planned): Promise<Uint8Array | string> => {
+  const attempt = async (chosen: typeof planned): Promise<Uint8Array | Reason> => {
     let out: Uint8Array;
     try {
       out = source.apply(chosen.map((p) => p.edit));
     } catch (error) {
-      if (error instanceof FixRefusal) return error.message;
+      if (error instanceof FixRefusal) return error.reason;
       throw error;
     }
     const expected = withRepairs(normalized, chosen.map((p) => p.finding));
-    return normalizeText(await options.read(out)) === expected ? out : 'the corrected file does not read back as the corrected text';
+    return normalizeText(await options.read(out)) === expected ? out : READ_BACK;
   };
   if (planned.length === 0) return { bytes, fixed: [], refused };
   let result = await attempt(planned);
   let kept = planned;
-  if (typeof result === 'string') {
+  if (!(result instanceof Uint8Array)) {
     // One repair that cannot be made must not cost the others: keep those that check alone.
     kept = [];
-    const why = new Map<(typeof planned)[number], string>();
+    const why = new Map<(typeof planned)[number], Reason>();
     for (const p of planned) {
       const alone = await attempt([p]);
-      if (typeof alone === 'string') why.set(p, alone);
+      if (!(alone instanceof Uint8Array)) why.set(p, alone);
       else kept.push(p);
     }
-    result = kept.length ? await attempt(kept) : 'no repair could be made alone';
-    if (typeof result === 'string') kept = [];
-    for (const p of planned) if (!kept.includes(p)) refused.push({ finding: p.finding, reason: why.get(p) ?? (result as string) });
+    result = kept.length ? await attempt(kept) : READ_BACK;
+    if (!(result instanceof Uint8Array)) kept = [];
+    for (const p of planned) {
+      const reason = why.get(p) ?? (result instanceof Uint8Array ? READ_BACK : result);
+      if (!kept.includes(p)) refused.push({ finding: p.finding, reason: reason.en, reasonVi: reason.vi });
+    }
   }
-  return { bytes: typeof result === 'string' ? bytes : result, fixed: kept.map((p) => ({ finding: p.finding, written: normalized.slice(p.finding.fix.span.start, p.finding.fix.span.end) })), refused };
+  return { bytes: result instanceof Uint8Array ? result : bytes, fixed: kept.map((p) => ({ finding: p.finding, written: normalized.slice(p.finding.fix.span.start, p.finding.fix.span.end) })), refused };
 }
+
+const READ_BACK: Reason = { en: 'the corrected file does not read back as the corrected text', vi: 'tệp đã sửa đọc lại không ra đúng văn bản đã sửa' };
+const UNMAPPED: Reason = {
+  en: 'its line cannot be mapped back to the file exactly (legacy TCVN3/VNI letters, or characters that compose across each other)',
+  vi: 'dòng của nó không ánh xạ chính xác về tệp được (chữ TCVN3/VNI, hoặc ký tự tổ hợp với nhau)',
+};
 
 function times(n: number): string {
   return n === 1 ? 'once' : `${n} times`;
@@ -136,12 +167,15 @@ const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029|\u0085/g;
  */
 export function textSource(bytes: Uint8Array, encoding: string): Source {
   if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') {
-    throw new FixRefusal(`stored in ${encoding}: only UTF-8 files are fixed, rather than re-encoded and corrupted`);
+    throw new FixRefusal(
+      `stored in ${encoding}: only UTF-8 files are fixed, rather than re-encoded and corrupted`,
+      `lưu bằng mã ${encoding}: chỉ sửa tệp UTF-8, không chuyển mã để khỏi làm hỏng tệp`,
+    );
   }
   const bom = encoding === 'utf-8-bom' ? 3 : 0;
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(bom));
   if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom))) {
-    throw new FixRefusal('has bytes that are not valid UTF-8: fixing it would change them');
+    throw new FixRefusal('has bytes that are not valid UTF-8: fixing it would change them', 'có byte không hợp lệ UTF-8: sửa sẽ làm thay đổi chúng');
   }
   const lines: string[] = [];
   const breaks: string[] = [];

@@ -112,7 +112,12 @@ describe('fixing a text file', () => {
       const bytes = variants[variant](draft);
       // The model still has its repairs: only writing them back is refused.
       expect((await processDocument(bytes, 'x.txt')).model.diagnostics.filter((d) => d.fix)).toHaveLength(2);
-      await expect(lintAndFix(bytes, 'txt')).rejects.toThrow(new FixRefusal(`stored in ${encoding}: only UTF-8 files are fixed, rather than re-encoded and corrupted`));
+      const refusal = await lintAndFix(bytes, 'txt').catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(FixRefusal);
+      expect((refusal as FixRefusal).reason).toEqual({
+        en: `stored in ${encoding}: only UTF-8 files are fixed, rather than re-encoded and corrupted`,
+        vi: `lưu bằng mã ${encoding}: chỉ sửa tệp UTF-8, không chuyển mã để khỏi làm hỏng tệp`,
+      });
     }
   });
 

@@ -201,6 +201,7 @@ describe('vanban lint --fix', () => {
     const doc = join(dir, 'seed.doc');
     copyFileSync(fixture('docx/seed.doc'), doc);
     expect(vanban(['lint', '--fix', '--lang', 'en', doc]).stderr).toBe(`vanban: ${doc}: not fixed: a .doc file cannot be fixed (only .txt, .md and .docx)\n`);
+    expect(vanban(['lint', '--fix', doc]).stderr).toBe(`vanban: ${doc}: không sửa: không sửa được tệp .doc (chỉ .txt, .md và .docx)\n`);
   });
 
   it('a corrected file that cannot be written is one line naming it, exit 1, and the input is untouched', () => {

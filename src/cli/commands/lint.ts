@@ -260,8 +260,8 @@ async function fixFile(programme: Programme, file: string, shown: Diagnostic[], 
   const bytes = await readBounded(file, Number.POSITIVE_INFINITY);
   const format = programme.source.format as (typeof FIXABLE_FORMATS)[number];
   try {
-    if (createHash('sha256').update(bytes).digest('hex') !== programme.source.sha256) throw new FixRefusal('changed while it was being linted');
-    if (!FIXABLE_FORMATS.includes(format)) throw new FixRefusal(`a .${format} file cannot be fixed (only .txt, .md and .docx)`);
+    if (createHash('sha256').update(bytes).digest('hex') !== programme.source.sha256) throw new FixRefusal('changed while it was being linted', 'đã thay đổi trong khi đang kiểm tra');
+    if (!FIXABLE_FORMATS.includes(format)) throw new FixRefusal(`a .${format} file cannot be fixed (only .txt, .md and .docx)`, `không sửa được tệp .${format} (chỉ .txt, .md và .docx)`);
     const { ingestBytes } = await import('../../ingest/file.js');
     const read = (b: Uint8Array) => ingestBytes(b, format, { revision: 'accepted', mammothCheck: 'never' });
     const result = await fixBytes(bytes, wanted, {
@@ -270,14 +270,14 @@ async function fixFile(programme: Programme, file: string, shown: Diagnostic[], 
         if (format === 'docx') {
           const encoding = (await read(b)).encoding;
           // Legacy-font runs are converted on reading: writing Unicode back would change their font's text.
-          if (encoding !== 'unicode') throw new FixRefusal(`has text in legacy fonts (${encoding}): it is not fixed rather than corrupted`);
+          if (encoding !== 'unicode') throw new FixRefusal(`has text in legacy fonts (${encoding}): it is not fixed rather than corrupted`, `có chữ phông cũ (${encoding}): không sửa để khỏi làm hỏng tệp`);
           return (await import('../../check/fix-docx.js')).docxSource(b);
         }
         return textSource(b, (await read(b)).encoding);
       },
     });
     const say = (d: Diagnostic, what: string) => warn(`${where(file, d)} ${what} (${d.code})`);
-    for (const { finding, reason } of result.refused) say(finding, settings.lang === 'en' ? `not fixed: ${reason}` : `không sửa: ${reason}`);
+    for (const { finding, reason, reasonVi } of result.refused) say(finding, settings.lang === 'en' ? `not fixed: ${reason}` : `không sửa: ${reasonVi}`);
     if (result.fixed.length === 0) return null;
     const target = settings.fix === 'in-place' ? file : fixedName(file);
     const { writeAtomic } = await import('../../batch/atomic.js');
@@ -291,7 +291,7 @@ async function fixFile(programme: Programme, file: string, shown: Diagnostic[], 
     return target;
   } catch (error) {
     if (!(error instanceof FixRefusal)) throw error;
-    warn(`vanban: ${file}: ${settings.lang === 'en' ? 'not fixed' : 'không sửa'}: ${error.message}`);
+    warn(`vanban: ${file}: ${settings.lang === 'en' ? `not fixed: ${error.message}` : `không sửa: ${error.vi}`}`);
     return null;
   }
 }
