@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { runBatch, summaryLine } from '../../batch/run.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
-import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, RULE_HELP, RULE_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
@@ -49,6 +49,7 @@ Options:
   -q, --quiet                   no progress and no summary (failures are still summarized)
 ${RULE_HELP}
 ${INPUT_HELP}
+${LANG_HELP} (the summary line)
 
 Progress (files done, rate, errors, ETA) is redrawn on stderr when it is a terminal; NO_COLOR
 turns its colour off. A summary closes the run on stderr, with the count of documents not
@@ -62,7 +63,7 @@ Example:
   vanban batch archive/ --out json/ --resume     # after an interruption, or when files were added
 `;
 
-const OPTIONS = {
+export const OPTIONS = {
   out: { type: 'string', short: 'o' },
   concurrency: { type: 'string', short: 'j' },
   resume: { type: 'boolean' },
@@ -75,6 +76,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   ...RULE_OPTION,
   ...INPUT_OPTIONS,
+  ...LANG_OPTION,
 } as const;
 
 /** `test.workerUrl`: the interrupt tests' worker, which holds one file until the run is stopped. */
@@ -87,6 +89,7 @@ export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promi
   const timeoutMs = parseTimeout(values.timeout, 300_000);
   const memoryMb = parseMemory(values['max-memory']) ?? DEFAULT_WORKER_MEMORY_MB;
   const rules = await ruleConfig(values.rule);
+  const lang = langOf(values.lang);
 
   const terminal = process.stderr.isTTY === true;
   const quiet = values.quiet ?? false;
@@ -121,7 +124,7 @@ export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promi
       signal: controller.signal,
       ...(test.workerUrl ? { workerUrl: test.workerUrl } : {}),
     });
-    if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary));
+    if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary, lang));
     if (summary.interrupted) return caught === 'SIGTERM' ? 143 : 130;
     return summary.failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {

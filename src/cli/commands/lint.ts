@@ -1,4 +1,4 @@
-import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, limitOptions, parseCommandLine, ruleConfig } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, langOf, limitOptions, parseCommandLine, ruleConfig } from '../args.js';
 import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
 import { documentCodes, rules, type Severity } from '../../check/index.js';
 import { plural } from '../../check/describe.js';
@@ -29,7 +29,8 @@ then a count ("2 cảnh báo, 0 lỗi"). Line and column are 1-based in the norm
 ("vanban text FILE"). Messages are in Vietnamese unless --lang en.
 
 Options:
-  --lang vi|en                  language of the messages (default vi)
+  --lang vi|en                  language of the messages (default vi; en when LC_ALL,
+                                LC_MESSAGES or LANG starts with "en")
   --severity info|warning|error hide findings below this level (default info: show all)
   --format text|json            json prints {"files": [{"file", "error", "diagnostics": [...]}]}
   --pretty                      indent the JSON (as for parse)
@@ -77,20 +78,22 @@ function count(all: Diagnostic[], lang: 'vi' | 'en'): string {
   return `${warnings} cảnh báo, ${errors} lỗi${infos ? `, ${infos} thông tin` : ''}`;
 }
 
+export const OPTIONS = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  severity: { type: 'string' },
+  pretty: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  ...RULE_OPTION,
+  ...INPUT_OPTIONS,
+  ...LIMIT_OPTIONS,
+} as const;
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    severity: { type: 'string' },
-    pretty: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    ...RULE_OPTION,
-    ...INPUT_OPTIONS,
-    ...LIMIT_OPTIONS,
-  });
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const format = choice('format', values.format, ['text', 'json'] as const, 'text');
-  const lang = choice('lang', values.lang, ['vi', 'en'] as const, 'vi');
+  const lang = langOf(values.lang);
   const least = choice('severity', values.severity, LEVELS, 'info');
   if (positionals.length === 0) throw new UsageError('lint: missing FILE');
   const rules = await ruleConfig(values.rule);
