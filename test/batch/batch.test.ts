@@ -57,7 +57,7 @@ describe('vanban batch over an archive with broken files', () => {
     expect(first.stdout).toBe('');
     expect(first.status).toBe(1);
     const summary = first.stderr.trim().split('\n').at(-1)!;
-    expect(summary).toMatch(new RegExp(`${converted.length} converted, 3 failed, 1 skipped`));
+    expect(summary).toMatch(new RegExp(`${converted.length} đã chuyển đổi, 3 lỗi, 1 bỏ qua`));
     for (const name of broken) expect(first.stderr).toContain(`${join(input, name)}: `);
     expect(first.stderr).not.toContain('\r'); // no progress line when stderr is not a terminal
   });
@@ -146,7 +146,7 @@ describe('vanban batch over an archive with broken files', () => {
     const mtimes = converted.map((c) => statSync(join(out, `${c}.json`)).mtimeMs);
     const again = vanban(['batch', input, '--out', out, '--resume', '--csv', csv]);
     expect(again.status).toBe(1); // the broken files are tried again, and fail again
-    expect(again.stderr).toMatch(new RegExp(`0 converted, 3 failed, ${converted.length + 1} skipped`));
+    expect(again.stderr).toMatch(new RegExp(`0 đã chuyển đổi, 3 lỗi, ${converted.length + 1} bỏ qua`));
     const lines = manifestLines(out);
     expect(lines).toHaveLength(converted.length + broken.length + 1);
     for (const name of converted) {
@@ -213,7 +213,7 @@ describe('inputs: files, globs, clashes, and missing ones', () => {
     const out = join(root, 'out-missing');
     const r = vanban(['batch', join(input, 'seed.txt'), join(root, 'nope.txt'), `${root}/nothing/*.docx`, '-o', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/1 converted, 2 failed/);
+    expect(r.stderr).toMatch(/1 đã chuyển đổi, 2 lỗi/);
     expect(manifestLines(out).map((l) => [l.status, l.reason])).toEqual([
       ['ok', null],
       ['error', 'no such file'],
