@@ -129,9 +129,9 @@ describe('several files', () => {
 });
 
 describe('-o/--output FILE', () => {
-  it('writes what stdout would show, on parse, outline, text, schema and diff', () => {
+  it('writes what stdout would show, on parse, outline, text, schema, diff and lint', () => {
     const dir = fresh('output');
-    const cases: string[][] = [['parse', seed], ['outline', seed], ['text', seed, docx('plain.docx')], ['schema'], ['diff', seed, docx('plain.docx')]];
+    const cases: string[][] = [['parse', seed], ['outline', seed], ['text', seed, docx('plain.docx')], ['schema'], ['diff', seed, docx('plain.docx')], ['lint', seed]];
     for (const args of cases) {
       const target = join(dir, `${args[0]}.out`);
       const r = vanban([...args, '-o', target]);
@@ -168,7 +168,7 @@ describe('-o/--output FILE', () => {
   it('refuses an output that is one of the inputs (exit 2), and leaves the input alone', () => {
     const input = join(fresh('clash'), 'draft.txt');
     writeFileSync(input, readFileSync(seed));
-    for (const args of [['parse', input], ['outline', seed, input], ['text', input], ['diff', seed, input]]) {
+    for (const args of [['parse', input], ['outline', seed, input], ['text', input], ['diff', seed, input], ['lint', input]]) {
       const r = vanban([...args, '-o', input]);
       expect(r.status, args[0]).toBe(2);
       expect(stderrLines(r)[0]).toMatch(/is also an input/);

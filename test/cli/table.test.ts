@@ -24,7 +24,7 @@ describe("the README's table of commands, options and exit statuses", () => {
       expect(row.split('|').slice(2, -1).filter((cell) => cell.trim() === '✓')).toHaveLength(6);
     }
     const output = table.split('\n').find((line) => line.startsWith('| `--output`'))!;
-    // -o on parse, outline, text, schema and diff.
-    expect(output.split('|').slice(2, -1).filter((cell) => cell.trim() === '`-o`')).toHaveLength(5);
+    // -o on parse, outline, text, schema, diff and lint.
+    expect(output.split('|').slice(2, -1).filter((cell) => cell.trim() === '`-o`')).toHaveLength(6);
   });
 });

@@ -1,5 +1,5 @@
-import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, langOf, limitOptions, parseCommandLine, ruleConfig } from '../args.js';
-import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
+import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, langOf, limitOptions, OUTPUT_HELP, OUTPUT_OPTION, parseCommandLine, ruleConfig } from '../args.js';
+import { EXIT, UsageError, describeError, refuseInputAsOutput, warn, withOutput, writeOut } from '../io.js';
 import { documentCodes, rules, type Severity } from '../../check/index.js';
 import { plural } from '../../check/describe.js';
 import type { Diagnostic } from '../../model/programme.js';
@@ -35,6 +35,7 @@ Options:
   --format text|json            json prints {"files": [{"file", "error", "diagnostics": [...]}]}
   --pretty                      indent the JSON (as for parse)
   -q, --quiet                   no count line after the findings
+${OUTPUT_HELP}
 ${RULE_HELP}
 ${INPUT_HELP}
 ${LIMIT_HELP}
@@ -84,6 +85,7 @@ export const OPTIONS = {
   severity: { type: 'string' },
   pretty: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  ...OUTPUT_OPTION,
   ...RULE_OPTION,
   ...INPUT_OPTIONS,
   ...LIMIT_OPTIONS,
@@ -96,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
   const lang = langOf(values.lang);
   const least = choice('severity', values.severity, LEVELS, 'info');
   if (positionals.length === 0) throw new UsageError('lint: missing FILE');
+  if (values.output !== undefined) refuseInputAsOutput(values.output, positionals);
   const rules = await ruleConfig(values.rule);
   const reader = new FileReader({ ...ingestOptions(values), ...limitOptions(values), ...(rules ? { rules } : {}) });
   const linted = await lintAll(positionals, reader, least).finally(() => reader.close());
@@ -103,15 +106,17 @@ export async function run(argv: string[]): Promise<number> {
 
 
   const all = linted.flatMap((f) => f.diagnostics);
-  if (format === 'json') {
-    await writeOut(`${JSON.stringify({ files: linted }, null, values.pretty ? 2 : undefined)}\n`);
-  } else {
-    const lines = linted.flatMap((f) => f.diagnostics.map((d) => line(f.file, d, lang)));
-    const shown = values.quiet ? lines : [...lines, count(all, lang)];
-    if (shown.length) await writeOut(`${shown.join('\n')}\n`);
-  }
   const failed = linted.some((f) => f.error !== null) || all.some((d) => d.severity === 'error');
-  return failed ? EXIT.failed : EXIT.ok;
+  return withOutput(values.output, positionals, async (out) => {
+    if (format === 'json') {
+      await out.write(`${JSON.stringify({ files: linted }, null, values.pretty ? 2 : undefined)}\n`);
+    } else {
+      const lines = linted.flatMap((f) => f.diagnostics.map((d) => line(f.file, d, lang)));
+      const shown = values.quiet ? lines : [...lines, count(all, lang)];
+      if (shown.length) await out.write(`${shown.join('\n')}\n`);
+    }
+    return failed ? EXIT.failed : EXIT.ok;
+  });
 }
 
 /** Each file's findings at `least` severity or above; a file that cannot be read is reported and the rest go on. */
