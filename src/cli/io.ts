@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, UsageError, isInputError } from '../errors.js';
 import { isSystemError, systemReason, systemVerb } from '../system-error.js';
@@ -66,9 +67,14 @@ export interface Output {
 export async function withOutput(path: string | undefined, inputs: readonly string[], body: (out: Output) => Promise<number>): Promise<number> {
   if (path === undefined) return body({ write: writeOut, chunks: writeChunks });
   refuseInputAsOutput(path, inputs);
-  const { AtomicFile } = await import('../batch/atomic.js');
   const failed = (error: unknown) => new WriteError(`cannot write ${path}: ${isSystemError(error) ? systemReason(error) : String(error)}`);
-  const file = await AtomicFile.create(path).catch((error: unknown) => Promise.reject(failed(error)));
+  const existing = statSync(path, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new WriteError(`cannot write ${path}: is a directory, not a file`);
+  // A device or a pipe (/dev/null, /dev/stdout) is written into: renaming over it would replace it.
+  if (existing && !existing.isFile()) return intoDevice(path, body, failed);
+  const { AtomicFile } = await import('../batch/atomic.js');
+  // Through a link to the file it names, which keeps the link.
+  const file = await AtomicFile.create(existing ? realpathSync(path) : path).catch((error: unknown) => Promise.reject(failed(error)));
   let written = false;
   const write = async (text: string) => {
     written ||= text.length > 0;
@@ -82,6 +88,16 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
   } catch (error) {
     await file.abort().catch(() => {});
     throw error;
+  }
+}
+
+async function intoDevice(path: string, body: (out: Output) => Promise<number>, failed: (error: unknown) => WriteError): Promise<number> {
+  const handle = await open(path, 'w').catch((error: unknown) => Promise.reject(failed(error)));
+  const write = (text: string) => handle.write(text).then(() => undefined, (error: unknown) => Promise.reject(failed(error)));
+  try {
+    return await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+  } finally {
+    await handle.close().catch(() => {});
   }
 }
 

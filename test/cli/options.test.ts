@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +77,7 @@ describe('several files', () => {
   });
 
   it('parse --out DIR writes one file each, named after the input, whole', () => {
-    const out = fresh('parse-out');
+    const out = join(fresh('parse-out'), 'made');
     const r = vanban(['parse', seed, docx('plain.docx'), '--out', out, '--pretty']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
@@ -163,6 +163,23 @@ describe('-o/--output FILE', () => {
     expect(r.status).toBe(1);
     expect(stderrLines(r)).toEqual([`vanban: cannot write ${target}: no such file`]);
     expect(existsSync(target)).toBe(false);
+    const folder = vanban(['text', seed, '-o', tmp]);
+    expect([folder.status, stderrLines(folder)]).toEqual([1, [`vanban: cannot write ${tmp}: is a directory, not a file`]]);
+    if (existsSync('/dev/full')) {
+      const full = vanban(['parse', seed, '-o', '/dev/full']);
+      expect([full.status, stderrLines(full)]).toEqual([1, ['vanban: cannot write /dev/full: no space left on device (ENOSPC)']]);
+    }
+  });
+
+  it('writes into a device instead of renaming over it, and through a link to its file', () => {
+    expect(vanban(['schema', '-o', '/dev/null']).status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const dir = fresh('linked');
+    writeFileSync(join(dir, 'target.json'), 'old');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    expect(vanban(['schema', '-o', join(dir, 'link.json')]).status).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe(vanban(['schema']).stdout);
   });
 
   it('refuses an output that is one of the inputs (exit 2), and leaves the input alone', () => {

@@ -262,6 +262,21 @@ describe('Word automatic numbering', () => {
     expect(read.messages.filter((m) => m.severity === 'warning')).toEqual([]);
   });
 
+  it('places a left-out symbol where it stood: line and column in the normalized text, in a table too', async () => {
+    const sym = '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>';
+    const cell = (xml: string) => `<w:tc><w:p>${xml}</w:p></w:tc>`;
+    const table = `<w:tbl><w:tr>${cell(t('Mục'))}${cell(t('Ghi chú'))}</w:tr><w:tr>${cell(t('(1)'))}${cell(t('Đã  xong ') + sym + t(' rồi'))}</w:tr></w:tbl>`;
+    const read = await ingestDocx(docx({ body: p('Tiêu đề') + table }));
+    expect(read.text.split('\n')).toEqual(['Tiêu đề', 'Mục | Ghi chú', '(1) | Đã  xong  rồi']);
+    const left = read.messages.find((m) => m.message.startsWith('a symbol character'))!;
+    expect(left).toMatchObject({ messageVi: 'một ký tự ký hiệu của phông "Wingdings" đã bị bỏ qua', line: 3 });
+    // "(1) | Đã xong " once spaces are folded: the symbol stood at column 15.
+    expect(lines(read.text)[2]!.slice(0, left.column! - 1)).toBe('(1) | Đã xong ');
+    expect(read.text).not.toMatch(/[\ufdd0\ue000]/);
+    const model = parse(read.text, { messages: read.messages });
+    expect(model.diagnostics.find((d) => d.code === 'ingest-warning')).toMatchObject({ line: 3, column: 15, message: left.messageVi, messageEn: left.message });
+  });
+
   it('warns about a numbering reference that numbering.xml does not define', async () => {
     const read = await ingestDocx(docx({ body: p('một', num(1)) + p('treo', num(42)), numbering }));
     expect(lines(read.text)).toEqual(['1. một', 'treo']);

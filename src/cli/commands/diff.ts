@@ -21,15 +21,15 @@ Large drafts are compared in near-linear time: a reworded element is looked for 
 share its words and near its own place; one found neither way is reported removed and added.
 
 Options:
-      --format text|json|md     text (default): grouped by conference, coloured on a terminal
+  --format text|json|md         text (default): grouped by conference, coloured on a terminal
                                 (NO_COLOR turns colour off); json: {"changes": [...]} as
                                 described by "vanban schema --diff"; md: Markdown for a review
-      --tracked                 compare a .docx before and after its tracked changes
-      --pretty                  indent the JSON
+  --tracked                     compare a .docx before and after its tracked changes
+  --pretty                      indent the JSON
   -q, --quiet                   print nothing: the exit status says whether the drafts differ
 ${OUTPUT_HELP}
 ${LANG_HELP}
-${INPUT_HELP} (both drafts; not with --tracked)
+${INPUT_HELP}
 ${LIMIT_HELP}
 
 Exit status, as every vanban command: 0 the drafts say the same; 1 they differ, or a draft could

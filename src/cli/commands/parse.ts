@@ -1,6 +1,8 @@
+import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { systemReason } from '../../system-error.js';
 import { LANG_HELP, LIMIT_HELP, INPUT_HELP, OUTPUT_HELP, OUTPUT_OPTION, READ_OPTIONS, RULE_HELP, RULE_OPTION, filesOf, ingestOptions, langOf, limitOptions, parseCommandLine, ruleConfig } from '../args.js';
-import { EXIT, UsageError, refuseInputAsOutput, withOutput, writeOut, type Output } from '../io.js';
+import { EXIT, UsageError, WriteError, refuseInputAsOutput, withOutput, writeOut, type Output } from '../io.js';
 import { FileReader, eachFile } from '../reader.js';
 import { WRITERS, WRITER_NAMES, writerFor, type Writer, type WriteOptions } from '../../emit/writer.js';
 
@@ -11,16 +13,16 @@ one JSON object per line (NDJSON), or with --out DIR one file each. A FILE that 
 gets its one-line error on stderr; the others are still parsed, and the exit status is 1.
 
 Options:
-      --pretty                  indent the JSON (one FILE, or --out DIR)
-      --format NAME             ${WRITER_NAMES.join(', ')} (default json; ndjson for several FILEs):
+  --pretty                      indent the JSON (one FILE, or --out DIR)
+  --format NAME                 ${WRITER_NAMES.join(', ')} (default json; ndjson for several FILEs):
 ${WRITERS.map((w) => `                                  ${w.name.padEnd(8)} ${w.summary}`).join('\n')}
 ${OUTPUT_HELP}
-      --out DIR                 write each FILE's output to DIR/<its name><.json, .ndjson, .csv
+  --out DIR                     write each FILE's output to DIR/<its name><.json, .ndjson, .csv
                                 or .txt>, each whole or not at all
 ${RULE_HELP}
 ${INPUT_HELP}
 ${LIMIT_HELP}
-${LANG_HELP} (the words of --format outline)
+${LANG_HELP}
 
 Exit status: 0 every FILE parsed, 1 a FILE could not be read or an output not written, 2 usage error.
 `;
@@ -84,6 +86,8 @@ async function eachToFolder(files: string[], dir: string, writer: Writer, option
     return join(dir, n === 1 ? name : `${name.slice(0, -writer.extension.length)}~${n}${writer.extension}`);
   });
   for (const target of targets) refuseInputAsOutput(target, files);
+  // As batch does: the folder is made when missing.
+  await mkdir(dir, { recursive: true }).catch((error: unknown) => Promise.reject(new WriteError(`cannot write ${dir}: ${systemReason(error)}`)));
   return eachFile(files, async (file, i) => {
     const model = await reader.model(file);
     await withOutput(targets[i]!, [], (out) => out.chunks(writer.chunks(model, options)).then(() => EXIT.ok));

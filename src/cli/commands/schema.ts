@@ -7,7 +7,7 @@ const HELP = `Usage: vanban schema [options]
 Prints the JSON Schema (draft 2020-12) of the programme model, generated from its zod definition.
 
 Options:
-      --diff                    the schema of "vanban diff --format json" instead
+  --diff                        the schema of "vanban diff --format json" instead
 ${OUTPUT_HELP}
 
 Exit status: 0 printed, 1 the output could not be written, 2 usage error.
