@@ -68,7 +68,7 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
   if (path === undefined) return body({ write: writeOut, chunks: writeChunks });
   refuseInputAsOutput(path, inputs);
   const failed = (error: unknown) => new WriteError(`cannot write ${path}: ${isSystemError(error) ? systemReason(error) : String(error)}`);
-  const existing = statSync(path, { throwIfNoEntry: false });
+  const existing = statOf(path);
   if (existing?.isDirectory()) throw new WriteError(`cannot write ${path}: is a directory, not a file`);
   // A device or a pipe (/dev/null, /dev/stdout) is written into: renaming over it would replace it.
   if (existing && !existing.isFile()) return intoDevice(path, body, failed);
@@ -107,10 +107,19 @@ export function refuseInputAsOutput(output: string, inputs: readonly string[]): 
     if (input === '-') return false;
     if (resolve(input) === resolve(output)) return true;
     // The same file under another name: a link, or a path through a linked folder.
-    const a = statSync(input, { throwIfNoEntry: false });
-    const b = statSync(output, { throwIfNoEntry: false });
+    const a = statOf(input);
+    const b = statOf(output);
     return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
   };
   const clash = inputs.find(same);
   if (clash !== undefined) throw new UsageError(`--output ${output} is also an input (${clash}): it would be overwritten`);
+}
+
+/** What stat says about a path, or undefined when it cannot say (missing, a file in the way, no permission). */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

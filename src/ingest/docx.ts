@@ -150,8 +150,8 @@ class Warnings {
     const kept = this.kept.map((m, i) => ({ ...m, ...at.get(i) }));
     const rest = this.seen.size - MAX_MESSAGES;
     if (rest <= 0) return kept;
-    const count = rest.toLocaleString('en');
-    return [...kept, { severity: 'warning', message: `${count} more warnings like these were left out`, messageVi: `còn ${count} cảnh báo tương tự không được liệt kê` }];
+    const [en, vi] = [rest.toLocaleString('en'), rest.toLocaleString('vi')];
+    return [...kept, { severity: 'warning', message: `${en} more warnings like these were left out`, messageVi: `còn ${vi} cảnh báo tương tự không được liệt kê` }];
   }
 }
 

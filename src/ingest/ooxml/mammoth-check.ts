@@ -21,10 +21,10 @@ const NAMED_IN_MESSAGES = new Set(['w:sym', 'w:br', 'w:pStyle', 'w:rStyle', 'w:t
  */
 export function mammothRefusal(elements: number, bodies: XmlElement[]): { en: string; vi: string } | null {
   if (elements > MAX_MAMMOTH_ELEMENTS) {
-    const [n, max] = [elements.toLocaleString('en'), MAX_MAMMOTH_ELEMENTS.toLocaleString('en')];
+    const [n, max] = [elements, MAX_MAMMOTH_ELEMENTS];
     return {
-      en: `${n} XML elements, over the ${max} it reads in reasonable time`,
-      vi: `${n} phần tử XML, quá ${max} phần tử mà nó đọc được trong thời gian hợp lý`,
+      en: `${n.toLocaleString('en')} XML elements, over the ${max.toLocaleString('en')} it reads in reasonable time`,
+      vi: `${n.toLocaleString('vi')} phần tử XML, quá ${max.toLocaleString('vi')} phần tử mà nó đọc được trong thời gian hợp lý`,
     };
   }
   const kinds = new Set<string>();
@@ -38,10 +38,9 @@ export function mammothRefusal(elements: number, bodies: XmlElement[]): { en: st
     for (const c of node.children) stack.push([c, d + 1]);
   }
   if ((depth + 3) * kinds.size ** 2 <= MAX_MAMMOTH_COMPARISONS) return null;
-  const n = kinds.size.toLocaleString('en');
   return {
-    en: `${n} kinds of element, style or symbol ${depth} levels deep, whose messages it compares pairwise`,
-    vi: `${n} loại phần tử, kiểu hoặc ký hiệu lồng sâu ${depth} cấp, mà nó so sánh từng cặp khi báo lỗi`,
+    en: `${kinds.size.toLocaleString('en')} kinds of element, style or symbol ${depth} levels deep, whose messages it compares pairwise`,
+    vi: `${kinds.size.toLocaleString('vi')} loại phần tử, kiểu hoặc ký hiệu lồng sâu ${depth} cấp, mà nó so sánh từng cặp khi báo lỗi`,
   };
 }
 
