@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { chmod, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, limitOptions, parseCommandLine, ruleConfig } from '../args.js';
-import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
+import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, langOf, limitOptions, OUTPUT_HELP, OUTPUT_OPTION, parseCommandLine, ruleConfig } from '../args.js';
+import { EXIT, UsageError, describeError, refuseInputAsOutput, warn, withOutput, writeOut, type Output } from '../io.js';
 import { applyRuleConfig, documentCodes, rules, type RuleConfig, type Severity } from '../../check/index.js';
 import { CONFIG_NAME, ConfigError, findConfig, mergeRules, readConfig } from '../../check/config.js';
 import { plural } from '../../check/describe.js';
@@ -37,7 +37,8 @@ then a count ("2 cảnh báo, 0 lỗi"). Line and column are 1-based in the norm
 ("vanban text FILE"). Messages are in Vietnamese unless --lang en.
 
 Options:
-  --lang vi|en                  language of the messages (default vi)
+  --lang vi|en                  language of the messages (default vi; en when LC_ALL,
+                                LC_MESSAGES or LANG starts with "en")
   --severity info|warning|error hide findings below this level (default info: show all)
   --format FORMAT               stylish (default; "text" is the same): the lines above
                                 json: {"files": [{"file", "error", "diagnostics": [...]}]}
@@ -46,6 +47,7 @@ Options:
   --pretty                      indent the JSON and SARIF (as for parse)
   -q, --quiet                   no count line after the findings
   --max-warnings N              exit 1 when more than N warnings are shown, even with no error
+${OUTPUT_HELP}
 ${RULE_HELP}
   --config FILE                 read rule settings from FILE instead of looking for
                                 ${CONFIG_NAME}
@@ -117,25 +119,28 @@ interface LintSettings {
   lang: 'vi' | 'en';
 }
 
+export const OPTIONS = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  severity: { type: 'string' },
+  pretty: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-in-place': { type: 'boolean' },
+  ...OUTPUT_OPTION,
+  ...RULE_OPTION,
+  ...INPUT_OPTIONS,
+  ...LIMIT_OPTIONS,
+} as const;
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    format: { type: 'string' },
-    lang: { type: 'string' },
-    severity: { type: 'string' },
-    pretty: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    'max-warnings': { type: 'string' },
-    config: { type: 'string' },
-    'no-config': { type: 'boolean' },
-    fix: { type: 'boolean' },
-    'fix-in-place': { type: 'boolean' },
-    ...RULE_OPTION,
-    ...INPUT_OPTIONS,
-    ...LIMIT_OPTIONS,
-  });
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const format = choice('format', values.format, FORMATS, 'stylish');
-  const lang = choice('lang', values.lang, ['vi', 'en'] as const, 'vi');
+  const lang = langOf(values.lang);
   const least = choice('severity', values.severity, LEVELS, 'info');
   const maxWarnings = count('max-warnings', values['max-warnings']);
   if (positionals.length === 0) throw new UsageError('lint: missing FILE');
@@ -143,6 +148,7 @@ export async function run(argv: string[]): Promise<number> {
   const fix = values['fix-in-place'] ? 'in-place' : values.fix ? 'beside' : 'none';
   if (fix !== 'none' && positionals.includes('-')) throw new UsageError('--fix needs files to write: standard input cannot be fixed');
   if (fix !== 'none' && values.revision === 'original') throw new UsageError('--fix corrects the text with tracked changes accepted: not with --revision original');
+  if (values.output !== undefined) refuseInputAsOutput(values.output, positionals);
   const commandLine = await ruleConfig(values.rule);
   let rulesFor: LintSettings['rulesFor'];
   try {
@@ -158,32 +164,35 @@ export async function run(argv: string[]): Promise<number> {
   linted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const all = linted.flatMap((f) => f.diagnostics);
-  await report(linted, format, { lang, pretty: !!values.pretty, quiet: !!values.quiet });
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const tooMany = maxWarnings !== null && warnings > maxWarnings;
-  if (tooMany) warn(`vanban: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}`);
   const failed = tooMany || linted.some((f) => f.error !== null) || all.some((d) => d.severity === 'error');
-  return failed ? EXIT.failed : EXIT.ok;
+  const code = await withOutput(values.output, positionals, async (out) => {
+    await report(out, linted, format, { lang, pretty: !!values.pretty, quiet: !!values.quiet });
+    return failed ? EXIT.failed : EXIT.ok;
+  });
+  if (tooMany) warn(`vanban: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}`);
+  return code;
 }
 
 /** The findings on stdout, in the format asked for. */
-async function report(linted: LintedFile[], format: (typeof FORMATS)[number], options: { lang: 'vi' | 'en'; pretty: boolean; quiet: boolean }): Promise<void> {
+async function report(out: Output, linted: LintedFile[], format: (typeof FORMATS)[number], options: { lang: 'vi' | 'en'; pretty: boolean; quiet: boolean }): Promise<void> {
   const indent = options.pretty ? 2 : undefined;
   if (format === 'json') {
-    await writeOut(`${JSON.stringify({ files: linted }, null, indent)}\n`);
+    await out.write(`${JSON.stringify({ files: linted }, null, indent)}\n`);
   } else if (format === 'sarif') {
     const { sarifLog } = await import('../../emit/sarif.js');
     const { vanbanVersion } = await import('../../batch/version.js');
     const log = sarifLog(linted, [...rules, ...documentCodes], { version: vanbanVersion(), lang: options.lang, cwd: process.cwd() });
-    await writeOut(`${JSON.stringify(log, null, indent)}\n`);
+    await out.write(`${JSON.stringify(log, null, indent)}\n`);
   } else if (format === 'github') {
     const { githubAnnotations } = await import('../../emit/github.js');
     const lines = githubAnnotations(linted, options.lang, process.cwd());
-    if (lines.length) await writeOut(`${lines.join('\n')}\n`);
+    if (lines.length) await out.write(`${lines.join('\n')}\n`);
   } else {
     const lines = linted.flatMap((f) => f.diagnostics.map((d) => line(f.file, d, options.lang)));
     const shown = options.quiet ? lines : [...lines, tally(linted.flatMap((f) => f.diagnostics), options.lang)];
-    if (shown.length) await writeOut(`${shown.join('\n')}\n`);
+    if (shown.length) await out.write(`${shown.join('\n')}\n`);
   }
 }
 
