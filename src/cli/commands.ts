@@ -27,7 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   diff: { summary: 'what changed between two drafts (exit 1 when they differ)', failed: 'the drafts differ, or one could not be read', load: () => import('./commands/diff.js') },
   lint: {
     summary: 'check drafts: anniversaries, terms, numbering, lead agencies, citations',
-    failed: 'an error-level finding, or a FILE could not be read',
+    failed: 'an error-level finding, more warnings than --max-warnings, or a FILE could not be read',
     load: () => import('./commands/lint.js'),
   },
   batch: {
