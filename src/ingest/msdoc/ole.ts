@@ -1,0 +1,109 @@
+import CFB from 'cfb';
+import { InputError } from '../../errors.js';
+
+/**
+ * The streams of an OLE2 compound file (a Word 97-2003 .doc), read by the `cfb` package after a
+ * check of the sector tables that cfb itself trusts.
+ *
+ * cfb follows every sector chain from every sector and joins each chain into one buffer: chains
+ * that merge into a shared tail (a FAT entry pointed at twice) make that quadratic, and a huge
+ * directory makes its path building quadratic too. A Word file has neither, so a file that has
+ * one is refused here, in one pass over the FAT, before cfb sees it.
+ */
+export interface OleFile {
+  stream(name: string): Uint8Array | null;
+}
+
+const FREE = 0xffffffff;
+const END_OF_CHAIN = 0xfffffffe;
+const FAT_SECTOR = 0xfffffffd;
+const DIFAT_SECTOR = 0xfffffffc;
+/** Word writes a handful of directory entries; thousands are built to slow cfb down. */
+export const MAX_DIRECTORY_ENTRIES = 4096;
+
+const corrupt = (why: string) => new InputError(`corrupt .doc (${why})`);
+
+export function openOle(bytes: Uint8Array): OleFile {
+  checkSectorTables(bytes);
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
+  } catch (error) {
+    // cfb's messages ("Header Signature: Expected …", buffer range errors) mean little to a user.
+    const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'unreadable';
+    throw corrupt(`damaged OLE2 container: ${reason}`);
+  }
+  const byName = new Map<string, Uint8Array>();
+  for (const entry of container.FileIndex) {
+    if (entry.type !== 2 || !entry.content || byName.has(entry.name)) continue;
+    const content = entry.content as Uint8Array;
+    // cfb cuts a stream to what its chain holds: a shorter stream than declared was cut off.
+    if (content.length < entry.size) throw corrupt(`the ${entry.name} stream is cut off`);
+    byName.set(entry.name, content);
+  }
+  return { stream: (name) => byName.get(name) ?? null };
+}
+
+/** Refuses, in time linear in the file, what would make cfb loop, recurse or go quadratic. */
+function checkSectorTables(bytes: Uint8Array): void {
+  if (bytes.length < 512) throw corrupt('truncated or damaged');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const major = view.getUint16(26, true);
+  const shift = view.getUint16(30, true);
+  if (!((major === 3 && shift === 9) || (major === 4 && shift === 12))) throw corrupt('unknown OLE2 version or sector size');
+  const size = 1 << shift;
+  const sectors = Math.floor((bytes.length - size) / size) + ((bytes.length - size) % size ? 1 : 0);
+  const fatCount = view.getUint32(44, true);
+  const directoryStart = view.getUint32(48, true);
+  const difatStart = view.getUint32(68, true);
+  const difatCount = view.getUint32(72, true);
+  if (fatCount > sectors || difatCount > sectors) throw corrupt('truncated or damaged');
+  if (directoryStart >= sectors) throw corrupt('truncated or damaged');
+  const sectorAt = (n: number) => size + n * size;
+
+  // The FAT sector numbers: 109 in the header, the rest in the DIFAT chain.
+  const fatSectors: number[] = [];
+  for (let k = 0; k < 109 && fatSectors.length < fatCount; k++) fatSectors.push(view.getUint32(76 + 4 * k, true));
+  const seenDifat = new Set<number>();
+  for (let d = difatStart, k = 0; d !== END_OF_CHAIN && d !== FREE && k < difatCount; k++) {
+    if (d >= sectors || seenDifat.has(d)) throw corrupt('the sector table chain loops or points outside the file');
+    seenDifat.add(d);
+    const base = sectorAt(d);
+    const perSector = size / 4 - 1;
+    for (let i = 0; i < perSector && fatSectors.length < fatCount; i++) {
+      if (base + 4 * i + 4 > bytes.length) throw corrupt('truncated or damaged');
+      fatSectors.push(view.getUint32(base + 4 * i, true));
+    }
+    d = base + size <= bytes.length ? view.getUint32(base + size - 4, true) : END_OF_CHAIN;
+  }
+
+  // Every sector is the next of at most one other: chains never merge.
+  const pointedAt = new Uint8Array(sectors);
+  const next = new Uint32Array(sectors).fill(FREE);
+  const perFat = size / 4;
+  for (let f = 0; f < fatSectors.length; f++) {
+    const s = fatSectors[f]!;
+    if (s >= sectors) throw corrupt('the sector table points outside the file');
+    for (let i = 0; i < perFat; i++) {
+      const n = f * perFat + i;
+      if (n >= sectors) break;
+      const at = sectorAt(s) + 4 * i;
+      if (at + 4 > bytes.length) throw corrupt('truncated or damaged');
+      const target = view.getUint32(at, true);
+      next[n] = target;
+      if (target === FREE || target === END_OF_CHAIN || target === FAT_SECTOR || target === DIFAT_SECTOR) continue;
+      if (target >= sectors) throw corrupt('a sector chain points outside the file (truncated?)');
+      if (pointedAt[target]!++) throw corrupt('two sector chains run into one another');
+    }
+  }
+
+  // The directory chain: no loop, and not so long that cfb's path building takes minutes.
+  let entries = 0;
+  const seen = new Uint8Array(sectors);
+  for (let d = directoryStart; d !== END_OF_CHAIN; d = next[d]!) {
+    if (d >= sectors || seen[d]) throw corrupt('the directory chain loops or points outside the file');
+    seen[d] = 1;
+    entries += size / 128;
+    if (entries > MAX_DIRECTORY_ENTRIES) throw corrupt(`more than ${MAX_DIRECTORY_ENTRIES} directory entries`);
+  }
+}

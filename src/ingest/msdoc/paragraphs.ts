@@ -1,0 +1,153 @@
+import { InputError } from '../../errors.js';
+import { MAX_PARAGRAPHS, MAX_TEXT } from '../ooxml/document.js';
+import {
+  applyCharacterSprms,
+  applyParagraphSprms,
+  characterProperties,
+  paragraphProperties,
+  type CharacterProperties,
+  type ParagraphProperties,
+} from './sprm.js';
+import { firstRunAfter, runAt, type ChpxRun, type Fib, type PapxRun, type Piece } from './word.js';
+
+/**
+ * The main document's characters, in order, cut into paragraphs with their properties: the
+ * runs of each (text and character properties), the properties of its mark, and how it ends.
+ * Field codes are left out and field results kept, as Word displays them.
+ */
+export interface Run {
+  text: string;
+  chp: CharacterProperties;
+}
+
+export interface Paragraph {
+  runs: Run[];
+  pap: ParagraphProperties;
+  /** Properties of the paragraph mark (a deleted or inserted mark is a tracked change). */
+  mark: CharacterProperties;
+  /** 0x07: a table cell's or row's end mark rather than a paragraph mark. */
+  cellMark: boolean;
+}
+
+export interface TextNotes {
+  /** Pictures, drawn objects, note and comment references met in the text. */
+  objects: number;
+  /** Field codes whose result is shown (or left out when the field has none). */
+  fields: number;
+  fieldsWithoutResult: number;
+  /** Pieces with a fast-save modifier vanban does not apply. */
+  unappliedPrm: boolean;
+}
+
+const decoder1252 = new TextDecoder('windows-1252');
+const utf16 = new TextDecoder('utf-16le');
+const MAX_FIELD_DEPTH = 64;
+
+export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx: ChpxRun[]): { paragraphs: Paragraph[]; notes: TextNotes } {
+  if (fib.ccpText > MAX_TEXT) throw new InputError(`too much text (over ${MAX_TEXT / 1024 / 1024} MB of characters)`);
+  const notes: TextNotes = { objects: 0, fields: 0, fieldsWithoutResult: 0, unappliedPrm: false };
+  const paragraphs: Paragraph[] = [];
+  let runs: Run[] = [];
+  // Field nesting: each entry is true while its code is being read (before its separator).
+  const fields: Array<{ inCode: boolean; hasResult: boolean }> = [];
+  const inCode = () => fields.some((f) => f.inCode);
+
+  const push = (text: string, chp: CharacterProperties) => {
+    if (!text || inCode()) return;
+    const last = runs[runs.length - 1];
+    if (last && last.chp === chp) last.text += text;
+    else runs.push({ text, chp });
+  };
+  const endParagraph = (fc: number, mark: CharacterProperties, cellMark: boolean, piece: Piece) => {
+    const run = runAt(papx, fc);
+    const pap = paragraphProperties(run?.istd ?? 0, run ? [run.grpprl] : []);
+    if (piece.grpprl) applyParagraphSprms(pap, piece.grpprl);
+    paragraphs.push({ runs, pap, mark, cellMark });
+    runs = [];
+    // Row-end marks are paragraphs here, not in the .docx reader's count: twice its limit.
+    if (paragraphs.length > 2 * MAX_PARAGRAPHS) throw new InputError(`too many paragraphs (over ${MAX_PARAGRAPHS.toLocaleString('en')})`);
+  };
+
+  const sorted = [...pieces].sort((a, b) => a.cpStart - b.cpStart);
+  for (const piece of sorted) {
+    if (piece.cpStart >= fib.ccpText) break;
+    if (piece.unappliedPrm) notes.unappliedPrm = true;
+    const count = Math.min(piece.cpEnd, fib.ccpText) - piece.cpStart;
+    const width = piece.compressed ? 1 : 2;
+    const bytes = fib.word.slice(piece.fc, count * width);
+    const text = piece.compressed ? decoder1252.decode(bytes) : utf16.decode(bytes);
+    // Character runs over this piece: each CHPX range, cut to the piece.
+    let k = 0;
+    while (k < count) {
+      const fc = piece.fc + k * width;
+      const index = firstRunAfter(chpx, fc);
+      const run = chpx[index];
+      const covered = run && run.fcFirst <= fc ? run : undefined;
+      const limit = covered ? covered.fcLim : (run?.fcFirst ?? Infinity);
+      const n = Math.max(1, Math.min(count - k, Math.ceil((limit - fc) / width)));
+      const chp = characterProperties(covered ? [covered.grpprl] : []);
+      if (piece.grpprl) applyCharacterSprms(chp, piece.grpprl);
+      for (let i = k; i < k + n; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 0x20 && code !== 0x28) {
+          push(text[i]!, chp);
+          continue;
+        }
+        switch (code) {
+          case 0x0d:
+            endParagraph(piece.fc + i * width, chp, false, piece);
+            break;
+          case 0x07:
+            endParagraph(piece.fc + i * width, chp, true, piece);
+            break;
+          case 0x0c: {
+            // A section mark ends its paragraph; a page break inside one is a line break.
+            const para = runAt(papx, piece.fc + i * width);
+            if (para && para.fcLim === piece.fc + (i + 1) * width) endParagraph(piece.fc + i * width, chp, false, piece);
+            else push('\n', chp);
+            break;
+          }
+          case 0x0b:
+            push('\n', chp);
+            break;
+          case 0x09:
+            push('\t', chp);
+            break;
+          case 0x1e:
+            push('-', chp); // non-breaking hyphen, read as a plain one as in .docx
+            break;
+          case 0x1f:
+            push('\u00ad', chp); // optional hyphen: in .VnTime text this byte is the letter ư
+            break;
+          case 0x13:
+            if (!chp.special && fields.length === 0) break;
+            notes.fields++;
+            if (fields.length < MAX_FIELD_DEPTH) fields.push({ inCode: true, hasResult: false });
+            break;
+          case 0x14:
+            if (fields.length) Object.assign(fields[fields.length - 1]!, { inCode: false, hasResult: true });
+            break;
+          case 0x15:
+            if (fields.length && !fields.pop()!.hasResult) notes.fieldsWithoutResult++;
+            break;
+          case 0x28:
+            if (chp.symbol && chp.special) push(symbolText(chp.symbol.char), chp);
+            else push('(', chp);
+            break;
+          default:
+            if (code !== 0) notes.objects++; // 0x01 picture, 0x02 note, 0x05 comment, 0x08 drawing …
+        }
+      }
+      k += n;
+    }
+  }
+  if (runs.length) paragraphs.push({ runs, pap: paragraphProperties(0, []), mark: characterProperties([]), cellMark: false });
+  return { paragraphs, notes };
+}
+
+/** A symbol's character: Symbol-font codes F020–F07E are their ASCII letters, as in .docx. */
+function symbolText(char: number): string {
+  const low = char >= 0xf000 ? char - 0xf000 : char;
+  if (low >= 0x20 && low < 0x7f && char >= 0xf000) return String.fromCharCode(low);
+  return char >= 0x20 && char < 0xf000 ? String.fromCodePoint(char) : '';
+}
