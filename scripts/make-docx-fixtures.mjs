@@ -620,12 +620,19 @@ async function main() {
   writeFileSync(join(GOOD, 'tcvn3.docx'), await pack(tcvn3Document()));
   writeFileSync(join(GOOD, 'vni.docx'), await pack(vniDocument()));
 
-  // Word 97-2003 versions, converted by LibreOffice: the seed, and the two legacy-font files.
+  // Word 97-2003 versions, converted by LibreOffice (soffice --headless --convert-to doc): each
+  // .doc must give the model its .docx gives (test/ingest/doc.test.ts).
   const doc = join(GOOD, 'seed.doc');
   if (soffice()) {
     const out = mkdtempSync(join(tmpdir(), 'vanban-doc-'));
-    for (const [from, to] of [['plain', 'seed'], ['tcvn3', 'tcvn3'], ['vni', 'vni']]) {
-      execFileSync(soffice(), ['--headless', '--convert-to', 'doc:MS Word 97', '--outdir', out, join(GOOD, `${from}.docx`)], { stdio: 'ignore' });
+    // LibreOffice's Word 97 export splits the first paragraph of a list restarted by
+    // w:startOverride into a list of its own, so the rest of the list starts over ("I.", "I.");
+    // its own reading of the .doc shows the same. The source of auto-numbered.doc therefore
+    // writes each restart as a list of its own, which Word displays with the same numbers.
+    writeFileSync(join(out, 'auto-numbered.docx'), restartsAsLists(readFileSync(join(GOOD, 'auto-numbered.docx'))));
+    const sources = [['plain', 'seed'], ['auto-numbered', 'auto-numbered', out], ['tcvn3', 'tcvn3'], ['vni', 'vni'], ['tracked-changes', 'tracked-changes']];
+    for (const [from, to, dir = GOOD] of sources) {
+      execFileSync(soffice(), ['--headless', '--convert-to', 'doc:MS Word 97', '--outdir', out, join(dir, `${from}.docx`)], { stdio: 'ignore' });
       copyFileSync(join(out, `${from}.doc`), join(GOOD, `${to}.doc`));
     }
     rmSync(out, { recursive: true, force: true });
@@ -674,6 +681,30 @@ function bitflip(docx) {
     p = copy.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), p + 30 + nameLength + extra + compressed);
   }
   throw new Error('no word/document.xml');
+}
+
+/**
+ * A .docx whose numbering instances (w:num) each get an abstract list of their own instead of a
+ * w:startOverride to the level's own start: the numbers Word shows are the same.
+ */
+function restartsAsLists(docx) {
+  const files = unzip(docx).map(([name, data]) => {
+    if (name !== 'word/numbering.xml') return [name, data];
+    const xml = data.toString('utf8');
+    const abstracts = new Map([...xml.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)".*?<\/w:abstractNum>/gs)].map((m) => [m[1], m[0]]));
+    const lists = [];
+    const nums = [];
+    for (const [, numId, abstractId, rest] of xml.matchAll(/<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"\/>(.*?)<\/w:num>/gs)) {
+      const abstract = abstracts.get(abstractId);
+      const start = /<w:start w:val="(\d+)"\/>/.exec(abstract)?.[1];
+      if (rest !== `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${start}"/></w:lvlOverride>`) throw new Error(`unexpected numbering ${numId}`);
+      const id = String(100 + Number(numId));
+      lists.push(abstract.replace(/w:abstractNumId="\d+"/, `w:abstractNumId="${id}"`).replace(/<w:nsid [^>]*\/>/, ''));
+      nums.push(`<w:num w:numId="${numId}"><w:abstractNumId w:val="${id}"/></w:num>`);
+    }
+    return [name, `${xml.slice(0, xml.indexOf('<w:abstractNum '))}${lists.join('')}${nums.join('')}</w:numbering>`];
+  });
+  return zip(files);
 }
 
 let sofficePath;

@@ -71,16 +71,16 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
       `${notes.fieldsWithoutResult} trường (field) không có kết quả hiển thị, đã bỏ qua`,
     );
   }
-  if (fib.ccpComments > 0) say('info', 'comments are not part of the text and were left out', 'các chú thích (comment) không thuộc văn bản, đã bỏ qua');
-  if (fib.ccpFootnotes > 0 || fib.ccpEndnotes > 0) {
-    say('info', 'footnotes and endnotes are not part of the text and were left out', 'chú thích cuối trang không thuộc văn bản, đã bỏ qua');
-  }
   if (result.hasRevisions) {
     say(
       'info',
       `tracked changes: showing the ${revision === 'accepted' ? 'text with all changes accepted' : 'original text, before the changes'}`,
       `có theo dõi thay đổi: hiển thị ${revision === 'accepted' ? 'văn bản đã chấp nhận mọi thay đổi' : 'văn bản gốc, trước khi thay đổi'}`,
     );
+  }
+  if (fib.ccpComments > 0) say('info', 'comments are not part of the text and were left out', 'các chú thích (comment) không thuộc văn bản, đã bỏ qua');
+  if (fib.ccpFootnotes > 0 || fib.ccpEndnotes > 0) {
+    say('info', 'footnotes and endnotes are not part of the text and were left out', 'chú thích cuối trang không thuộc văn bản, đã bỏ qua');
   }
   const encoding = encodingName(result.encodings);
   if (encoding !== 'unicode') {

@@ -29,9 +29,10 @@ export function openOle(bytes: Uint8Array): OleFile {
   try {
     container = CFB.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { type: 'buffer' });
   } catch (error) {
-    // cfb's messages ("Header Signature: Expected …", buffer range errors) mean little to a user.
-    const reason = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'unreadable';
-    throw corrupt(`damaged OLE2 container: ${reason}`);
+    // cfb's own checks say what is wrong ("CFB file size 300 < 512"); a TypeError or RangeError
+    // from inside it only says that it read garbage.
+    const own = error instanceof Error && !(error instanceof TypeError) && !(error instanceof RangeError);
+    throw corrupt(own ? `damaged OLE2 container: ${error.message.split('\n')[0]!.slice(0, 120)}` : 'damaged OLE2 container');
   }
   const byName = new Map<string, Uint8Array>();
   for (const entry of container.FileIndex) {

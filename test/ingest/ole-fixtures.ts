@@ -1,0 +1,76 @@
+import CFB from 'cfb';
+
+/**
+ * Small OLE2 files for the .doc reader's tests, written by cfb, and the damage a hostile file
+ * does to their sector tables. Only the fields a test changes are filled in.
+ */
+export function ole(streams: Record<string, Uint8Array>): Buffer {
+  const container = CFB.utils.cfb_new();
+  for (const [name, data] of Object.entries(streams)) CFB.utils.cfb_add(container, `/${name}`, Buffer.from(data));
+  return Buffer.from(CFB.write(container, { type: 'buffer' }) as Uint8Array);
+}
+
+interface FibFields {
+  nFib?: number;
+  encrypted?: boolean;
+  ccpText?: number;
+  clx?: { fc: number; lcb: number };
+}
+
+/** A WordDocument stream of 8 KB (so it sits in the FAT, not the mini stream) opening with a FIB. */
+export function wordDocument(fields: FibFields = {}): Uint8Array {
+  const b = Buffer.alloc(8192);
+  b.writeUInt16LE(0xa5ec, 0);
+  b.writeUInt16LE(fields.nFib ?? 0xc1, 2);
+  b.writeUInt16LE(fields.encrypted ? 0x0100 : 0, 10);
+  b.writeUInt16LE(14, 32); // csw
+  const cslw = 34 + 28;
+  b.writeUInt16LE(22, cslw); // cslw
+  b.writeInt32LE(fields.ccpText ?? 0, cslw + 2 + 4 * 3);
+  const fcLcb = cslw + 2 + 88;
+  b.writeUInt16LE(0x5d, fcLcb); // cbRgFcLcb
+  if (fields.clx) {
+    b.writeUInt32LE(fields.clx.fc, fcLcb + 2 + 8 * 33);
+    b.writeUInt32LE(fields.clx.lcb, fcLcb + 2 + 8 * 33 + 4);
+  }
+  return b;
+}
+
+export type OleDamage = 'fat-loop' | 'fat-merge' | 'fat-outside' | 'directory-loop' | 'fat-count' | 'stream-size';
+
+/** A copy of an OLE2 file (512-byte sectors) with one kind of damage to its sector tables. */
+export function olePatched(file: Buffer, damage: OleDamage): Buffer {
+  const b = Buffer.from(file);
+  const sector = (n: number) => 512 + 512 * n;
+  const fat = sector(b.readUInt32LE(76));
+  const directory = sector(b.readUInt32LE(48));
+  const entry = findEntry(b, directory, 'WordDocument');
+  const start = b.readUInt32LE(entry + 116);
+  switch (damage) {
+    case 'fat-loop':
+      b.writeUInt32LE(start, fat + 4 * (start + 3)); // the fourth sector leads back to the first
+      break;
+    case 'fat-merge':
+      b.writeUInt32LE(start + 2, fat + 4 * start); // two sectors lead to the third
+      break;
+    case 'fat-outside':
+      b.writeUInt32LE(1_000_000, fat + 4 * (start + 1));
+      break;
+    case 'directory-loop':
+      b.writeUInt32LE(b.readUInt32LE(48), fat + 4 * b.readUInt32LE(48));
+      break;
+    case 'fat-count':
+      b.writeUInt32LE(0xffffffff, 44);
+      break;
+    case 'stream-size':
+      b.writeUInt32LE(0x7fffffff, entry + 120);
+      break;
+  }
+  return b;
+}
+
+function findEntry(b: Buffer, directory: number, name: string): number {
+  const wanted = Buffer.from(name, 'utf16le');
+  for (let at = directory; at < directory + 512; at += 128) if (b.subarray(at, at + wanted.length).equals(wanted)) return at;
+  throw new Error(`no ${name} entry in the first directory sector`);
+}
