@@ -6,11 +6,15 @@ import { InputError } from '../../src/errors.js';
 import { parseFile, type Programme } from '../../src/index.js';
 import { ingestDoc } from '../../src/ingest/doc.js';
 import { ingestDocx } from '../../src/ingest/docx.js';
-import { comparable } from '../helpers.js';
+import { normalizeText } from '../../src/normalize/text.js';
+import { comparable, seedText } from '../helpers.js';
 import { ole, olePatched, wordDocument } from './ole-fixtures.js';
 
 const path = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 const fixture = (name: string) => readFileSync(path(name));
+/** Normalized lines without the blank ones: Word and the .txt export differ in empty paragraphs. */
+const lines = (text: string) => normalizeText(text).split('\n').filter((l) => l !== '');
+const SEED = lines(seedText());
 
 /**
  * The model without what differs by nature between a .doc and its .docx: `source` (format,
@@ -53,6 +57,15 @@ describe('a .doc saved by LibreOffice from each .docx fixture gives the .docx mo
     expect((await ingestDoc(bytes)).text).toContain('II. NỘI DUNG VÀ THỜI GIAN');
   });
 
+  it('seed.doc, vni.doc and tcvn3.doc: the seed lines, legacy fonts by their names', async () => {
+    for (const [file, encoding] of [['seed.doc', 'unicode'], ['vni.doc', 'vni'], ['tcvn3.doc', 'mixed:unicode+tcvn3']]) {
+      const read = await ingestDoc(fixture(`docx/${file}`));
+      expect(lines(read.text)).toEqual(SEED);
+      expect(read).toMatchObject({ format: 'doc', encoding });
+      expect(read.messages.filter((m) => m.severity === 'warning')).toEqual([]);
+    }
+  });
+
   it('tcvn3.doc: .VnTimeH capitals come back from the font names', async () => {
     const read = await ingestDoc(fixture('docx/tcvn3.doc'));
     expect(read.text.split('\n').map((l) => l.trim())).toContain('TỈNH ỦY HẬU GIANG');
@@ -62,7 +75,6 @@ describe('a .doc saved by LibreOffice from each .docx fixture gives the .docx mo
 
   it('tracked-changes.doc: accepted by default, the original on request, with the same lines as the .docx', async () => {
     const bytes = fixture('docx/tracked-changes.doc');
-    const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
     for (const revision of ['accepted', 'original'] as const) {
       const doc = await ingestDoc(bytes, { revision });
       const docx = await ingestDocx(fixture('docx/tracked-changes.docx'), { revision });

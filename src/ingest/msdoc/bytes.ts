@@ -46,6 +46,7 @@ export class Bytes {
   }
   /** A UTF-16LE string of `count` code units. */
   utf16(at: number, count: number): string {
-    return Buffer.from(this.slice(at, 2 * count)).toString('utf16le');
+    const bytes = this.slice(at, 2 * count);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf16le');
   }
 }

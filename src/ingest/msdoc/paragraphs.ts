@@ -42,6 +42,11 @@ export interface TextNotes {
 const decoder1252 = new TextDecoder('windows-1252');
 const utf16 = new TextDecoder('utf-16le');
 const MAX_FIELD_DEPTH = 64;
+/**
+ * Runs of distinct formatting in the whole text: the .docx reader's element budget allows about
+ * as many; more is a file built to exhaust memory, one property change per character.
+ */
+export const MAX_RUNS = 250_000;
 
 export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx: ChpxRun[]): { paragraphs: Paragraph[]; notes: TextNotes } {
   if (fib.ccpText > MAX_TEXT) throw new InputError(`too much text (over ${MAX_TEXT / 1024 / 1024} MB of characters)`);
@@ -50,13 +55,31 @@ export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx:
   let runs: Run[] = [];
   // Field nesting: each entry is true while its code is being read (before its separator).
   const fields: Array<{ inCode: boolean; hasResult: boolean }> = [];
-  const inCode = () => fields.some((f) => f.inCode);
+  let codes = 0; // fields whose code is being read: their text is not shown
+  const inCode = () => codes > 0;
 
+  let runCount = 0;
   const push = (text: string, chp: CharacterProperties) => {
     if (!text || inCode()) return;
     const last = runs[runs.length - 1];
     if (last && last.chp === chp) last.text += text;
-    else runs.push({ text, chp });
+    else {
+      if (++runCount > MAX_RUNS) throw new InputError(`too many runs of formatting (over ${MAX_RUNS.toLocaleString('en')})`);
+      runs.push({ text, chp });
+    }
+  };
+  // One object per distinct set of properties, so that runs of equal formatting merge.
+  const shared = new Map<string, CharacterProperties>();
+  const plainRun = characterProperties([]);
+  const intern = (chp: CharacterProperties) => {
+    if (chp.ftcAscii === undefined && chp.ftcOther === undefined && chp.istd === undefined && !chp.symbol && !chp.deleted && !chp.inserted && !chp.special) {
+      return plainRun;
+    }
+    const key = `${chp.ftcAscii},${chp.ftcOther},${chp.istd},${+chp.deleted}${+chp.inserted}${+chp.special},${chp.symbol?.ftc},${chp.symbol?.char}`;
+    const known = shared.get(key);
+    if (known) return known;
+    if (shared.size < MAX_RUNS) shared.set(key, chp);
+    return chp;
   };
   const endParagraph = (fc: number, mark: CharacterProperties, cellMark: boolean, piece: Piece) => {
     const run = runAt(papx, fc);
@@ -85,14 +108,18 @@ export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx:
       const covered = run && run.fcFirst <= fc ? run : undefined;
       const limit = covered ? covered.fcLim : (run?.fcFirst ?? Infinity);
       const n = Math.max(1, Math.min(count - k, Math.ceil((limit - fc) / width)));
-      const chp = characterProperties(covered ? [covered.grpprl] : []);
-      if (piece.grpprl) applyCharacterSprms(chp, piece.grpprl);
+      const own = characterProperties(covered ? [covered.grpprl] : []);
+      if (piece.grpprl) applyCharacterSprms(own, piece.grpprl);
+      const chp = intern(own);
       for (let i = k; i < k + n; i++) {
-        const code = text.charCodeAt(i);
-        if (code >= 0x20 && code !== 0x28) {
-          push(text[i]!, chp);
+        let plain = i;
+        while (plain < k + n && text.charCodeAt(plain) >= 0x20 && text.charCodeAt(plain) !== 0x28) plain++;
+        if (plain > i) {
+          push(text.slice(i, plain), chp); // ordinary characters, up to the next special one
+          i = plain - 1;
           continue;
         }
+        const code = text.charCodeAt(i);
         switch (code) {
           case 0x0d:
             endParagraph(piece.fc + i * width, chp, false, piece);
@@ -122,14 +149,20 @@ export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx:
           case 0x13:
             if (!chp.special && fields.length === 0) break;
             notes.fields++;
-            if (fields.length < MAX_FIELD_DEPTH) fields.push({ inCode: true, hasResult: false });
+            if (fields.length < MAX_FIELD_DEPTH) fields.push({ inCode: true, hasResult: false }), codes++;
             break;
-          case 0x14:
-            if (fields.length) Object.assign(fields[fields.length - 1]!, { inCode: false, hasResult: true });
+          case 0x14: {
+            const field = fields[fields.length - 1];
+            if (field?.inCode) codes--;
+            if (field) Object.assign(field, { inCode: false, hasResult: true });
             break;
-          case 0x15:
-            if (fields.length && !fields.pop()!.hasResult) notes.fieldsWithoutResult++;
+          }
+          case 0x15: {
+            const field = fields.pop();
+            if (field?.inCode) codes--;
+            if (field && !field.hasResult) notes.fieldsWithoutResult++;
             break;
+          }
           case 0x28:
             if (chp.symbol && chp.special) push(symbolText(chp.symbol.char), chp);
             else push('(', chp);

@@ -96,6 +96,9 @@ export interface Piece {
   unappliedPrm: boolean;
 }
 
+/** Word's fast saves leave a few thousand pieces at most; a table of more is built to slow the reader. */
+export const MAX_PIECES = 100_000;
+
 export function readPieces(fib: Fib): Piece[] {
   const clx = structure(fib, FC.clx);
   if (!clx) throw corrupt('no piece table');
@@ -114,6 +117,7 @@ export function readPieces(fib: Fib): Piece[] {
   const plc = at + 5;
   if (plc + lcb > t.length || lcb < 4 || (lcb - 4) % 12 !== 0) throw corrupt('the piece table is damaged');
   const n = (lcb - 4) / 12;
+  if (n > MAX_PIECES) throw corrupt(`more than ${MAX_PIECES.toLocaleString('en')} pieces in the piece table`);
   const pieces: Piece[] = [];
   for (let k = 0; k < n; k++) {
     const cpStart = t.u32(plc + 4 * k);
@@ -148,6 +152,11 @@ export interface ChpxRun extends FcRange {
 }
 
 const PAGE = 512;
+/**
+ * A page holds up to 101 runs of formatting (29 of paragraphs), so this is some 200,000 runs:
+ * as many as the .docx reader's element budget allows, more than a long programme needs.
+ */
+export const MAX_PROPERTY_PAGES = 2_000;
 
 function pageNumbers(fib: Fib, index: number): number[] {
   const plc = structure(fib, index);
@@ -155,6 +164,7 @@ function pageNumbers(fib: Fib, index: number): number[] {
   if (plc.size < 4 || (plc.size - 4) % 8 !== 0) throw corrupt('a property page table is damaged');
   const n = (plc.size - 4) / 8;
   if (n > fib.word.length / PAGE) throw corrupt('more property pages than the file holds');
+  if (n > MAX_PROPERTY_PAGES) throw corrupt(`more than ${MAX_PROPERTY_PAGES.toLocaleString('en')} property pages`);
   const pages: number[] = [];
   for (let k = 0; k < n; k++) pages.push(fib.table.u32(plc.at + 4 * (n + 1) + 4 * k) & 0x3fffff);
   return pages;
@@ -363,8 +373,8 @@ export interface ListOverride {
   levels: Array<{ ilvl: number; start?: number; level?: ListLevel }>;
 }
 
-/** Word allows a few thousand lists; more is a file built to make the reader work. */
-export const MAX_LISTS = 10_000;
+/** A long programme has a hundred lists or so; thousands are a file built to make the reader work. */
+export const MAX_LISTS = 2_000;
 
 export function readLists(fib: Fib): List[] {
   const s = structure(fib, FC.plfLst);
