@@ -477,6 +477,15 @@ const ROOT_RELS =
 const documentXml = (body) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
 
 /** A minimal docx around a document.xml. */
+const OBJECTS_DOCUMENT =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>` +
+  '<w:p><w:r><w:t>TỈNH ỦY HẬU GIANG</w:t></w:r></w:p>' +
+  '<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+  '<w:r><w:instrText xml:space="preserve"> HYPERLINK "http://example.org/" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+  '<w:r><w:t>trang thông tin</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> của Tỉnh ủy.</w:t></w:r></w:p>' +
+  '<w:p><w:r><w:t xml:space="preserve">Khung: </w:t></w:r><w:r><w:pict><v:shape id="t1" type="#_x0000_t202" style="width:200pt;height:50pt">' +
+  '<v:textbox><w:txbxContent><w:p><w:r><w:t>Nội dung trong khung</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>' +
+  '<w:p><w:r><w:t>Hết.</w:t></w:r></w:p></w:body></w:document>';
 const minimalDocx = (document) => zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', ROOT_RELS], ['word/document.xml', document]]);
 
 /**
@@ -630,7 +639,16 @@ async function main() {
     // its own reading of the .doc shows the same. The source of auto-numbered.doc therefore
     // writes each restart as a list of its own, which Word displays with the same numbers.
     writeFileSync(join(out, 'auto-numbered.docx'), restartsAsLists(readFileSync(join(GOOD, 'auto-numbered.docx'))));
-    const sources = [['plain', 'seed'], ['auto-numbered', 'auto-numbered', out], ['tcvn3', 'tcvn3'], ['vni', 'vni'], ['tracked-changes', 'tracked-changes']];
+    // objects.doc: a field and a text box, what the .doc reader shows or reports.
+    writeFileSync(join(out, 'objects.docx'), minimalDocx(OBJECTS_DOCUMENT));
+    const sources = [
+      ['plain', 'seed'],
+      ['auto-numbered', 'auto-numbered', out],
+      ['tcvn3', 'tcvn3'],
+      ['vni', 'vni'],
+      ['tracked-changes', 'tracked-changes'],
+      ['objects', 'objects', out],
+    ];
     for (const [from, to, dir = GOOD] of sources) {
       execFileSync(soffice(), ['--headless', '--convert-to', 'doc:MS Word 97', '--outdir', out, join(dir, `${from}.docx`)], { stdio: 'ignore' });
       copyFileSync(join(out, `${from}.doc`), join(GOOD, `${to}.doc`));

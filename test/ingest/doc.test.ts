@@ -89,6 +89,18 @@ describe('a .doc saved by LibreOffice from each .docx fixture gives the .docx mo
     expect((await ingestDoc(bytes, { revision: 'original' })).text).toContain('lần thứ 16 (tháng 3/2024)');
   });
 
+  it('objects.doc: a field shows its result, a text box is reported rather than dropped silently', async () => {
+    const read = await ingestDoc(fixture('docx/objects.doc'));
+    expect(read.text.split('\n')).toEqual(['TỈNH ỦY HẬU GIANG', 'Xem trang thông tin của Tỉnh ủy.', 'Khung: ', 'Hết.']);
+    expect(read.messages).toEqual([
+      {
+        severity: 'warning',
+        message: 'text boxes are not part of the text and were left out',
+        messageVi: 'nội dung trong khung văn bản (text box) không được đọc',
+      },
+    ]);
+  });
+
   it('messages come in Vietnamese and English', async () => {
     const read = await ingestDoc(fixture('docx/tracked-changes.doc'));
     expect(read.messages.length).toBeGreaterThan(0);
