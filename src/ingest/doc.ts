@@ -5,7 +5,7 @@ import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
 import { openOle } from './msdoc/ole.js';
 import { readParagraphs } from './msdoc/paragraphs.js';
-import { bodyXml, numberingXml, stylesXml } from './msdoc/to-ooxml.js';
+import { bodyXml, numberingXml, styleId, stylesXml } from './msdoc/to-ooxml.js';
 import { readChpx, readFib, readFonts, readListOverrides, readLists, readPapx, readPieces, readStyleSheet } from './msdoc/word.js';
 import type { IngestMessage, Ingested } from './types.js';
 import { isOle2, ole2HasStream } from './zip-guard.js';
@@ -59,6 +59,14 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
       'warning',
       'a fast-saved .doc: its text is read through the piece table, but formatting kept in fast-save records may be missing (save it again in Word for a faithful reading)',
       'tệp .doc lưu nhanh (fast save): văn bản đọc theo bảng mảnh, nhưng định dạng trong các bản ghi lưu nhanh có thể bị thiếu (mở bằng Word và lưu lại để đọc đầy đủ)',
+    );
+  }
+  const listed = (p: (typeof paragraphs)[number]) => !!p.pap.ilfo || styles.numberingOf(styleId(p.pap.istd))?.numId !== undefined;
+  if (paragraphs.some((p) => p.pap.oldNumbering && !listed(p))) {
+    say(
+      'warning',
+      'Word 6/95 automatic numbering (no list table entry) is not shown: those paragraphs lost their numbers',
+      'đánh số tự động kiểu Word 6/95 (không có trong bảng danh sách) không hiển thị được: các đoạn đó mất số thứ tự',
     );
   }
   if (fib.ccpTextboxes > 0) {

@@ -70,10 +70,12 @@ export interface ParagraphProperties {
   depth: number;
   innerCellEnd: boolean;
   innerRowEnd: boolean;
+  /** Word 6/95 automatic numbering (ANLD), which Word 97 shows only for paragraphs without a list. */
+  oldNumbering: boolean;
 }
 
 export function paragraphProperties(istd: number, grpprls: Uint8Array[]): ParagraphProperties {
-  const p: ParagraphProperties = { istd, inTable: false, rowEnd: false, depth: 0, innerCellEnd: false, innerRowEnd: false };
+  const p: ParagraphProperties = { istd, inTable: false, rowEnd: false, depth: 0, innerCellEnd: false, innerRowEnd: false, oldNumbering: false };
   for (const grpprl of grpprls) applyParagraphSprms(p, grpprl);
   return p;
 }
@@ -107,6 +109,12 @@ export function applyParagraphSprms(p: ParagraphProperties, grpprl: Uint8Array):
         break;
       case 0x244c: // sprmPFInnerTtp
         p.innerRowEnd = operand[0] !== 0;
+        break;
+      case 0xc63e: // sprmPAnld80
+        p.oldNumbering = true;
+        break;
+      case 0x240d: // sprmPNLvlAnm: 0 is "not numbered"
+        p.oldNumbering = operand[0] !== 0;
         break;
     }
   }
