@@ -639,7 +639,7 @@ async function main() {
     // its own reading of the .doc shows the same. The source of auto-numbered.doc therefore
     // writes each restart as a list of its own, which Word displays with the same numbers.
     writeFileSync(join(out, 'auto-numbered.docx'), restartsAsLists(readFileSync(join(GOOD, 'auto-numbered.docx'))));
-    // objects.doc: a field and a text box, what the .doc reader shows or reports.
+    // objects.doc: a hyperlink field and a text box (its own story, anchored by a shape).
     writeFileSync(join(out, 'objects.docx'), minimalDocx(OBJECTS_DOCUMENT));
     const sources = [
       ['plain', 'seed'],

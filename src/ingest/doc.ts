@@ -1,12 +1,12 @@
 import { InputError } from '../errors.js';
 import { convertLegacyRun, legacyEncodingOf } from '../normalize/legacy.js';
-import { linesOf, readDocument, type Revision } from './ooxml/document.js';
+import { linesOf, MAX_TEXT, readDocument, type Revision } from './ooxml/document.js';
 import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
 import { openOle } from './msdoc/ole.js';
-import { readParagraphs } from './msdoc/paragraphs.js';
+import { readParagraphs, type Anchor, type Paragraph } from './msdoc/paragraphs.js';
 import { bodyXml, numberingXml, styleId, stylesXml } from './msdoc/to-ooxml.js';
-import { readChpx, readFib, readFonts, readListOverrides, readLists, readPapx, readPieces, readStyleSheet } from './msdoc/word.js';
+import { readChpx, readFib, readFonts, readListOverrides, readLists, readPapx, readPieces, readStyleSheet, readTextBoxes, type Fib } from './msdoc/word.js';
 import type { IngestMessage, Ingested } from './types.js';
 import { isOle2, ole2HasStream } from './zip-guard.js';
 
@@ -35,7 +35,10 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
   const fib = readFib(ole);
   const pieces = readPieces(fib);
   const fonts = readFonts(fib);
-  const { paragraphs, notes } = readParagraphs(fib, pieces, readPapx(fib), readChpx(fib));
+  const papx = readPapx(fib);
+  const chpx = readChpx(fib);
+  const { paragraphs, notes, anchors } = readParagraphs(fib, pieces, papx, chpx);
+  const boxes = placeTextBoxes(fib, anchors, paragraphs, (from, to) => readParagraphs(fib, pieces, papx, chpx, from, to).paragraphs);
 
   const warnings: string[] = [];
   const numberingRoot = numberingXml(readLists(fib), readListOverrides(fib));
@@ -69,8 +72,12 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
       'đánh số tự động kiểu Word 6/95 (không có trong bảng danh sách) không hiển thị được: các đoạn đó mất số thứ tự',
     );
   }
-  if (fib.ccpTextboxes > 0) {
-    say('warning', 'text boxes are not part of the text and were left out', 'nội dung trong khung văn bản (text box) không được đọc');
+  if (boxes.unplaced > 0) {
+    say(
+      'warning',
+      `${boxes.unplaced} text box(es) whose anchor was not found were left out`,
+      `${boxes.unplaced} khung văn bản (text box) không tìm thấy vị trí neo, đã bỏ qua`,
+    );
   }
   if (notes.fieldsWithoutResult > 0) {
     say(
@@ -95,6 +102,40 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
     say('info', `legacy-font runs converted to Unicode (${encoding})`, `đoạn văn bản phông cũ đã chuyển sang Unicode (${encoding})`);
   }
   return { text: linesOf(result.blocks).join('\n'), format: 'doc', encoding, messages };
+}
+
+/**
+ * Puts the paragraphs of each text box after the paragraph that anchors its shape, as the .docx
+ * reader does; each story is read once however many anchors name it. Returns how many stories
+ * with text found no anchor.
+ */
+function placeTextBoxes(fib: Fib, anchors: Anchor[], paragraphs: Paragraph[], read: (from: number, to: number) => Paragraph[]): { unplaced: number } {
+  if (fib.ccpTextboxes === 0) return { unplaced: 0 };
+  const { shapeAt, storyOf } = readTextBoxes(fib);
+  const placed = new Set<number>();
+  // Stories may overlap in a hostile file: all the reading of them shares one text budget.
+  let budget = MAX_TEXT;
+  const readOnce = (story: { from: number; to: number }) => {
+    budget -= story.to - story.from;
+    if (budget < 0) throw new InputError(`too much text in text boxes (over ${MAX_TEXT / 1024 / 1024} MB of characters)`);
+    return read(story.from, story.to);
+  };
+  for (const anchor of anchors) {
+    const shape = shapeAt.get(anchor.cp);
+    const story = shape === undefined ? undefined : storyOf.get(shape);
+    const host = paragraphs[Math.min(anchor.paragraph, paragraphs.length - 1)];
+    if (!story || !host || placed.has(shape!)) continue;
+    placed.add(shape!);
+    const box = readOnce(story);
+    while (box.length && box[box.length - 1]!.runs.every((r) => r.text.trim() === '')) box.pop(); // the story's closing marks
+    if (box.length) (host.boxes ??= []).push(...box.map((p) => ({ ...p, pap: { ...p.pap, inTable: false, depth: 0 } })));
+  }
+  let unplaced = 0;
+  for (const [shape, story] of storyOf) {
+    if (placed.has(shape)) continue;
+    if (readOnce(story).some((p) => p.runs.some((r) => r.text.trim() !== ''))) unplaced++;
+  }
+  return { unplaced };
 }
 
 /** "unicode", "tcvn3", "vni", or "mixed:unicode+tcvn3" and the like. */

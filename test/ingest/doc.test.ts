@@ -89,16 +89,10 @@ describe('a .doc saved by LibreOffice from each .docx fixture gives the .docx mo
     expect((await ingestDoc(bytes, { revision: 'original' })).text).toContain('lần thứ 16 (tháng 3/2024)');
   });
 
-  it('objects.doc: a field shows its result, a text box is reported rather than dropped silently', async () => {
+  it('objects.doc: a field shows its result, a text box follows the paragraph that anchors it (as in .docx)', async () => {
     const read = await ingestDoc(fixture('docx/objects.doc'));
-    expect(read.text.split('\n')).toEqual(['TỈNH ỦY HẬU GIANG', 'Xem trang thông tin của Tỉnh ủy.', 'Khung: ', 'Hết.']);
-    expect(read.messages).toEqual([
-      {
-        severity: 'warning',
-        message: 'text boxes are not part of the text and were left out',
-        messageVi: 'nội dung trong khung văn bản (text box) không được đọc',
-      },
-    ]);
+    expect(read.text.split('\n')).toEqual(['TỈNH ỦY HẬU GIANG', 'Xem trang thông tin của Tỉnh ủy.', 'Khung: ', 'Nội dung trong khung', 'Hết.']);
+    expect(read.messages).toEqual([]);
   });
 
   it('messages come in Vietnamese and English', async () => {
@@ -190,7 +184,7 @@ describe('damaged and hostile .doc files end in a result or a one-line InputErro
     return bytes;
   };
 
-  for (const file of ['seed.doc', 'auto-numbered.doc', 'tcvn3.doc', 'tracked-changes.doc']) {
+  for (const file of ['seed.doc', 'auto-numbered.doc', 'tcvn3.doc', 'tracked-changes.doc', 'objects.doc']) {
     it(`${file}: bit flips, cuts and sectors of noise`, async () => {
       const original = fixture(`docx/${file}`);
       await fc.assert(

@@ -27,6 +27,8 @@ export interface Paragraph {
   mark: CharacterProperties;
   /** 0x07: a table cell's or row's end mark rather than a paragraph mark. */
   cellMark: boolean;
+  /** Paragraphs of the text boxes anchored in this one: they follow it, as in the .docx reader. */
+  boxes?: Paragraph[];
 }
 
 export interface TextNotes {
@@ -48,8 +50,24 @@ const MAX_FIELD_DEPTH = 64;
  */
 export const MAX_RUNS = 250_000;
 
-export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx: ChpxRun[]): { paragraphs: Paragraph[]; notes: TextNotes } {
-  if (fib.ccpText > MAX_TEXT) throw new InputError(`too much text (over ${MAX_TEXT / 1024 / 1024} MB of characters)`);
+/** A drawn object's anchor (0x08) in the text: the shape may be a text box. */
+export interface Anchor {
+  cp: number;
+  /** Index of the paragraph it sits in. */
+  paragraph: number;
+}
+
+/** The paragraphs of the story at [from, to) in character positions: the main text by default. */
+export function readParagraphs(
+  fib: Fib,
+  pieces: Piece[],
+  papx: PapxRun[],
+  chpx: ChpxRun[],
+  from = 0,
+  to = fib.ccpText,
+): { paragraphs: Paragraph[]; notes: TextNotes; anchors: Anchor[] } {
+  if (to - from > MAX_TEXT) throw new InputError(`too much text (over ${MAX_TEXT / 1024 / 1024} MB of characters)`);
+  const anchors: Anchor[] = [];
   const notes: TextNotes = { objects: 0, fields: 0, fieldsWithoutResult: 0, unappliedPrm: false };
   const paragraphs: Paragraph[] = [];
   let runs: Run[] = [];
@@ -93,14 +111,15 @@ export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx:
 
   const sorted = [...pieces].sort((a, b) => a.cpStart - b.cpStart);
   for (const piece of sorted) {
-    if (piece.cpStart >= fib.ccpText) break;
+    if (piece.cpStart >= to) break;
+    if (piece.cpEnd <= from) continue;
     if (piece.unappliedPrm) notes.unappliedPrm = true;
-    const count = Math.min(piece.cpEnd, fib.ccpText) - piece.cpStart;
+    const count = Math.min(piece.cpEnd, to) - piece.cpStart;
     const width = piece.compressed ? 1 : 2;
     const bytes = fib.word.slice(piece.fc, count * width);
     const text = piece.compressed ? decoder1252.decode(bytes) : utf16.decode(bytes);
     // Character runs over this piece: each CHPX range, cut to the piece.
-    let k = 0;
+    let k = Math.max(0, from - piece.cpStart);
     while (k < count) {
       const fc = piece.fc + k * width;
       const index = firstRunAfter(chpx, fc);
@@ -168,6 +187,7 @@ export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx:
             else push('(', chp);
             break;
           default:
+            if (code === 0x08 && !inCode()) anchors.push({ cp: piece.cpStart + i, paragraph: paragraphs.length });
             if (code !== 0) notes.objects++; // 0x01 picture, 0x02 note, 0x05 comment, 0x08 drawing …
         }
       }
@@ -175,7 +195,7 @@ export function readParagraphs(fib: Fib, pieces: Piece[], papx: PapxRun[], chpx:
     }
   }
   if (runs.length) paragraphs.push({ runs, pap: paragraphProperties(0, []), mark: characterProperties([]), cellMark: false });
-  return { paragraphs, notes };
+  return { paragraphs, notes, anchors };
 }
 
 /** A symbol's character: Symbol-font codes F020–F07E are their ASCII letters, as in .docx. */

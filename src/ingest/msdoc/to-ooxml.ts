@@ -145,6 +145,7 @@ export function bodyXml(paragraphs: Paragraph[], fonts: string[]): XmlElement {
       continue;
     }
     container().children.push(paragraphXml(p, fonts));
+    if (p.boxes) container().children.push(...bodyXml(p.boxes, fonts).children);
     const cellEnd = depth === 1 ? p.cellMark : depth > 1 && p.pap.innerCellEnd;
     if (cellEnd) {
       const top = open[open.length - 1]!;

@@ -21,13 +21,14 @@ export interface Fib {
   ccpComments: number;
   ccpEndnotes: number;
   ccpTextboxes: number;
+  ccpMacros: number;
   table: Bytes;
   word: Bytes;
   /** (fc, lcb) of each structure in the table stream, by its index in FibRgFcLcb97. */
   fcLcb: (index: number) => { fc: number; lcb: number };
 }
 
-export const FC = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, sttbfFfn: 15, plcfFldMom: 16, clx: 33, plfLst: 73, plfLfo: 74 } as const;
+export const FC = { stshf: 1, plcfBteChpx: 12, plcfBtePapx: 13, sttbfFfn: 15, plcfFldMom: 16, clx: 33, plcSpaMom: 40, plcftxbxTxt: 56, plfLst: 73, plfLfo: 74 } as const;
 
 export function readFib(ole: OleFile): Fib {
   const wordStream = ole.stream('WordDocument');
@@ -67,6 +68,7 @@ export function readFib(ole: OleFile): Fib {
     ccpComments: count(7),
     ccpEndnotes: count(8),
     ccpTextboxes: count(9),
+    ccpMacros: count(6),
     table,
     word,
     fcLcb: (index) => (index < cbRgFcLcb ? { fc: word.u32(fcLcbStart + 8 * index), lcb: word.u32(fcLcbStart + 8 * index + 4) } : { fc: 0, lcb: 0 }),
@@ -461,4 +463,37 @@ export function readListOverrides(fib: Fib): ListOverride[] {
     overrides.push(override);
   }
   return overrides;
+}
+
+// ── Text boxes: shapes anchored in the main text (PlcSpaMom), their stories (PlcftxbxTxt) ──
+
+export interface TextBoxes {
+  /** Shape id of the drawn object anchored at each character position of the main text. */
+  shapeAt: Map<number, number>;
+  /** The character range of each text box story, by its shape id, in document positions. */
+  storyOf: Map<number, { from: number; to: number }>;
+}
+
+export function readTextBoxes(fib: Fib): TextBoxes {
+  const shapeAt = new Map<number, number>();
+  const storyOf = new Map<number, { from: number; to: number }>();
+  const t = fib.table;
+  const spa = structure(fib, FC.plcSpaMom);
+  if (spa && spa.size >= 4 && (spa.size - 4) % 30 === 0) {
+    const n = (spa.size - 4) / 30;
+    for (let k = 0; k < n; k++) shapeAt.set(t.u32(spa.at + 4 * k), t.u32(spa.at + 4 * (n + 1) + 26 * k));
+  }
+  const txbx = structure(fib, FC.plcftxbxTxt);
+  if (txbx && txbx.size >= 4 && (txbx.size - 4) % 26 === 0) {
+    // The text box stories follow the main text, notes, headers, comments and endnotes.
+    const base = fib.ccpText + fib.ccpFootnotes + fib.ccpHeaders + fib.ccpMacros + fib.ccpComments + fib.ccpEndnotes;
+    const n = (txbx.size - 4) / 26;
+    for (let k = 0; k < n; k++) {
+      const from = t.u32(txbx.at + 4 * k);
+      const to = t.u32(txbx.at + 4 * (k + 1));
+      const lid = t.u32(txbx.at + 4 * (n + 1) + 22 * k + 14);
+      if (to > from && to <= fib.ccpTextboxes && !storyOf.has(lid)) storyOf.set(lid, { from: base + from, to: base + to });
+    }
+  }
+  return { shapeAt, storyOf };
 }
