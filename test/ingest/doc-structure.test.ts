@@ -5,6 +5,8 @@ import { readStyles } from '../../src/ingest/ooxml/styles.js';
 import type { Paragraph } from '../../src/ingest/msdoc/paragraphs.js';
 import { characterProperties, paragraphProperties, type CharacterProperties, type ParagraphProperties } from '../../src/ingest/msdoc/sprm.js';
 import { bodyXml, numberingXml, stylesXml } from '../../src/ingest/msdoc/to-ooxml.js';
+import type { StyleSheet } from '../../src/ingest/msdoc/word.js';
+import { convertLegacyRun, legacyEncodingOf } from '../../src/normalize/legacy.js';
 
 /**
  * The .doc paragraphs' table marks and revision marks, as the .doc reader hands them to the
@@ -24,14 +26,16 @@ function para(text: string | ReturnType<typeof run>[], pap: Partial<ParagraphPro
 const cell = (text: string) => para(text, { inTable: true, depth: 1 }, { cellMark: true });
 const rowEnd = () => para('', { inTable: true, depth: 1, rowEnd: true }, { cellMark: true });
 
-function lines(paragraphs: Paragraph[], revision: Revision = 'accepted', lists = numberingXml([], [])): string[] {
-  const styles = readStyles(stylesXml({ styles: [], defaultFtc: null }, []));
-  const read = readDocument(bodyXml(paragraphs, []), {
+function lines(paragraphs: Paragraph[], revision: Revision = 'accepted', lists = numberingXml([], []), sheet: StyleSheet = { styles: [], defaultFtc: null }, fonts: string[] = []): string[] {
+  const styles = readStyles(stylesXml(sheet, fonts));
+  const numbering = new Numbering(lists);
+  numbering.resolveStyleLink = (id) => styles.numberingOf(id)?.numId;
+  const read = readDocument(bodyXml(paragraphs, fonts), {
     revision,
     styles,
-    numbering: new Numbering(lists),
-    convert: (text) => text,
-    encodingOf: () => 'unicode',
+    numbering,
+    convert: (text, font) => (font === undefined ? text : convertLegacyRun(text, font)),
+    encodingOf: (font) => (font === undefined ? 'unicode' : (legacyEncodingOf(font) ?? 'unicode')),
     warn: () => {},
   });
   return linesOf(read.blocks);
@@ -98,5 +102,27 @@ describe('.doc lists go through the .docx numbering counters', () => {
     const item = (text: string, ilfo: number) => para(text, { ilfo, ilvl: 0 });
     const doc = [item('a', 1), item('b', 1), item('c', 2), item('d', 2), item('e', 1), para('f', { ilfo: 2047 })];
     expect(lines(doc, 'accepted', lists)).toEqual(['(1) a', '(2) b', '(1) c', '(2) d', '(3) e', 'f']);
+  });
+});
+
+describe('.doc paragraph styles carry numbering and fonts', () => {
+  // sprmPIlfo 1, sprmPIlvl 0; sprmCRgFtc0 and sprmCRgFtc2 = font 1.
+  const numbered = Uint8Array.from([0x0b, 0x46, 1, 0, 0x0a, 0x26, 0]);
+  const vnTimeH = Uint8Array.from([0x4f, 0x4a, 1, 0, 0x51, 0x4a, 1, 0]);
+  const sheet: StyleSheet = {
+    styles: [
+      { istd: 0, kind: 'paragraph', name: 'Normal', sti: 0 },
+      { istd: 1, kind: 'paragraph', name: 'heading 1', sti: 1, basedOn: 0, papx: numbered, chpx: vnTimeH },
+    ],
+    defaultFtc: { ascii: 0, other: 0 },
+  };
+  const fonts = ['Times New Roman', '.VnTimeH'];
+  const lists = numberingXml([{ lsid: 3, levels: [{ start: 1, nfc: 1, legal: false, noRestart: false, restartLimit: 0, follow: 1, text: '%1.' }], styles: [0x0fff] }], [
+    { lsid: 3, levels: [] },
+  ]);
+
+  it('a Heading 1 numbered by its style, in .VnTimeH: Roman numbers and TCVN3 capitals', () => {
+    const doc = [para('môc ®Ých, yªu cÇu', { istd: 1 }), para('Văn bản thường.'), para('néi dung vµ thêi gian', { istd: 1 })];
+    expect(lines(doc, 'accepted', lists, sheet, fonts)).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'Văn bản thường.', 'II. NỘI DUNG VÀ THỜI GIAN']);
   });
 });
