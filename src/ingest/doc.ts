@@ -43,7 +43,8 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
   const warnings: string[] = [];
   const numberingRoot = numberingXml(readLists(fib), readListOverrides(fib));
   const styles = readStyles(stylesXml(readStyleSheet(fib), fonts));
-  const numbering = new Numbering(numberingRoot, (m) => warnings.push(m));
+  // The shared numbering speaks of numbering.xml; a .doc keeps its lists in the list tables.
+  const numbering = new Numbering(numberingRoot, (m) => warnings.push(m.replace('numbering.xml', "the document's list tables")));
   numbering.resolveStyleLink = (id) => styles.numberingOf(id)?.numId;
   const revision = options.revision ?? 'accepted';
   const result = readDocument(bodyXml(paragraphs, fonts), {

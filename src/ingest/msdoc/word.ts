@@ -1,4 +1,5 @@
 import { InputError } from '../../errors.js';
+import { MAX_LEVEL_TEXT } from '../ooxml/numbering.js';
 import { Bytes } from './bytes.js';
 import type { OleFile } from './ole.js';
 
@@ -154,6 +155,7 @@ export interface ChpxRun extends FcRange {
 }
 
 const PAGE = 512;
+const NO_PROPERTIES: Uint8Array = new Uint8Array();
 /**
  * A page holds up to 101 runs of formatting (29 of paragraphs), so this is some 200,000 runs:
  * as many as the .docx reader's element budget allows, more than a long programme needs.
@@ -187,7 +189,7 @@ export function readPapx(fib: Fib): PapxRun[] {
       const fcLim = p.u32(4 * (k + 1));
       const offset = 2 * p.u8(4 * (crun + 1) + 13 * k);
       let istd = 0;
-      let grpprl: Uint8Array = new Uint8Array();
+      let grpprl = NO_PROPERTIES;
       if (offset !== 0) {
         let cb = p.u8(offset);
         let start = offset + 1;
@@ -216,11 +218,14 @@ export function readChpx(fib: Fib): ChpxRun[] {
     const p = page(fib, pn);
     const crun = p.u8(PAGE - 1);
     if (4 * (crun + 1) + crun > PAGE - 1) throw corrupt('a character property page is damaged');
+    const shared = new Map<number, Uint8Array>();
     for (let k = 0; k < crun; k++) {
       const fcFirst = p.u32(4 * k);
       const fcLim = p.u32(4 * (k + 1));
       const offset = 2 * p.u8(4 * (crun + 1) + k);
-      const grpprl = offset === 0 ? new Uint8Array() : p.slice(offset + 1, Math.min(p.u8(offset), PAGE - 1 - offset - 1));
+      // Runs of one page often share their properties: one view of them each.
+      let grpprl = offset === 0 ? NO_PROPERTIES : shared.get(offset);
+      if (!grpprl) shared.set(offset, (grpprl = p.slice(offset + 1, Math.min(p.u8(offset), PAGE - 1 - offset - 1))));
       runs.push({ fcFirst, fcLim, grpprl });
     }
   }
@@ -418,13 +423,18 @@ function readLevel(t: Bytes, at: number): { level: ListLevel; next: number } {
   const restartLimit = t.u8(at + 26);
   let next = at + 28 + cbPapx + cbChpx;
   const cch = t.u16(next);
-  const raw = t.utf16(next + 2, cch);
+  t.slice(next + 2, 2 * cch); // the whole number text is there…
+  // …but only its start is read: the .docx numbering cuts a label at MAX_LEVEL_TEXT anyway.
+  const raw = t.utf16(next + 2, Math.min(cch, 2 * MAX_LEVEL_TEXT));
   next += 2 + 2 * cch;
   let text = '';
-  for (let k = 0; k < raw.length; k++) {
-    const code = raw.charCodeAt(k);
-    text += placeholders.has(k) && code < 9 ? `%${code + 1}` : raw[k];
+  let copied = 0;
+  for (const k of [...placeholders].sort((a, b) => a - b)) {
+    if (k >= raw.length || raw.charCodeAt(k) >= 9) continue;
+    text += `${raw.slice(copied, k)}%${raw.charCodeAt(k) + 1}`;
+    copied = k + 1;
   }
+  text += raw.slice(copied);
   return {
     level: { start, nfc, legal: (flags & 0x04) !== 0, noRestart: (flags & 0x08) !== 0, restartLimit, follow, text },
     next,
