@@ -8,7 +8,7 @@ import { ingestDoc } from '../../src/ingest/doc.js';
 import { ingestDocx } from '../../src/ingest/docx.js';
 import { normalizeText } from '../../src/normalize/text.js';
 import { comparable, seedText } from '../helpers.js';
-import { ole, olePatched, wordDocument } from './ole-fixtures.js';
+import { ole, olePatched, pieceDoc, wordDocument } from './ole-fixtures.js';
 
 const path = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 const fixture = (name: string) => readFileSync(path(name));
@@ -99,6 +99,26 @@ describe('a .doc saved by LibreOffice from each .docx fixture gives the .docx mo
     const read = await ingestDoc(fixture('docx/tracked-changes.doc'));
     expect(read.messages.length).toBeGreaterThan(0);
     for (const m of read.messages) expect(m.messageVi).toMatch(/\p{L}/u);
+  });
+});
+
+describe('the piece table', () => {
+  it('8-bit and UTF-16 pieces, stored out of order, read in character order', async () => {
+    const bytes = pieceDoc([
+      { text: 'TỈNH ỦY HẬU GIANG\r' },
+      { text: 'Số 15-CTr/TU \x93trích\x94\x0bdòng\r', compressed: false },
+      { text: 'Plain \x93quoted\x94 text\x1eone\tcell\r', compressed: true },
+      { text: 'Hết.' },
+    ]);
+    const read = await ingestDoc(bytes);
+    expect(read.text.split('\n')).toEqual(['TỈNH ỦY HẬU GIANG', 'Số 15-CTr/TU \x93trích\x94', 'dòng', 'Plain “quoted” text-one\tcell', 'Hết.']);
+  });
+
+  it('a field shows its result and never its code; a field with no result is counted', async () => {
+    const bytes = pieceDoc([{ text: 'Xem \x13 HYPERLINK "x" \x14trang\x15 và \x13 PAGE \x15.\r' }]);
+    const read = await ingestDoc(bytes);
+    expect(read.text).toBe('Xem trang và .');
+    expect(read.messages.map((m) => m.message)).toContain('1 field(s) have no displayed result and were left out');
   });
 });
 

@@ -74,3 +74,42 @@ function findEntry(b: Buffer, directory: number, name: string): number {
   for (let at = directory; at < directory + 512; at += 128) if (b.subarray(at, at + wanted.length).equals(wanted)) return at;
   throw new Error(`no ${name} entry in the first directory sector`);
 }
+
+/** A piece of text: 8-bit (Windows-1252) when `compressed`, UTF-16 otherwise. */
+export interface PieceSpec {
+  text: string;
+  compressed?: boolean;
+}
+
+/**
+ * A .doc whose main text is `pieces` in order, their bytes stored in the WordDocument stream in
+ * the reverse order (as fast saves leave them), with a piece table and no property pages.
+ */
+export function pieceDoc(pieces: PieceSpec[]): Buffer {
+  const fib = Buffer.from(wordDocument({ ccpText: pieces.reduce((n, p) => n + p.text.length, 0) }));
+  const stored = pieces.map((p) => (p.compressed ? Buffer.from(p.text, 'latin1') : Buffer.from(p.text, 'utf16le')));
+  const offsets: number[] = [];
+  let at = 1024;
+  for (let k = pieces.length - 1; k >= 0; k--) {
+    offsets[k] = at;
+    at += stored[k]!.length + (stored[k]!.length % 2);
+  }
+  const word = Buffer.concat([fib, Buffer.alloc(Math.max(0, at - fib.length))]);
+  stored.forEach((bytes, k) => bytes.copy(word, offsets[k]!));
+  const n = pieces.length;
+  const plc = Buffer.alloc(4 * (n + 1) + 8 * n);
+  let cp = 0;
+  pieces.forEach((p, k) => {
+    plc.writeUInt32LE(cp, 4 * k);
+    cp += p.text.length;
+    const fc = p.compressed ? (offsets[k]! * 2) | 0x40000000 : offsets[k]!;
+    plc.writeUInt32LE(fc >>> 0, 4 * (n + 1) + 8 * k + 2);
+  });
+  plc.writeUInt32LE(cp, 4 * n);
+  const clx = Buffer.concat([Buffer.from([2]), Buffer.from(Uint32Array.of(plc.length).buffer), plc]);
+  const table = Buffer.concat([Buffer.alloc(16), clx]);
+  const fcLcb = 34 + 28 + 2 + 88 + 2;
+  word.writeUInt32LE(16, fcLcb + 8 * 33);
+  word.writeUInt32LE(clx.length, fcLcb + 8 * 33 + 4);
+  return ole({ WordDocument: word, '0Table': table });
+}

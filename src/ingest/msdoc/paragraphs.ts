@@ -41,7 +41,17 @@ export interface TextNotes {
   unappliedPrm: boolean;
 }
 
-const decoder1252 = new TextDecoder('windows-1252');
+/**
+ * 8-bit pieces hold Windows-1252 ([MS-DOC] 2.4.1): Latin-1, except 0x80–0x9F, which are these.
+ * (Node's TextDecoder reads 'windows-1252' as Latin-1 where it is built without full ICU.)
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+function decode1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
 const utf16 = new TextDecoder('utf-16le');
 const MAX_FIELD_DEPTH = 64;
 /**
@@ -117,7 +127,7 @@ export function readParagraphs(
     const count = Math.min(piece.cpEnd, to) - piece.cpStart;
     const width = piece.compressed ? 1 : 2;
     const bytes = fib.word.slice(piece.fc, count * width);
-    const text = piece.compressed ? decoder1252.decode(bytes) : utf16.decode(bytes);
+    const text = piece.compressed ? decode1252(bytes) : utf16.decode(bytes);
     // Character runs over this piece: each CHPX range, cut to the piece.
     let k = Math.max(0, from - piece.cpStart);
     while (k < count) {
@@ -166,7 +176,6 @@ export function readParagraphs(
             push('\u00ad', chp); // optional hyphen: in .VnTime text this byte is the letter ư
             break;
           case 0x13:
-            if (!chp.special && fields.length === 0) break;
             notes.fields++;
             if (fields.length < MAX_FIELD_DEPTH) fields.push({ inCode: true, hasResult: false }), codes++;
             break;
