@@ -4,7 +4,7 @@ import { linesOf, MAX_TEXT, readDocument, type Revision } from './ooxml/document
 import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
 import { openOle } from './msdoc/ole.js';
-import { readParagraphs, type Anchor, type Paragraph } from './msdoc/paragraphs.js';
+import { readParagraphs, type Anchor, type Paragraph, type TextNotes } from './msdoc/paragraphs.js';
 import { bodyXml, numberingXml, styleId, stylesXml } from './msdoc/to-ooxml.js';
 import { readChpx, readFib, readFonts, readListOverrides, readLists, readPapx, readPieces, readStyleSheet, readTextBoxes, type Fib } from './msdoc/word.js';
 import type { IngestMessage, Ingested } from './types.js';
@@ -56,29 +56,56 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
     warn: (m) => warnings.push(m),
   });
 
-  const messages: IngestMessage[] = [...new Set(warnings)].map((message) => ({ severity: 'warning', message }));
-  const say = (severity: IngestMessage['severity'], message: string, messageVi: string) => messages.push({ severity, message, messageVi });
-  if (fib.complex || notes.unappliedPrm) {
+  const encoding = encodingName(result.encodings);
+  const oldNumbering = paragraphs.some((p) => p.pap.oldNumbering && !p.pap.ilfo && styles.numberingOf(styleId(p.pap.istd))?.numId === undefined);
+  const messages = [
+    ...capped([...new Set(warnings)]),
+    ...readerNotes({ fib, notes, unplacedBoxes: boxes.unplaced, oldNumbering, hasRevisions: result.hasRevisions, revision, encoding }),
+  ];
+  return { text: linesOf(result.blocks).join('\n'), format: 'doc', encoding, messages };
+}
+
+/** As many distinct warnings as the .docx reader keeps (docx.ts, not imported: it loads mammoth). */
+const MAX_MESSAGES = 50;
+
+/** The first MAX_MESSAGES distinct warnings of the shared reader, and a count of the rest (as for .docx). */
+function capped(warnings: string[]): IngestMessage[] {
+  const kept = warnings.slice(0, MAX_MESSAGES).map((message): IngestMessage => ({ severity: 'warning', message }));
+  const rest = warnings.length - MAX_MESSAGES;
+  return rest > 0 ? [...kept, { severity: 'warning', message: `${rest.toLocaleString('en')} more warnings like these were left out` }] : kept;
+}
+
+/** What the reader could not render faithfully, or did on the reader's behalf, in both languages. */
+function readerNotes(found: {
+  fib: Fib;
+  notes: TextNotes;
+  unplacedBoxes: number;
+  oldNumbering: boolean;
+  hasRevisions: boolean;
+  revision: Revision;
+  encoding: string;
+}): IngestMessage[] {
+  const { fib, notes, unplacedBoxes, revision, encoding } = found;
+  const out: IngestMessage[] = [];
+  const say = (severity: IngestMessage['severity'], message: string, messageVi: string) => out.push({ severity, message, messageVi });
+  if (notes.unappliedPrm) {
     say(
       'warning',
       'a fast-saved .doc: its text is read through the piece table, but formatting kept in fast-save records may be missing (save it again in Word for a faithful reading)',
       'tệp .doc lưu nhanh (fast save): văn bản đọc theo bảng mảnh, nhưng định dạng trong các bản ghi lưu nhanh có thể bị thiếu (mở bằng Word và lưu lại để đọc đầy đủ)',
     );
+  } else if (fib.complex) {
+    say('info', 'a fast-saved .doc, read through its piece table', 'tệp .doc lưu nhanh (fast save), đã đọc theo bảng mảnh');
   }
-  const listed = (p: (typeof paragraphs)[number]) => !!p.pap.ilfo || styles.numberingOf(styleId(p.pap.istd))?.numId !== undefined;
-  if (paragraphs.some((p) => p.pap.oldNumbering && !listed(p))) {
+  if (found.oldNumbering) {
     say(
       'warning',
       'Word 6/95 automatic numbering (no list table entry) is not shown: those paragraphs lost their numbers',
       'đánh số tự động kiểu Word 6/95 (không có trong bảng danh sách) không hiển thị được: các đoạn đó mất số thứ tự',
     );
   }
-  if (boxes.unplaced > 0) {
-    say(
-      'warning',
-      `${boxes.unplaced} text box(es) whose anchor was not found were left out`,
-      `${boxes.unplaced} khung văn bản (text box) không tìm thấy vị trí neo, đã bỏ qua`,
-    );
+  if (unplacedBoxes > 0) {
+    say('warning', `${unplacedBoxes} text box(es) whose anchor was not found were left out`, `${unplacedBoxes} khung văn bản (text box) không tìm thấy vị trí neo, đã bỏ qua`);
   }
   if (notes.fieldsWithoutResult > 0) {
     say(
@@ -87,7 +114,7 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
       `${notes.fieldsWithoutResult} trường (field) không có kết quả hiển thị, đã bỏ qua`,
     );
   }
-  if (result.hasRevisions) {
+  if (found.hasRevisions) {
     say(
       'info',
       `tracked changes: showing the ${revision === 'accepted' ? 'text with all changes accepted' : 'original text, before the changes'}`,
@@ -98,11 +125,10 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
   if (fib.ccpFootnotes > 0 || fib.ccpEndnotes > 0) {
     say('info', 'footnotes and endnotes are not part of the text and were left out', 'chú thích cuối trang không thuộc văn bản, đã bỏ qua');
   }
-  const encoding = encodingName(result.encodings);
   if (encoding !== 'unicode') {
     say('info', `legacy-font runs converted to Unicode (${encoding})`, `đoạn văn bản phông cũ đã chuyển sang Unicode (${encoding})`);
   }
-  return { text: linesOf(result.blocks).join('\n'), format: 'doc', encoding, messages };
+  return out;
 }
 
 /**
