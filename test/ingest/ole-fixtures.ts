@@ -36,7 +36,7 @@ export function wordDocument(fields: FibFields = {}): Uint8Array {
   return b;
 }
 
-export type OleDamage = 'fat-loop' | 'fat-merge' | 'fat-outside' | 'directory-loop' | 'fat-count' | 'stream-size';
+export type OleDamage = 'fat-loop' | 'fat-cycle' | 'fat-merge' | 'fat-outside' | 'directory-loop' | 'fat-count' | 'stream-size';
 
 /** A copy of an OLE2 file (512-byte sectors) with one kind of damage to its sector tables. */
 export function olePatched(file: Buffer, damage: OleDamage): Buffer {
@@ -50,6 +50,13 @@ export function olePatched(file: Buffer, damage: OleDamage): Buffer {
     case 'fat-loop':
       b.writeUInt32LE(start, fat + 4 * (start + 3)); // the fourth sector leads back to the first
       break;
+    case 'fat-cycle': {
+      // A stream whose chain is a loop of four sectors, entered at the one cfb reaches last.
+      const cycle = [start + 3, start + 2, start + 1, start];
+      cycle.forEach((s, k) => b.writeUInt32LE(cycle[(k + 1) % 4]!, fat + 4 * s));
+      b.writeUInt32LE(cycle[0]!, entry + 116);
+      break;
+    }
     case 'fat-merge':
       b.writeUInt32LE(start + 2, fat + 4 * start); // two sectors lead to the third
       break;

@@ -7,8 +7,9 @@ import { InputError } from '../../errors.js';
  *
  * cfb follows every sector chain from every sector and joins each chain into one buffer: chains
  * that merge into a shared tail (a FAT entry pointed at twice) make that quadratic, and a huge
- * directory makes its path building quadratic too. A Word file has neither, so a file that has
- * one is refused here, in one pass over the FAT, before cfb sees it.
+ * directory makes its path building quadratic too, and a chain that loops can make it grow an
+ * array until V8 aborts the process. A Word file has none of these, so a file that has one is
+ * refused here, in linear passes over the FAT, before cfb sees it.
  */
 export interface OleFile {
   stream(name: string): Uint8Array | null;
@@ -98,7 +99,23 @@ function checkSectorTables(bytes: Uint8Array): void {
     }
   }
 
-  // The directory chain: no loop, and not so long that cfb's path building takes minutes.
+  // No chain loops: cfb follows a stream's chain without looking back, and one that starts inside
+  // a loop (reached first from another of its sectors) grows an array until V8 aborts.
+  const state = new Uint8Array(sectors); // 0 unseen, 1 on the walk being followed, 2 done
+  const walk: number[] = [];
+  for (let s = 0; s < sectors; s++) {
+    let n = s;
+    while (n < sectors && state[n] === 0) {
+      state[n] = 1;
+      walk.push(n);
+      n = next[n]!;
+    }
+    if (n < sectors && state[n] === 1) throw corrupt('a sector chain loops back on itself');
+    for (const w of walk) state[w] = 2;
+    walk.length = 0;
+  }
+
+  // The directory chain: not so long that cfb's path building takes minutes.
   let entries = 0;
   const seen = new Uint8Array(sectors);
   for (let d = directoryStart; d !== END_OF_CHAIN; d = next[d]!) {
