@@ -160,6 +160,7 @@ describe('damaged and hostile .doc files end in a result or a one-line InputErro
     expect(await outcomeOf(good)).toBe('refused'); // a FIB without a piece table
     await refused(olePatched(good, 'fat-loop'), /^corrupt \.doc \(/);
     await refused(olePatched(good, 'fat-cycle'), 'corrupt .doc (a sector chain loops back on itself)');
+    await refused(olePatched(good, 'stream-inside'), 'corrupt .doc (two streams share their sectors)');
     await refused(olePatched(good, 'fat-merge'), 'corrupt .doc (two sector chains run into one another)');
     await refused(olePatched(good, 'fat-outside'), /^corrupt \.doc \(/);
     await refused(olePatched(good, 'directory-loop'), /^corrupt \.doc \(/);

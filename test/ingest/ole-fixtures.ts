@@ -36,7 +36,7 @@ export function wordDocument(fields: FibFields = {}): Uint8Array {
   return b;
 }
 
-export type OleDamage = 'fat-loop' | 'fat-cycle' | 'fat-merge' | 'fat-outside' | 'directory-loop' | 'fat-count' | 'stream-size';
+export type OleDamage = 'stream-inside' | 'fat-loop' | 'fat-cycle' | 'fat-merge' | 'fat-outside' | 'directory-loop' | 'fat-count' | 'stream-size';
 
 /** A copy of an OLE2 file (512-byte sectors) with one kind of damage to its sector tables. */
 export function olePatched(file: Buffer, damage: OleDamage): Buffer {
@@ -55,6 +55,13 @@ export function olePatched(file: Buffer, damage: OleDamage): Buffer {
       const cycle = [start + 3, start + 2, start + 1, start];
       cycle.forEach((s, k) => b.writeUInt32LE(cycle[(k + 1) % 4]!, fat + 4 * s));
       b.writeUInt32LE(cycle[0]!, entry + 116);
+      break;
+    }
+    case 'stream-inside': {
+      // Another stream said to start in the middle of WordDocument's chain.
+      const table = findEntry(b, directory, '0Table');
+      b.writeUInt32LE(start + 1, table + 116);
+      b.writeUInt32LE(8192, table + 120);
       break;
     }
     case 'fat-merge':

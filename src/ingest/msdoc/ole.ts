@@ -116,12 +116,26 @@ function checkSectorTables(bytes: Uint8Array): void {
   }
 
   // The directory chain: not so long that cfb's path building takes minutes.
-  let entries = 0;
-  const seen = new Uint8Array(sectors);
+  const directory: number[] = [];
   for (let d = directoryStart; d !== END_OF_CHAIN; d = next[d]!) {
-    if (d >= sectors || seen[d]) throw corrupt('the directory chain loops or points outside the file');
-    seen[d] = 1;
-    entries += size / 128;
-    if (entries > MAX_DIRECTORY_ENTRIES) throw corrupt(`more than ${MAX_DIRECTORY_ENTRIES} directory entries`);
+    if (d >= sectors || directory.includes(d)) throw corrupt('the directory chain loops or points outside the file');
+    directory.push(d);
+    if ((directory.length * size) / 128 > MAX_DIRECTORY_ENTRIES) throw corrupt(`more than ${MAX_DIRECTORY_ENTRIES} directory entries`);
+  }
+
+  // cfb copies each stream's chain from its first sector: streams that start inside another
+  // chain, or share a start, would copy the same sectors again and again.
+  const starts = new Set<number>();
+  for (const d of directory) {
+    for (let at = sectorAt(d); at + 128 <= Math.min(sectorAt(d) + size, bytes.length); at += 128) {
+      const type = bytes[at + 66];
+      const start = view.getUint32(at + 116, true);
+      const length = view.getInt32(at + 120, true);
+      const inFat = type === 5 || (type === 2 && length >= 4096);
+      if (!inFat || start === END_OF_CHAIN || start === FREE || (type === 5 && length <= 0)) continue;
+      if (start >= sectors) throw corrupt('a stream starts outside the file (truncated?)');
+      if (pointedAt[start] || starts.has(start)) throw corrupt('two streams share their sectors');
+      starts.add(start);
+    }
   }
 }
