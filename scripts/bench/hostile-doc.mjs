@@ -102,6 +102,7 @@ function overrides(count) {
 function bigContainer(how) {
   const container = CFB.utils.cfb_new();
   CFB.utils.cfb_add(container, '/WordDocument', Buffer.alloc(60 * 1024 * 1024, 0x41));
+  for (let k = 0; k < (how === 'inside' ? 60 : 0); k++) CFB.utils.cfb_add(container, `/S${k}`, Buffer.alloc(8192, 1));
   const b = Buffer.from(CFB.write(container, { type: 'buffer' }));
   const directory = 512 + 512 * b.readUInt32LE(48);
   const name = Buffer.from('WordDocument', 'utf16le');
@@ -116,9 +117,17 @@ function bigContainer(how) {
     if (fatSector === null) throw new Error('FAT sector past the header');
     return 512 + 512 * fatSector + 4 * (s % perSector);
   };
-  // Two sectors of the stream lead to a third (chains merge), or one leads back to the start.
+  // Two sectors of the stream lead to a third (chains merge), or one leads back to the start,
+  // or 60 other streams say they start inside it (cfb would copy 60 × 60 MB).
   if (how === 'merge') b.writeUInt32LE(start + 12, fatEntry(start + 10));
-  else b.writeUInt32LE(start, fatEntry(start + 5000));
+  else if (how === 'loop') b.writeUInt32LE(start, fatEntry(start + 5000));
+  else {
+    for (let at = directory; at < directory + 512 * 8 && at + 128 <= b.length; at += 128) {
+      if (b[at + 66] !== 2 || at === entry) continue;
+      b.writeUInt32LE(start + 100, at + 116);
+      b.writeUInt32LE(60 * 1024 * 1024 - 51200, at + 120);
+    }
+  }
   return b;
 }
 
@@ -127,6 +136,7 @@ const paragraphs = (count, line) => Array.from({ length: count }, (_, k) => `${l
 export const hostileDoc = {
   '60 MB OLE2 whose sector chains merge': () => bigContainer('merge'),
   '60 MB OLE2 whose sector chain loops': () => bigContainer('loop'),
+  '60 MB OLE2 with 60 streams starting inside another': () => bigContainer('inside'),
   '100,000 pieces over 2 million paragraph marks': () => wordFile({ text: '\r'.repeat(2_000_000), pieces: 100_000 }),
   '5,000 paragraphs, 2,000 full property pages for paragraphs and 2,000 for characters': () => {
     const text = paragraphs(5_000, 'Báo cáo công tác');
