@@ -6,8 +6,8 @@
 //                 zod stays external there: the library exports zod schemas, and a caller's zod
 //                 must be the one that made them.
 //
-// Installed dependencies (package.json "dependencies") stay external: mammoth, word-extractor and
-// iconv-lite, the readers of Word files and old encodings, and zod (bundled into the CLI only). Everything else vanban runs is
+// Installed dependencies (package.json "dependencies") stay external: mammoth, cfb (the OLE2
+// container of .doc files) and iconv-lite, the readers of Word files and old encodings, and zod (bundled into the CLI only). Everything else vanban runs is
 // bundled in and is a devDependency: the unified/remark/hast stack (ESM-only, ~70 small packages),
 // p-limit, picomatch, and the one submodule of natural the CLI uses (natural itself pulls in
 // database drivers — mongoose, pg, redis — and 34 MB of WordNet). Their licences are collected

@@ -234,6 +234,8 @@ if (want('hostile')) {
   };
   const { hostileDocx } = await import('./bench/hostile-docx.mjs');
   for (const [name, make] of Object.entries(hostileDocx)) inputs[`.docx: ${name}`] = () => put(`${name.replace(/\W+/g, '-')}.docx`, make());
+  const { hostileDoc } = await import('./bench/hostile-doc.mjs');
+  for (const [name, make] of Object.entries(hostileDoc)) inputs[`.doc: ${name}`] = () => put(`${name.replace(/\W+/g, '-')}.doc`, make());
   const broken = join(root, 'fixtures/broken');
   if (existsSync(broken)) for (const f of readdirSync(broken)) inputs[`fixtures/broken/${f}`] = () => join(broken, f);
   for (const [name, make] of Object.entries(inputs)) {

@@ -477,6 +477,15 @@ const ROOT_RELS =
 const documentXml = (body) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`;
 
 /** A minimal docx around a document.xml. */
+const OBJECTS_DOCUMENT =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>` +
+  '<w:p><w:r><w:t>TỈNH ỦY HẬU GIANG</w:t></w:r></w:p>' +
+  '<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>' +
+  '<w:r><w:instrText xml:space="preserve"> HYPERLINK "http://example.org/" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' +
+  '<w:r><w:t>trang thông tin</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> của Tỉnh ủy.</w:t></w:r></w:p>' +
+  '<w:p><w:r><w:t xml:space="preserve">Khung: </w:t></w:r><w:r><w:pict><v:shape id="t1" type="#_x0000_t202" style="width:200pt;height:50pt">' +
+  '<v:textbox><w:txbxContent><w:p><w:r><w:t>Nội dung trong khung</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>' +
+  '<w:p><w:r><w:t>Hết.</w:t></w:r></w:p></w:body></w:document>';
 const minimalDocx = (document) => zip([['[Content_Types].xml', CONTENT_TYPES], ['_rels/.rels', ROOT_RELS], ['word/document.xml', document]]);
 
 /**
@@ -620,12 +629,28 @@ async function main() {
   writeFileSync(join(GOOD, 'tcvn3.docx'), await pack(tcvn3Document()));
   writeFileSync(join(GOOD, 'vni.docx'), await pack(vniDocument()));
 
-  // Word 97-2003 versions, converted by LibreOffice: the seed, and the two legacy-font files.
+  // Word 97-2003 versions, converted by LibreOffice (soffice --headless --convert-to doc): each
+  // .doc must give the model its .docx gives (test/ingest/doc.test.ts).
   const doc = join(GOOD, 'seed.doc');
   if (soffice()) {
     const out = mkdtempSync(join(tmpdir(), 'vanban-doc-'));
-    for (const [from, to] of [['plain', 'seed'], ['tcvn3', 'tcvn3'], ['vni', 'vni']]) {
-      execFileSync(soffice(), ['--headless', '--convert-to', 'doc:MS Word 97', '--outdir', out, join(GOOD, `${from}.docx`)], { stdio: 'ignore' });
+    // LibreOffice's Word 97 export splits the first paragraph of a list restarted by
+    // w:startOverride into a list of its own, so the rest of the list starts over ("I.", "I.");
+    // its own reading of the .doc shows the same. The source of auto-numbered.doc therefore
+    // writes each restart as a list of its own, which Word displays with the same numbers.
+    writeFileSync(join(out, 'auto-numbered.docx'), restartsAsLists(readFileSync(join(GOOD, 'auto-numbered.docx'))));
+    // objects.doc: a hyperlink field and a text box (its own story, anchored by a shape).
+    writeFileSync(join(out, 'objects.docx'), minimalDocx(OBJECTS_DOCUMENT));
+    const sources = [
+      ['plain', 'seed'],
+      ['auto-numbered', 'auto-numbered', out],
+      ['tcvn3', 'tcvn3'],
+      ['vni', 'vni'],
+      ['tracked-changes', 'tracked-changes'],
+      ['objects', 'objects', out],
+    ];
+    for (const [from, to, dir = GOOD] of sources) {
+      execFileSync(soffice(), ['--headless', '--convert-to', 'doc:MS Word 97', '--outdir', out, join(dir, `${from}.docx`)], { stdio: 'ignore' });
       copyFileSync(join(out, `${from}.doc`), join(GOOD, `${to}.doc`));
     }
     rmSync(out, { recursive: true, force: true });
@@ -674,6 +699,30 @@ function bitflip(docx) {
     p = copy.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), p + 30 + nameLength + extra + compressed);
   }
   throw new Error('no word/document.xml');
+}
+
+/**
+ * A .docx whose numbering instances (w:num) each get an abstract list of their own instead of a
+ * w:startOverride to the level's own start: the numbers Word shows are the same.
+ */
+function restartsAsLists(docx) {
+  const files = unzip(docx).map(([name, data]) => {
+    if (name !== 'word/numbering.xml') return [name, data];
+    const xml = data.toString('utf8');
+    const abstracts = new Map([...xml.matchAll(/<w:abstractNum [^>]*w:abstractNumId="(\d+)".*?<\/w:abstractNum>/gs)].map((m) => [m[1], m[0]]));
+    const lists = [];
+    const nums = [];
+    for (const [, numId, abstractId, rest] of xml.matchAll(/<w:num w:numId="(\d+)"><w:abstractNumId w:val="(\d+)"\/>(.*?)<\/w:num>/gs)) {
+      const abstract = abstracts.get(abstractId);
+      const start = /<w:start w:val="(\d+)"\/>/.exec(abstract)?.[1];
+      if (rest !== `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${start}"/></w:lvlOverride>`) throw new Error(`unexpected numbering ${numId}`);
+      const id = String(100 + Number(numId));
+      lists.push(abstract.replace(/w:abstractNumId="\d+"/, `w:abstractNumId="${id}"`).replace(/<w:nsid [^>]*\/>/, ''));
+      nums.push(`<w:num w:numId="${numId}"><w:abstractNumId w:val="${id}"/></w:num>`);
+    }
+    return [name, `${xml.slice(0, xml.indexOf('<w:abstractNum '))}${lists.join('')}${nums.join('')}</w:numbering>`];
+  });
+  return zip(files);
 }
 
 let sofficePath;

@@ -81,7 +81,7 @@ export function revisionOf(raw: string | undefined): 'accepted' | 'original' {
   throw new UsageError(`--revision must be "accepted" or "original", not "${raw}"`);
 }
 
-export const INPUT_HELP = `  --revision accepted|original  for .docx with tracked changes: the text with the changes
+export const INPUT_HELP = `  --revision accepted|original  for .docx/.doc with tracked changes: the text with the changes
                                 accepted (default) or as it was before them
   --max-size SIZE               refuse inputs larger than SIZE (default 100MB; 0: no limit)
   --mammoth, --no-mammoth       for .docx: always / never have mammoth read the file as a

@@ -5,7 +5,8 @@ import { mammothParagraphs, mammothRefusal, missingParagraphs } from './ooxml/ma
 import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
 import { child, childrenNamed, elements, MAX_XML_ELEMENTS, parseXml, type XmlBudget, type XmlElement } from './ooxml/xml.js';
-import { markFor, takeMarks } from './marks.js';
+import { takeMarks } from './marks.js';
+import { Warnings } from './warnings.js';
 import type { IngestMessage, Ingested } from './types.js';
 import { formatSize, openZip, type ZipArchive } from './zip-guard.js';
 
@@ -128,33 +129,6 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   const all = [...reading.all(at), ...messages];
   const seen = new Set<string>();
   return { text, format: 'docx', encoding, messages: all.filter((m) => !seen.has(m.message) && !!seen.add(m.message)) };
-}
-
-/** Warnings of one source past this many say nothing more: they are counted in one line. */
-export const MAX_MESSAGES = 50;
-
-/** Distinct warnings of one source: the first MAX_MESSAGES, and a count of the rest. */
-class Warnings {
-  private readonly seen = new Set<string>();
-  private readonly kept: IngestMessage[] = [];
-
-  /** Keeps a new warning; returns the mark that places it in the text (see ./marks.ts). */
-  readonly add = (message: string, messageVi: string): string => {
-    if (this.seen.has(message)) return '';
-    this.seen.add(message);
-    if (this.seen.size > MAX_MESSAGES) return '';
-    this.kept.push({ severity: 'warning', message, messageVi });
-    return markFor(this.kept.length - 1);
-  };
-
-  /** The warnings, placed where their marks stood in the text read (`at`, from takeMarks). */
-  all(at: Map<number, { line: number; column: number }> = new Map()): IngestMessage[] {
-    const kept = this.kept.map((m, i) => ({ ...m, ...at.get(i) }));
-    const rest = this.seen.size - MAX_MESSAGES;
-    if (rest <= 0) return kept;
-    const [en, vi] = [rest.toLocaleString('en'), rest.toLocaleString('vi')];
-    return [...kept, { severity: 'warning', message: `${en} more warnings like these were left out`, messageVi: `còn ${vi} cảnh báo tương tự không được liệt kê` }];
-  }
 }
 
 /** "unicode", "tcvn3", "vni", or "mixed:unicode+tcvn3" and the like. */

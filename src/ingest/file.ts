@@ -53,9 +53,9 @@ export const READERS: readonly Reader[] = [
     format: 'doc',
     extensions: ['.doc'],
     magic: isOle2,
-    read: async (bytes) => {
+    read: async (bytes, options) => {
       const { ingestDoc } = await import('./doc.js');
-      return ingestDoc(bytes);
+      return ingestDoc(bytes, { revision: options.revision ?? 'accepted' });
     },
   },
   {

@@ -179,16 +179,6 @@ export function ole2HasStream(bytes: Uint8Array, name: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
 }
 
-/** The directory of an OLE2 file lies past its end: the file was cut off. */
-export function ole2Truncated(bytes: Uint8Array): boolean {
-  if (bytes.length < 512) return true;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sectorSize = 2 ** view.getUint16(30, true);
-  const firstDirectorySector = view.getUint32(48, true);
-  if (sectorSize < 128 || sectorSize > 65536 || firstDirectorySector >= 0xfffffffa) return true;
-  return (firstDirectorySector + 2) * sectorSize > bytes.length;
-}
-
 function describeOle2(bytes: Uint8Array): string {
   // A password-protected .docx is an OLE2 wrapper around the encrypted zip (MS-OFFCRYPTO).
   if (ole2HasStream(bytes, 'EncryptedPackage')) return 'encrypted document (password protected)';

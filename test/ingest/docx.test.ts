@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { parse } from '../../src/index.js';
-import { ingestDoc } from '../../src/ingest/doc.js';
 import { ingestDocx } from '../../src/ingest/docx.js';
 import { missingParagraphs } from '../../src/ingest/ooxml/mammoth-check.js';
 import { openZip } from '../../src/ingest/zip-guard.js';
@@ -93,47 +92,6 @@ describe('Word fixtures of the seed programme', () => {
     expect(xml('tcvn3.docx')).toContain('Sè       -CTr/TU'); // "Số" in TCVN3
     expect(xml('tcvn3.docx')).toContain('tØnh ñy hËu giang'); // "TỈNH ỦY HẬU GIANG" typed in .VnTimeH
     expect(xml('vni.docx')).toContain('Haäu Giang, ngaøy');
-  });
-});
-
-describe('.doc files (Word 97-2003, converted by LibreOffice from the .docx fixtures)', () => {
-  it('seed.doc: the seed lines through word-extractor', async () => {
-    const read = await ingestDoc(fixture('docx/seed.doc'));
-    expect(lines(read.text)).toEqual(SEED);
-    expect(read).toMatchObject({ format: 'doc', encoding: 'unicode', messages: [] });
-    expect(comparable(parse(read.text))).toEqual(comparable(parse(seedText())));
-  });
-
-  it('vni.doc: VNI recognised from the letters alone (a .doc keeps no font names here)', async () => {
-    const read = await ingestDoc(fixture('docx/vni.doc'));
-    expect(lines(read.text)).toEqual(SEED);
-    expect(read.encoding).toBe('vni');
-  });
-
-  it('tcvn3.doc: TCVN3 recognised span by span; .VnTimeH capitals come out in lower case', async () => {
-    const read = await ingestDoc(fixture('docx/tcvn3.doc'));
-    const lower = (l: string[]) => l.map((line) => line.toLowerCase());
-    expect(lower(lines(read.text))).toEqual(lower(SEED));
-    expect(lines(read.text)).toContain('Cơ quan chủ trì tham mưu: Văn phòng Tỉnh ủy.'); // a Unicode run, then TCVN3
-    expect(lines(read.text)).toContain('tỉnh ủy hậu giang');
-    expect(read.encoding).toBe('mixed:unicode+tcvn3');
-    expect(read.messages).toEqual([
-      {
-        severity: 'warning',
-        message: 'TCVN3 text recognised without font names: capitals typed in .VnTimeH fonts come out in lower case',
-        messageVi: 'nhận ra chữ TCVN3 mà không có tên phông: chữ hoa gõ bằng phông .VnTimeH sẽ thành chữ thường',
-        // The first line with TCVN3 text: the issuer, typed in .VnTimeH.
-        line: 1,
-      },
-    ]);
-  });
-
-  it('refuses what is not a .doc', async () => {
-    await expectInputError(ingestDoc(fixture('docx/plain.docx')), 'not a Word 97-2003 .doc (a zip archive: a .docx renamed .doc?)');
-    await expectInputError(ingestDoc(fixture('broken/not-a-zip.docx')), 'not a Word 97-2003 .doc (no OLE2 header)');
-    await expectInputError(ingestDoc(fixture('broken/encrypted.docx')), 'encrypted document (password protected)');
-    await expectInputError(ingestDoc(new Uint8Array()), 'the file is empty');
-    await expectInputError(ingestDoc(fixture('docx/seed.doc').subarray(0, 15_000)), 'corrupt .doc (truncated or damaged)');
   });
 });
 
@@ -483,7 +441,6 @@ describe('damaged copies of the fixtures', () => {
   for (const [file, read] of [
     ['docx/tracked-changes.docx', (b: Uint8Array) => ingestDocx(b, { revision: 'original' })],
     ['docx/tcvn3.docx', (b: Uint8Array) => ingestDocx(b)],
-    ['docx/seed.doc', (b: Uint8Array) => ingestDoc(b)],
   ] as const) {
     it(`${file}: read or refused with an InputError, never a crash`, async () => {
       const original = fixture(file);

@@ -9,7 +9,7 @@ import type { Programme } from '../../model/programme.js';
 import { FileReader, type ReadOptions } from '../reader.js';
 
 const HELP = `Usage: vanban diff [options] OLD NEW
-       vanban diff [options] --tracked FILE.docx
+       vanban diff [options] --tracked FILE.docx|FILE.doc
 
 Compares two drafts on the model, not line by line, the whole document: the header (draft mark,
 number, date, title); the preamble and the sections' paragraphs; conferences and their items
@@ -24,7 +24,7 @@ Options:
   --format text|json|md         text (default): grouped by conference, coloured on a terminal
                                 (NO_COLOR turns colour off); json: {"changes": [...]} as
                                 described by "vanban schema --diff"; md: Markdown for a review
-  --tracked                     compare a .docx before and after its tracked changes
+  --tracked                     compare a .docx or .doc before and after its tracked changes
   --pretty                      indent the JSON
   -q, --quiet                   print nothing: the exit status says whether the drafts differ
 ${OUTPUT_HELP}
@@ -101,9 +101,11 @@ async function both(options: ReadOptions, a: [string, ReadOptions], b: [string, 
 
 function inputs(positionals: string[], tracked: boolean, lang: 'vi' | 'en'): [string, string, Read] {
   if (tracked) {
-    if (positionals.length !== 1) throw new UsageError(`diff --tracked: expected one .docx FILE, got ${positionals.length}`);
+    if (positionals.length !== 1) throw new UsageError(`diff --tracked: expected one .docx or .doc FILE, got ${positionals.length}`);
     const file = positionals[0]!;
-    if (file === '-' || formatOf(file) !== 'docx') throw new UsageError('diff --tracked: FILE must be a .docx file (tracked changes are a Word feature)');
+    if (file === '-' || (formatOf(file) !== 'docx' && formatOf(file) !== 'doc')) {
+      throw new UsageError('diff --tracked: FILE must be a .docx or .doc file (tracked changes are a Word feature)');
+    }
     return [
       lang === 'en' ? `${file} (original)` : `${file} (bản gốc)`,
       lang === 'en' ? `${file} (changes accepted)` : `${file} (đã chấp nhận thay đổi)`,
