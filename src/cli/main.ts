@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
   diff: { summary: 'what changed between two drafts (exit 1 when they differ)', load: () => import('./commands/diff.js') },
   lint: { summary: 'check drafts: anniversaries, terms, numbering, lead agencies, citations', load: () => import('./commands/lint.js') },
   batch: { summary: 'convert files, folders and globs to .json files with a manifest', load: () => import('./commands/batch.js') },
+  serve: { summary: 'serve parse, lint, outline and diff over HTTP (localhost)', load: () => import('./commands/serve.js') },
 };
 
 function version(): string {
