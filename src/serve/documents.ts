@@ -100,8 +100,8 @@ function refuseUnsupported(upload: Upload): void {
 }
 
 /** The reader's refusals by what they mean to a client: not a kind of file vanban reads, a broken file, or a file vanban will not read. */
-const UNSUPPORTED = ['not a text file', 'not an HTML file', 'not a .docx', 'not a Word 97-2003', 'unsupported .docx'];
-const BROKEN = ['corrupt', 'the file is empty', 'missing '];
+const UNSUPPORTED = ['not a text file', 'not an HTML file', 'not a .docx (an ', 'not a Word 97-2003', 'unsupported .docx'];
+const BROKEN = ['corrupt', 'the file is empty', 'missing ', 'not a .docx (not a zip'];
 
 export function classify(reason: string): ProblemSlug {
   if (UNSUPPORTED.some((p) => reason.startsWith(p))) return 'unsupported-format';

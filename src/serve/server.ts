@@ -109,15 +109,18 @@ export async function createService(options: ServeOptions): Promise<Service> {
     documents,
     async stop(graceMs) {
       closing = true;
-      // Past the grace period the workers are stopped: what they held is answered 503.
+      // Past the grace period the workers are stopped: what they held is answered 503. A client
+      // that still holds its connection a moment later is cut off.
+      let cut: NodeJS.Timeout | undefined;
       const force = setTimeout(() => {
         void documents.close();
-        app.server.closeAllConnections();
+        cut = setTimeout(() => app.server.closeAllConnections(), 1000);
       }, graceMs);
       try {
         await app.close();
       } finally {
         clearTimeout(force);
+        clearTimeout(cut);
       }
     },
   };
