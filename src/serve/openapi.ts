@@ -40,7 +40,7 @@ export function openapiDocument(routes: readonly Route[], version: string): Reco
       ...paths[route.path],
       [route.method.toLowerCase()]: {
         summary: route.summary,
-        operationId: `${route.method.toLowerCase()}${route.path.replace(/\W+(\w)/g, (_, c: string) => c.toUpperCase()).replace(/\W/g, '')}`,
+        operationId: route.operationId,
         parameters: (route.parameters ?? []).map((p) => ({ in: 'query', name: p.name, description: p.description, required: false, schema: p.schema })),
         ...(route.files ? { requestBody: requestBody(route.files) } : {}),
         responses,

@@ -51,6 +51,7 @@ interface Parameter {
 export interface Route {
   method: 'GET' | 'POST';
   path: string;
+  operationId: string;
   summary: string;
   /** Multipart file fields (or, for one, the raw body). */
   files?: string[];
@@ -119,6 +120,7 @@ export const ROUTES: Route[] = [
   {
     method: 'POST',
     path: '/v1/parse',
+    operationId: 'parse',
     summary: 'The model of a document, as `vanban parse` prints it',
     files: ['file'],
     parameters: [NAME, RULE, { name: 'pretty', description: 'indent the JSON', schema: { type: 'boolean' } }],
@@ -131,6 +133,7 @@ export const ROUTES: Route[] = [
   {
     method: 'POST',
     path: '/v1/lint',
+    operationId: 'lint',
     summary: 'The findings of `vanban lint --format json` for one draft',
     files: ['file'],
     parameters: [NAME, RULE, { name: 'severity', description: 'hide findings below this level (default info)', schema: { enum: LEVELS } }],
@@ -146,6 +149,7 @@ export const ROUTES: Route[] = [
   {
     method: 'POST',
     path: '/v1/outline',
+    operationId: 'outline',
     summary: 'The outline: as text (what `vanban outline` prints), or the model\'s outline tree as JSON',
     files: ['file'],
     parameters: [
@@ -168,6 +172,7 @@ export const ROUTES: Route[] = [
   {
     method: 'POST',
     path: '/v1/diff',
+    operationId: 'diff',
     summary: 'What changed between two drafts (multipart fields old and new), as `vanban diff --format json`',
     files: ['old', 'new'],
     parameters: [],
@@ -181,6 +186,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/v1/schema',
+    operationId: 'schema',
     summary: 'The JSON Schema of the model, as `vanban schema` prints it (?diff=true: of the diff)',
     parameters: [{ name: 'diff', description: 'the schema of /v1/diff instead', schema: { type: 'boolean' } }],
     ok: { 'application/json': { type: 'object' } },
@@ -191,6 +197,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/v1/openapi.json',
+    operationId: 'openapi',
     summary: 'This description of the service (OpenAPI 3.1)',
     ok: { 'application/json': { type: 'object' } },
     async handle(context) {
@@ -200,6 +207,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     path: '/healthz',
+    operationId: 'health',
     summary: 'Whether the service is up, and how busy',
     ok: { 'application/json': 'Health' },
     async handle(context) {

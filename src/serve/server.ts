@@ -35,9 +35,21 @@ export interface Service {
   stop(graceMs: number): Promise<void>;
 }
 
+function noSchemas(): never {
+  throw new Error('vanban serve declares no route schemas');
+}
+
 export async function createService(options: ServeOptions): Promise<Service> {
   const documents = new Documents(options);
-  const app = Fastify({ logger: false, bodyLimit: options.maxSize, return503OnClosing: false, genReqId: () => randomUUID() });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.maxSize,
+    return503OnClosing: false,
+    genReqId: () => randomUUID(),
+    // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
+    // compilers are never needed: the bundle leaves them out (rolldown.config.mjs).
+    schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
+  });
   let closing = false;
   let openapi: Record<string, unknown> | null = null;
 
