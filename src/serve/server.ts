@@ -62,10 +62,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
   app.addHook('onRequest', async (request, reply) => {
     started.set(request, performance.now());
     reply.headers(SECURITY_HEADERS);
-    if (closing) {
-      reply.header('connection', 'close');
-      throw new ServeError('shutting-down', '');
-    }
+    if (closing) throw new ServeError('shutting-down', '');
     if (!ROUTES.some((r) => r.files && r.method === request.method && r.path === request.routeOptions.url)) return;
     const slot = documents.admit();
     if (!slot) {
@@ -74,6 +71,10 @@ export async function createService(options: ServeOptions): Promise<Service> {
     }
     // Given back however the exchange ends: answered, failed or abandoned by the client.
     reply.raw.once('close', slot.release);
+  });
+  // An answer sent while stopping closes its connection: a kept-alive one would hold the stop.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
   });
   app.addHook('onResponse', async (request, reply) => {
     if (options.quiet) return;

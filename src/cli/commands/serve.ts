@@ -40,6 +40,15 @@ function count(raw: string | undefined, option: string, fallback: number, least:
   return n;
 }
 
+/** parseTimeout, its message naming the option it read. */
+function seconds(raw: string | undefined, option: string, fallback: number): number {
+  try {
+    return parseTimeout(raw, fallback);
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace('--timeout', `--${option}`));
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, {
     port: { type: 'string' },
@@ -60,14 +69,15 @@ export async function run(argv: string[]): Promise<number> {
   const service = await createService({
     workers: count(values.workers, 'workers', availableParallelism(), 1),
     queue: count(values.queue, 'queue', 16, 0),
-    timeoutMs: parseTimeout(values.timeout, 30_000),
+    timeoutMs: seconds(values.timeout, 'timeout', 30_000),
     memoryMb: parseMemory(values['max-memory']) ?? DEFAULT_WORKER_MEMORY_MB,
-    maxSize: parseSize(values['max-size'] ?? '20MB')!,
+    // --max-size 0 (no limit, as on the command line) is the largest size fastify takes.
+    maxSize: Math.min(parseSize(values['max-size'] ?? '20MB')!, Number.MAX_SAFE_INTEGER),
     quiet: values.quiet ?? false,
     version: vanbanVersion(),
     log,
   });
-  const grace = parseTimeout(values.grace, 10_000);
+  const grace = seconds(values.grace, 'grace', 10_000);
   let url: string;
   try {
     url = await listen(service, port, values.host ?? '127.0.0.1');
