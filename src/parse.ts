@@ -109,13 +109,14 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     homes: { header: zone.lines, footer: footers.flatMap((f) => f.lines) },
     diagnostics: [],
   };
+  // What the reader noticed about the whole file (tracked changes, a charset) stands at 1:1.
   const ingest: Diagnostic[] = [...(options.messages ?? []), ...decodedMessages].map((msg) => ({
     code: `ingest-${msg.severity}`,
     severity: msg.severity,
-    message: msg.messageVi ?? msg.message,
+    message: msg.messageVi,
     messageEn: msg.message,
-    line: msg.line ?? null,
-    column: msg.line ? 1 : null,
+    line: msg.line ?? 1,
+    column: msg.column ?? 1,
   }));
   // runChecks applies the rule settings to its own findings; these come from the reader and the document.
   programme.diagnostics = [

@@ -69,10 +69,10 @@ export function hardWrap(text: string, width: number): string {
     .join('\n');
 }
 
-/** The model without what legitimately differs between encodings of one text: source, places (spans, lines, columns). */
+/** The model without what legitimately differs between encodings of one text: source, places (spans, lines, columns, ends). */
 export function comparable(p: Programme): unknown {
   return JSON.parse(
-    JSON.stringify({ ...p, source: undefined, homes: undefined }, (key, value) => (key === 'span' || key === 'line' || key === 'column' ? undefined : value)),
+    JSON.stringify({ ...p, source: undefined, homes: undefined }, (key, value) => (['span', 'line', 'column', 'endLine', 'endColumn'].includes(key) ? undefined : value)),
   );
 }
 

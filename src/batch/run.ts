@@ -355,11 +355,20 @@ async function* documents(lines: ManifestLine[], out: string): AsyncIterable<{ f
   }
 }
 
-export function summaryLine(s: BatchSummary): string {
-  const rate = s.seconds > 0 ? (s.converted / s.seconds).toFixed(1) : '0';
+/** The line that closes a run on stderr, in Vietnamese (default) or English. */
+export function summaryLine(s: BatchSummary, lang: 'vi' | 'en' = 'vi'): string {
+  const rate = s.seconds > 0 ? s.converted / s.seconds : 0;
+  const done = s.converted + s.failed + s.unchanged + s.skipped;
+  if (lang === 'vi') {
+    // Vietnamese writes a decimal comma.
+    const decimal = (n: number) => n.toFixed(1).replace('.', ',');
+    const counts = `${s.converted} đã chuyển đổi, ${s.failed} lỗi, ${s.unchanged} không đổi, ${s.skipped} bỏ qua, ${s.notUnderstood} chưa nhận dạng được`;
+    if (s.interrupted) return `vanban batch: đã dừng sau ${done} trên ${s.inputs} đầu vào (${counts}); chạy lại với --resume để làm tiếp`;
+    return `vanban batch: ${s.inputs} đầu vào: ${counts} trong ${decimal(s.seconds)} giây (${decimal(rate)} tệp/giây); manifest ${s.manifest}`;
+  }
   const counts = `${s.converted} converted, ${s.failed} failed, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.notUnderstood} not understood`;
   if (s.interrupted) {
-    return `vanban batch: interrupted after ${s.converted + s.failed + s.unchanged + s.skipped} of ${s.inputs} inputs (${counts}); run again with --resume to continue`;
+    return `vanban batch: interrupted after ${done} of ${s.inputs} inputs (${counts}); run again with --resume to continue`;
   }
-  return `vanban batch: ${s.inputs} ${s.inputs === 1 ? 'input' : 'inputs'}: ${counts} in ${s.seconds.toFixed(1)} s (${rate} files/s); manifest ${s.manifest}`;
+  return `vanban batch: ${s.inputs} ${s.inputs === 1 ? 'input' : 'inputs'}: ${counts} in ${s.seconds.toFixed(1)} s (${rate.toFixed(1)} files/s); manifest ${s.manifest}`;
 }

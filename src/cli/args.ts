@@ -52,11 +52,11 @@ export function parseMemory(raw: string | undefined): number | undefined {
   return mb;
 }
 
-export function oneFile(positionals: string[], command: string): string {
-  if (positionals.length !== 1) {
-    throw new UsageError(positionals.length === 0 ? `${command}: missing FILE` : `${command}: expected one FILE, got ${positionals.length}`);
-  }
-  return positionals[0]!;
+/** The FILE arguments of a command that reads several: at least one, and stdin ("-") at most once. */
+export function filesOf(positionals: string[], command: string): string[] {
+  if (positionals.length === 0) throw new UsageError(`${command}: missing FILE`);
+  if (positionals.filter((f) => f === '-').length > 1) throw new UsageError(`${command}: "-" (standard input) can be read only once`);
+  return positionals;
 }
 
 export const INPUT_OPTIONS = {
@@ -87,6 +87,36 @@ export const INPUT_HELP = `  --revision accepted|original  for .docx with tracke
   --mammoth, --no-mammoth       for .docx: always / never have mammoth read the file as a
                                 second opinion that reports what vanban's reader missed; by
                                 default it does when the reader meets elements it does not know`;
+
+/** `--lang vi|en`: the language of findings, outlines, diffs and summaries. */
+export const LANG_OPTION = { lang: { type: 'string' } } as const;
+
+export const LANG_HELP = `  --lang vi|en                  language of the findings and of vanban's own words (default
+                                vi; en when LC_ALL, LC_MESSAGES or LANG starts with "en")`;
+
+export type Lang = 'vi' | 'en';
+
+/**
+ * The language asked for: --lang wins; else the locale (LC_ALL, then LC_MESSAGES, then LANG, the
+ * first that is set, as POSIX reads them) when it is English; else Vietnamese.
+ */
+export function langOf(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag !== undefined) {
+    if (flag === 'vi' || flag === 'en') return flag;
+    throw new UsageError(`--lang must be "vi" or "en", not "${flag}"`);
+  }
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '') ?? '';
+  return /^en/i.test(locale) ? 'en' : 'vi';
+}
+
+/** What every command that reads files takes: how to read them, how long, and in which language to speak. */
+export const READ_OPTIONS = { ...INPUT_OPTIONS, ...LIMIT_OPTIONS, ...LANG_OPTION } as const;
+
+/** `-o/--output FILE`: where the output goes instead of stdout, written whole or not at all. */
+export const OUTPUT_OPTION = { output: { type: 'string', short: 'o' } } as const;
+
+export const OUTPUT_HELP = `  -o, --output FILE             write to FILE instead of standard output: whole or not at all
+                                (a temporary file renamed at the end); FILE may not be an input`;
 
 /** The reading limits of a one-shot command: none unless asked for. */
 export function limitOptions(values: { timeout?: string; 'max-memory'?: string }): { timeoutMs: number; memoryMb?: number } {

@@ -1,9 +1,19 @@
-import { isInputError } from '../errors.js';
+import { realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { InputError, UsageError, isInputError } from '../errors.js';
 import { isSystemError, systemReason, systemVerb } from '../system-error.js';
 
 export { UsageError } from '../errors.js';
 
+/** One meaning for each exit status across vanban; the README's table is generated from EXIT_MEANINGS. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const EXIT_MEANINGS: Record<(typeof EXIT)[keyof typeof EXIT], string> = {
+  [EXIT.ok]: 'success',
+  [EXIT.failed]: 'an error-level finding, a difference, or a file that could not be read or written',
+  [EXIT.usage]: 'usage error: an unknown command or option, a bad value, a missing FILE',
+};
 
 export function writeOut(text: string): Promise<void> {
   return new Promise((resolve) => {
@@ -37,4 +47,79 @@ export function describeError(error: unknown, file?: string): string {
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   if (process.env.VANBAN_DEBUG) warn(String((error as Error)?.stack ?? error));
   return `${file ? `${file}: ` : ''}internal error: ${message}`;
+}
+
+/** The output could not be written: one line, exit 1, and the file is left as it was. */
+export class WriteError extends InputError {}
+
+/** Where a command's output goes: standard output, or FILE written whole (a temporary file renamed at the end). */
+export interface Output {
+  write(text: string): Promise<void>;
+  /** Pieces of one output, gathered into writes of about 64 KB. */
+  chunks(chunks: Iterable<string>): Promise<void>;
+}
+
+/**
+ * Runs `body` with its output going to `path` (or stdout when absent) and returns its exit status.
+ * The file is renamed into place when the body wrote something or succeeded; otherwise, and when
+ * the body throws, the file is left as it was. `inputs` may not include `path`.
+ */
+export async function withOutput(path: string | undefined, inputs: readonly string[], body: (out: Output) => Promise<number>): Promise<number> {
+  if (path === undefined) return body({ write: writeOut, chunks: writeChunks });
+  refuseInputAsOutput(path, inputs);
+  const failed = (error: unknown) => new WriteError(`cannot write ${path}: ${isSystemError(error) ? systemReason(error) : String(error)}`);
+  const existing = statOf(path);
+  if (existing?.isDirectory()) throw new WriteError(`cannot write ${path}: is a directory, not a file`);
+  // A device or a pipe (/dev/null, /dev/stdout) is written into: renaming over it would replace it.
+  if (existing && !existing.isFile()) return intoDevice(path, body, failed);
+  const { AtomicFile } = await import('../batch/atomic.js');
+  // Through a link to the file it names, which keeps the link.
+  const file = await AtomicFile.create(existing ? realpathSync(path) : path).catch((error: unknown) => Promise.reject(failed(error)));
+  let written = false;
+  const write = async (text: string) => {
+    written ||= text.length > 0;
+    await file.write(text).catch((error: unknown) => Promise.reject(failed(error)));
+  };
+  try {
+    const code = await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+    if (!written && code !== EXIT.ok) await file.abort();
+    else await file.commit().catch((error: unknown) => Promise.reject(failed(error)));
+    return code;
+  } catch (error) {
+    await file.abort().catch(() => {});
+    throw error;
+  }
+}
+
+async function intoDevice(path: string, body: (out: Output) => Promise<number>, failed: (error: unknown) => WriteError): Promise<number> {
+  const handle = await open(path, 'w').catch((error: unknown) => Promise.reject(failed(error)));
+  const write = (text: string) => handle.write(text).then(() => undefined, (error: unknown) => Promise.reject(failed(error)));
+  try {
+    return await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+/** "-o draft.txt" with draft.txt among the inputs would destroy it: a usage error, before anything is read. */
+export function refuseInputAsOutput(output: string, inputs: readonly string[]): void {
+  const same = (input: string) => {
+    if (input === '-') return false;
+    if (resolve(input) === resolve(output)) return true;
+    // The same file under another name: a link, or a path through a linked folder.
+    const a = statOf(input);
+    const b = statOf(output);
+    return !!a && !!b && a.dev === b.dev && a.ino === b.ino;
+  };
+  const clash = inputs.find(same);
+  if (clash !== undefined) throw new UsageError(`--output ${output} is also an input (${clash}): it would be overwritten`);
+}
+
+/** What stat says about a path, or undefined when it cannot say (missing, a file in the way, no permission). */
+function statOf(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

@@ -1,20 +1,8 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { systemReason } from '../system-error.js';
-import { EXIT, UsageError, describeError, warn } from './io.js';
-
-// Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
-// JSON Schema code.
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
-  parse: { summary: 'print the programme model as JSON', load: () => import('./commands/parse.js') },
-  outline: { summary: 'print a readable outline of a programme', load: () => import('./commands/outline.js') },
-  text: { summary: 'print the normalized text that spans and line numbers refer to', load: () => import('./commands/text.js') },
-  schema: { summary: 'print the JSON Schema of the model', load: () => import('./commands/schema.js') },
-  diff: { summary: 'what changed between two drafts (exit 1 when they differ)', load: () => import('./commands/diff.js') },
-  lint: { summary: 'check drafts: anniversaries, terms, numbering, lead agencies, citations', load: () => import('./commands/lint.js') },
-  batch: { summary: 'convert files, folders and globs to .json files with a manifest', load: () => import('./commands/batch.js') },
-  serve: { summary: 'serve parse, lint, outline and diff over HTTP (localhost)', load: () => import('./commands/serve.js') },
-};
+import { COMMANDS } from './commands.js';
+import { EXIT, EXIT_MEANINGS, UsageError, describeError, warn } from './io.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,7 +11,7 @@ function version(): string {
 
 export const HELP = `vanban — Vietnamese Party-committee programmes (.txt, .md, .docx, .doc) to structured JSON
 
-Usage: vanban <command> [options] FILE
+Usage: vanban <command> [options] FILE...
 
 Commands:
 ${Object.entries(COMMANDS)
@@ -36,8 +24,14 @@ Options:
   -h, --help     show this help
   -v, --version  print the version
 
-FILE may be "-" to read standard input. Data goes to stdout; errors and progress to stderr.
-Exit status: 0 success, 1 a file could not be read or parsed, 2 usage error.
+FILE may be "-" to read standard input. Data goes to stdout (or to -o FILE); errors and
+progress to stderr. Messages are in Vietnamese, or in English with --lang en or an English
+locale (LC_ALL, LC_MESSAGES or LANG starting with "en").
+
+Exit status, the same for every command:
+${Object.entries(EXIT_MEANINGS)
+  .map(([code, meaning]) => `  ${code}  ${meaning}`)
+  .join('\n')}
 `;
 
 /** The command being run, for the hint under a usage error. */

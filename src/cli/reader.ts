@@ -6,6 +6,7 @@ import { DEFAULT_MAX_SIZE, ingestFile, readBounded, readStdin } from '../ingest/
 import type { Programme } from '../model/programme.js';
 import { normalizeText } from '../normalize/text.js';
 import { processFile, type ParseFileOptions } from '../parse-file.js';
+import { EXIT, UsageError, WriteError, describeError, warn } from './io.js';
 
 export interface ReadOptions extends ParseFileOptions {
   /** 0 or absent: no limit. */
@@ -78,4 +79,30 @@ export class FileReader {
 
 function named(error: unknown, file: string): unknown {
   return error instanceof InputError ? error.withFile(file === '-' ? '<stdin>' : file) : error;
+}
+
+/** How a file is named in messages and headings. */
+export const displayName = (file: string) => (file === '-' ? '<stdin>' : file);
+
+/**
+ * `each` on every file in turn. A file that cannot be read gets its one-line error on stderr and
+ * the rest go on; the status is 1 when any failed. A failed write of the output stops the run.
+ */
+export async function eachFile(files: readonly string[], each: (file: string, index: number) => Promise<void>): Promise<number> {
+  let failed = false;
+  for (const [index, file] of files.entries()) {
+    try {
+      await each(file, index);
+    } catch (error) {
+      if (error instanceof WriteError || error instanceof UsageError) throw error;
+      warn(`vanban: ${describeError(error, displayName(file))}`);
+      failed = true;
+    }
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}
+
+/** The line above each file's output when a command prints several (as head(1) and tail(1) do). */
+export function fileHeading(file: string, first: boolean): string {
+  return `${first ? '' : '\n'}==> ${displayName(file)} <==\n`;
 }

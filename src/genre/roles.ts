@@ -27,6 +27,8 @@ export function outlineOf(
     ancestors.push(role);
     const children = outlineOf(unit.children, genre, isTask, appendixRole, ancestors);
     ancestors.pop();
-    return { ...unit.node, role, children };
+    const { kind, label, labelStyle, value, heading, text, span } = unit.node;
+    // Spelt out rather than spread: one shape for every node (and the same key order in the JSON).
+    return { kind, label, labelStyle, value, heading, text, span, role, children };
   });
 }

@@ -50,16 +50,22 @@ export async function ingestDoc(bytes: Uint8Array): Promise<Ingested> {
     .replace(OPTIONAL_HYPHEN, '\u00ad')
     .replace(/\u2011/g, '-') // Word's non-breaking hyphen, as in the .docx reader
     .replace(/\r\n?/g, '\n');
-  const { text, encodings } = convertLegacyText(stored);
+  const { text, encodings, lines } = convertLegacyText(stored);
   const encoding = encodingName(encodings);
   if (encodings.has('tcvn3')) {
     messages.push({
       severity: 'warning',
       message: 'TCVN3 text recognised without font names: capitals typed in .VnTimeH fonts come out in lower case',
+      messageVi: 'nhận ra chữ TCVN3 mà không có tên phông: chữ hoa gõ bằng phông .VnTimeH sẽ thành chữ thường',
+      line: lines[0] ?? null,
     });
   }
   if (document.getTextboxes({ includeHeadersAndFooters: false }).trim() !== '') {
-    messages.push({ severity: 'warning', message: 'text boxes are not part of the text and were left out' });
+    messages.push({
+      severity: 'warning',
+      message: 'text boxes are not part of the text and were left out',
+      messageVi: 'chữ trong các hộp văn bản (text box) không thuộc nội dung văn bản và đã được bỏ qua',
+    });
   }
   return { text, format: 'doc', encoding, messages };
 }

@@ -5,6 +5,7 @@ import { mammothParagraphs, mammothRefusal, missingParagraphs } from './ooxml/ma
 import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
 import { child, childrenNamed, elements, MAX_XML_ELEMENTS, parseXml, type XmlBudget, type XmlElement } from './ooxml/xml.js';
+import { markFor, takeMarks } from './marks.js';
 import type { IngestMessage, Ingested } from './types.js';
 import { formatSize, openZip, type ZipArchive } from './zip-guard.js';
 
@@ -38,7 +39,6 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   const parts = new XmlParts(zip);
   const mainPart = mainDocumentPart(zip, parts);
   const related = relatedParts(parts, mainPart);
-  parts.vetAll([mainPart, ...Object.values(related)]); // before mammoth/jszip touch anything
   const document = parts.get(mainPart)!;
   const body = child(document, 'w:body');
   if (!body) throw new InputError(`corrupt .docx (no w:body in ${mainPart})`);
@@ -59,14 +59,17 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   };
 
   const result = read(revision);
-  const text = linesOf(result.blocks).join('\n');
+  const { text, at } = takeMarks(linesOf(result.blocks).join('\n'));
   const messages: IngestMessage[] = [];
-  const warn = (message: string) => messages.push({ severity: 'warning', message });
+  const warn = (message: string, messageVi: string) => messages.push({ severity: 'warning', message, messageVi });
 
   // Cross-check with mammoth, which always shows the accepted text.
   const check = options.mammothCheck ?? 'auto';
   const unknown = [...result.unfamiliar].slice(0, 5).join(', ');
   if (check === 'always' || (check === 'auto' && result.unfamiliar.size > 0)) {
+    // Every part mammoth's jszip may inflate is vetted before it does; parts only mammoth reads
+    // (settings, theme, fonts …) are not parsed at all when it does not run.
+    parts.vetAll([mainPart, ...Object.values(related)]);
     const contentParts = [mainPart, related.footnotes, related.endnotes, related.comments];
     const refusal = mammothRefusal(
       parts.elementsIn([...contentParts, related.styles, related.numbering]),
@@ -74,19 +77,28 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
     );
     if (refusal) {
       const why = check === 'auto' ? `vanban's reader passed over elements it does not know (${unknown}) and ` : '';
-      warn(`${why}mammoth did not cross-check the file: ${refusal}`);
+      const whyVi = check === 'auto' ? `bộ đọc của vanban bỏ qua những phần tử nó không biết (${unknown}) và ` : '';
+      warn(`${why}mammoth did not cross-check the file: ${refusal.en}`, `${whyVi}mammoth không đối chiếu được tệp: ${refusal.vi}`);
     } else {
       if (check === 'auto') {
-        messages.push({ severity: 'info', message: `mammoth read the file too: vanban's reader passed over elements it does not know (${unknown})` });
+        messages.push({
+          severity: 'info',
+          message: `mammoth read the file too: vanban's reader passed over elements it does not know (${unknown})`,
+          messageVi: `mammoth cũng đọc tệp để đối chiếu: bộ đọc của vanban bỏ qua những phần tử nó không biết (${unknown})`,
+        });
       }
       const accepted = revision === 'accepted' ? result : read('accepted');
       const mammothRead = await mammothParagraphs(bytes);
       const theirs = new Warnings();
-      for (const m of mammothRead.messages) theirs.add(m.message);
+      for (const m of mammothRead.messages) theirs.add(m.message, m.messageVi);
       messages.push(...theirs.all());
       const missing = missingParagraphs(mammothRead.paragraphs, storedParagraphs(accepted.blocks));
       if (missing.length > 0) {
-        warn(`mammoth reads ${missing.length} paragraph(s) that vanban's reader does not, e.g. "${missing[0]!.slice(0, 80)}"`);
+        const example = missing[0]!.slice(0, 80);
+        warn(
+          `mammoth reads ${missing.length} paragraph(s) that vanban's reader does not, e.g. "${example}"`,
+          `mammoth đọc được ${missing.length} đoạn mà bộ đọc của vanban không đọc được, ví dụ "${example}"`,
+        );
       }
     }
   }
@@ -95,16 +107,25 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
     messages.push({
       severity: 'info',
       message: `tracked changes: showing the ${revision === 'accepted' ? 'text with all changes accepted' : 'original text, before the changes'}`,
+      messageVi: `tệp có theo dõi thay đổi: đang hiển thị ${revision === 'accepted' ? 'văn bản đã chấp nhận mọi thay đổi' : 'văn bản gốc, trước khi thay đổi'}`,
     });
   }
   if (related.comments && hasComments(parts.get(related.comments))) {
-    messages.push({ severity: 'info', message: 'comments are not part of the text and were left out' });
+    messages.push({
+      severity: 'info',
+      message: 'comments are not part of the text and were left out',
+      messageVi: 'các ghi chú (comment) không thuộc nội dung văn bản và đã được bỏ qua',
+    });
   }
   const encoding = encodingName(result.encodings);
   if (encoding !== 'unicode') {
-    messages.push({ severity: 'info', message: `legacy-font runs converted to Unicode (${encoding})` });
+    messages.push({
+      severity: 'info',
+      message: `legacy-font runs converted to Unicode (${encoding})`,
+      messageVi: `chữ gõ bằng phông cũ đã được chuyển sang Unicode (${encoding})`,
+    });
   }
-  const all = [...reading.all(), ...messages];
+  const all = [...reading.all(at), ...messages];
   const seen = new Set<string>();
   return { text, format: 'docx', encoding, messages: all.filter((m) => !seen.has(m.message) && !!seen.add(m.message)) };
 }
@@ -117,16 +138,22 @@ class Warnings {
   private readonly seen = new Set<string>();
   private readonly kept: IngestMessage[] = [];
 
-  readonly add = (message: string): void => {
-    if (this.seen.has(message)) return;
+  /** Keeps a new warning; returns the mark that places it in the text (see ./marks.ts). */
+  readonly add = (message: string, messageVi: string): string => {
+    if (this.seen.has(message)) return '';
     this.seen.add(message);
-    if (this.seen.size <= MAX_MESSAGES) this.kept.push({ severity: 'warning', message });
+    if (this.seen.size > MAX_MESSAGES) return '';
+    this.kept.push({ severity: 'warning', message, messageVi });
+    return markFor(this.kept.length - 1);
   };
 
-  all(): IngestMessage[] {
+  /** The warnings, placed where their marks stood in the text read (`at`, from takeMarks). */
+  all(at: Map<number, { line: number; column: number }> = new Map()): IngestMessage[] {
+    const kept = this.kept.map((m, i) => ({ ...m, ...at.get(i) }));
     const rest = this.seen.size - MAX_MESSAGES;
-    if (rest <= 0) return this.kept;
-    return [...this.kept, { severity: 'warning', message: `${rest.toLocaleString('en')} more warnings like these were left out` }];
+    if (rest <= 0) return kept;
+    const [en, vi] = [rest.toLocaleString('en'), rest.toLocaleString('vi')];
+    return [...kept, { severity: 'warning', message: `${en} more warnings like these were left out`, messageVi: `còn ${vi} cảnh báo tương tự không được liệt kê` }];
   }
 }
 

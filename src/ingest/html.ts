@@ -22,7 +22,7 @@ export function ingestHtml(bytes: Uint8Array): Ingested {
   const messages: IngestMessage[] = [];
   const { text, encoding } = decodeHtml(bytes, messages);
   if (!/<[a-z!?/]/i.test(text)) {
-    messages.push({ severity: 'info', message: 'no HTML markup in the file: read as plain text' });
+    messages.push({ severity: 'info', message: 'no HTML markup in the file: read as plain text', messageVi: 'tệp không có thẻ HTML: đã đọc như văn bản thường' });
     return { text: text.replace(/^\ufeff/, ''), format: 'html', encoding, messages };
   }
   const tree = parseHtml(text);
@@ -68,18 +68,30 @@ export function decodeHtml(bytes: Uint8Array, messages: IngestMessage[] = []): {
   if (declared === 'utf-8') {
     if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
     const guessed = guess(bytes, messages);
-    messages.push({ severity: 'info', message: `the page declares charset utf-8 but is not UTF-8: read as ${guessed.encoding}` });
+    messages.push({
+      severity: 'info',
+      message: `the page declares charset utf-8 but is not UTF-8: read as ${guessed.encoding}`,
+      messageVi: `trang khai báo bảng mã utf-8 nhưng không phải UTF-8: đã đọc theo ${guessed.encoding}`,
+    });
     return guessed;
   }
   if (!iconv.encodingExists(declared)) {
     const guessed = guess(bytes, messages);
-    messages.push({ severity: 'info', message: `the page declares an unknown charset "${declared}": read as ${guessed.encoding}` });
+    messages.push({
+      severity: 'info',
+      message: `the page declares an unknown charset "${declared}": read as ${guessed.encoding}`,
+      messageVi: `trang khai báo bảng mã không rõ "${declared}": đã đọc theo ${guessed.encoding}`,
+    });
     return guessed;
   }
   // Valid UTF-8 with multi-byte sequences is never a legacy single-byte page: a page re-saved as
   // UTF-8 whose old declaration stayed behind.
   if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) {
-    messages.push({ severity: 'info', message: `the page declares charset ${declared} but is UTF-8: read as utf-8` });
+    messages.push({
+      severity: 'info',
+      message: `the page declares charset ${declared} but is UTF-8: read as utf-8`,
+      messageVi: `trang khai báo bảng mã ${declared} nhưng thực ra là UTF-8: đã đọc theo utf-8`,
+    });
     return { text: utf8, encoding: 'utf-8' };
   }
   return { text: iconv.decode(buffer, declared), encoding: declared };

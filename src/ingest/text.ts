@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { looksLikeTcvn3, looksLikeVni, tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
+import { normalizeText } from '../normalize/text.js';
 import type { IngestMessage, Ingested } from './types.js';
 
 /**
@@ -66,10 +67,14 @@ function damagedUtf8(text: string, encoding: string): Decoded {
   const lines: number[] = [];
   let line = 1;
   let count = 0;
+  let lineStart = 0;
+  let column: number | null = null;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 0x0a) line++;
+    if (ch === 0x0a) (line++, (lineStart = i + 1));
     else if (ch === 0xfffd) {
+      // Where the first one stands once the line is normalized (spaces folded, NFC).
+      column ??= normalizeText(`${text.slice(lineStart, i).replace(/\r/g, '')}x`).length;
       count++;
       if (lines[lines.length - 1] !== line) lines.push(line);
     }
@@ -85,6 +90,7 @@ function damagedUtf8(text: string, encoding: string): Decoded {
         message: `${count} byte sequence${count === 1 ? ' is' : 's are'} not valid UTF-8 and became U+FFFD (line${plural} ${shown})`,
         messageVi: `${count} chuỗi byte không hợp lệ UTF-8, đã thay bằng ký tự U+FFFD (dòng ${shown})`,
         line: lines[0] ?? null,
+        column,
       },
     ],
   };

@@ -1,14 +1,26 @@
 /** Every ingest module (txt, md, docx, doc, html) returns this; nothing downstream knows the format. */
 export type Format = 'txt' | 'md' | 'docx' | 'doc' | 'html';
 
+/** What a reader noticed, in both languages; it becomes an ingest-warning or ingest-info finding. */
 export interface IngestMessage {
   severity: 'warning' | 'info';
-  /** In English; `messageVi` when the reader says it in Vietnamese too. */
+  /** In English. */
   message: string;
-  messageVi?: string;
-  /** The 1-based line of the text it concerns, when there is one. */
+  /** In Vietnamese (the default language of findings). */
+  messageVi: string;
+  /**
+   * The 1-based line of the text it concerns, and the column in that line of the normalized text
+   * when known. Absent: it concerns the whole file, which the finding places at 1:1.
+   */
   line?: number | null;
+  column?: number | null;
 }
+
+/**
+ * How a reader reports what it noticed while reading. It may return a mark to put into the text
+ * where the thing happened, which the reader resolves into a line and column (see ./marks.ts).
+ */
+export type ReaderWarning = (message: string, messageVi: string) => string | void;
 
 export interface Ingested {
   /** One line per paragraph/line, list labels as the reader sees them; not yet normalized. */

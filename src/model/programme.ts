@@ -151,6 +151,12 @@ export const Diagnostic = z.object({
   messageEn: z.string().describe('the message in English'),
   line: z.int().positive().nullable(),
   column: z.int().positive().nullable(),
+  endLine: z.int().positive().optional().describe('where a finding that covers a run of text ends (1-based, with endColumn)'),
+  endColumn: z.int().positive().optional().describe('the column just after the run of text, as in eslint and SARIF'),
+  fix: z
+    .object({ span: Span, text: z.string() })
+    .optional()
+    .describe('a repair: replace `span` of the normalized text with `text` (vanban lint --fix)'),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 

@@ -57,7 +57,7 @@ describe('vanban batch over an archive with broken files', () => {
     expect(first.stdout).toBe('');
     expect(first.status).toBe(1);
     const summary = first.stderr.trim().split('\n').at(-1)!;
-    expect(summary).toMatch(new RegExp(`${converted.length} converted, 3 failed, 0 unchanged, 1 skipped`));
+    expect(summary).toMatch(new RegExp(`${converted.length} đã chuyển đổi, 3 lỗi, 0 không đổi, 1 bỏ qua`));
     for (const name of broken) expect(first.stderr).toContain(`${join(input, name)}: `);
     expect(first.stderr).not.toContain('\r'); // no progress line when stderr is not a terminal
   });
@@ -150,7 +150,7 @@ describe('vanban batch over an archive with broken files', () => {
     const history = readFileSync(join(out, 'manifest.ndjson'), 'utf8');
     const again = vanban(['batch', input, '--out', out, '--resume', '--csv', csv]);
     expect(again.status).toBe(1); // the broken files are tried again, and fail again
-    expect(again.stderr).toMatch(new RegExp(`0 converted, 3 failed, ${converted.length} unchanged, 1 skipped`));
+    expect(again.stderr).toMatch(new RegExp(`0 đã chuyển đổi, 3 lỗi, ${converted.length} không đổi, 1 bỏ qua`));
     // The first run's lines stand as they were; the second run's follow them.
     const now = readFileSync(join(out, 'manifest.ndjson'), 'utf8');
     expect(now.startsWith(history)).toBe(true);
@@ -236,7 +236,7 @@ describe('inputs: files, globs, clashes, and missing ones', () => {
     const out = join(root, 'out-missing');
     const r = vanban(['batch', join(input, 'seed.txt'), join(root, 'nope.txt'), `${root}/nothing/*.docx`, '-o', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/1 converted, 2 failed/);
+    expect(r.stderr).toMatch(/1 đã chuyển đổi, 2 lỗi/);
     const lines = new Map(manifestLines(out).map((l) => [l.path, [l.status, l.reason]]));
     expect(lines).toEqual(
       new Map([

@@ -63,7 +63,7 @@ describe('vanban batch over documents of every genre', () => {
     const lines = manifestLines(out);
     const notUnderstood = lines.filter((l) => l.understood === false).length;
     expect(notUnderstood).toBeGreaterThan(0);
-    expect(run.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`6 converted, 0 failed, 0 unchanged, 0 skipped, ${notUnderstood} not understood in `));
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(new RegExp(`6 đã chuyển đổi, 0 lỗi, 0 không đổi, 0 bỏ qua, ${notUnderstood} chưa nhận dạng được trong `));
   });
 
   it('the CSV has a row per item, task and entry, with lead, partners and deadline', () => {

@@ -143,6 +143,6 @@ describe('vanban batch --status', () => {
     expect(vanban(['batch', '--status', out, input]).status).toBe(2);
     expect(vanban(['batch', '--status', out, '--format', 'csv']).status).toBe(2);
     expect(vanban(['batch', '--status', out, '--lang', 'fr']).status).toBe(2);
-    expect(vanban(['batch', input, '-o', out, '--lang', 'en']).status).toBe(2);
+    expect(vanban(['batch', input, '-o', out, '--format', 'json']).status).toBe(2);
   });
 });

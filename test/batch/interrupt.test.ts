@@ -72,7 +72,7 @@ describe('an interrupted batch', () => {
 
     const resumed = vanban(['batch', input, '--out', out, '--resume']);
     expect(resumed.status, resumed.stderr).toBe(0);
-    expect(resumed.stderr).toMatch(new RegExp(`${TOTAL - done} converted, 0 failed, ${done} unchanged, 0 skipped`));
+    expect(resumed.stderr).toMatch(new RegExp(`${TOTAL - done} đã chuyển đổi, 0 lỗi, ${done} không đổi, 0 bỏ qua`));
     // The killed run's lines stay; the resumed run adds one line per input.
     const lines = manifestLines(out);
     expect(lines).toHaveLength(done + TOTAL);
@@ -90,7 +90,7 @@ describe('an interrupted batch', () => {
       const out = join(root, signal);
       const r = await interrupt(out, signal);
       expect(r.code).toBe(code);
-      expect(r.stderr).toMatch(new RegExp(`interrupted after \\d+ of ${TOTAL} inputs.*--resume`));
+      expect(r.stderr).toMatch(new RegExp(`đã dừng sau \\d+ trên ${TOTAL} đầu vào.*--resume`));
       expect(expectOnlyWholeFiles(out)).toBeLessThan(TOTAL);
       expect(listFiles(out).filter((f) => !f.endsWith('.json') && f !== 'manifest.ndjson')).toEqual([]);
       const resumed = vanban(['batch', input, '--out', out, '--resume']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { edited, found, messages } from './lint.js';
+import { normalizeText } from '../../src/normalize/text.js';
+import { edited, found, messages, seed } from './lint.js';
 
 const code = 'citation-spacing-repaired';
 
@@ -19,5 +20,28 @@ describe(code, () => {
   it('is silent once "11- CT/TW" is written "11-CT/TW"', () => {
     const p = edited('11- CT/TW', '11-CT/TW');
     expect(found(p, code)).toEqual([]);
+  });
+});
+
+describe(`${code}: the repair it carries`, () => {
+  const repairs = (from: string, to: string) => {
+    const p = edited(from, to);
+    const text = normalizeText(seed.replace(from, to));
+    return p.diagnostics
+      .filter((d) => d.code === code)
+      .map((d) => ({ written: d.fix ? text.slice(d.fix.span.start, d.fix.span.end) : null, text: d.fix?.text ?? null, end: [d.endLine, d.endColumn] }));
+  };
+
+  it('replaces "94 - KL/TW" by its id, and the finding covers the symbol as written', () => {
+    expect(repairs('Kết luận số 94-KL/TW', 'Kết luận số 94 - KL/TW')[0]).toEqual({ written: '94 - KL/TW', text: '94-KL/TW', end: [29, 53] });
+    // The seed's own "11- CT/TW".
+    expect(repairs('Kết luận số 94-KL/TW', 'Kết luận số 94-KL/TW')).toEqual([{ written: '11- CT/TW', text: '11-CT/TW', end: [55, 132] }]);
+  });
+
+  it('offers no fix for a repair that is more than spaces, or a symbol broken over two lines', () => {
+    const glued = edited('Kết luận số 94-KL/TW', 'Kết luận số 94 -kl/tw').diagnostics.filter((d) => d.code === code && d.line === 29);
+    expect(glued.map((d) => d.fix)).toEqual(glued.map(() => undefined));
+    const wrapped = edited('Kết luận số 94-KL/TW', 'Kết luận số 94 -\nKL/TW').diagnostics.filter((d) => d.code === code && d.line === 29);
+    expect(wrapped.every((d) => d.fix === undefined)).toBe(true);
   });
 });

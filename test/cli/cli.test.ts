@@ -67,7 +67,7 @@ describe('vanban parse', () => {
     expect(vanban(['frobnicate']).status).toBe(2);
     expect(vanban(['parse']).status).toBe(2);
     expect(vanban(['parse', '--nope', seed]).status).toBe(2);
-    expect(vanban(['parse', seed, seed]).status).toBe(2);
+    expect(vanban(['parse', '-', '-']).status).toBe(2);
     expect(vanban(['parse', '--revision', 'both', seed]).status).toBe(2);
   });
 });

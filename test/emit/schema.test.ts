@@ -18,6 +18,22 @@ describe('vanban schema follows the model of every genre', () => {
     expect(schema.properties.diagnostics.items.required).toEqual(expect.arrayContaining(['messageEn', 'column']));
   });
 
+  it('a diagnostic may carry its extent and a fix, both optional', () => {
+    const diagnostic = schema.properties.diagnostics.items as Json;
+    expect(diagnostic.required).not.toEqual(expect.arrayContaining(['fix']));
+    expect(diagnostic.required).not.toEqual(expect.arrayContaining(['endLine']));
+    expect(diagnostic.properties.fix.required).toEqual(['span', 'text']);
+    expect(diagnostic.properties.endColumn.type).toBe('integer');
+    // The seed's "11- CT/TW" finding has one; a fix without its text does not validate.
+    const model = JSON.parse(JSON.stringify(parse(seedBytes()))) as Json;
+    const fixed = (model.diagnostics as Json[]).find((d) => d.fix)!;
+    expect(fixed.fix.text).toBe('11-CT/TW');
+    const validate = (value: unknown) => z.fromJSONSchema(schema as never).safeParse(value).success;
+    expect(validate(model)).toBe(true);
+    delete fixed.fix.text;
+    expect(validate(model)).toBe(false);
+  });
+
   it('outline nodes are recursive: a node\'s children are nodes, by a named definition', () => {
     const ref = schema.properties.outline.items.$ref as string;
     expect(ref).toBe('#/$defs/OutlineNode');

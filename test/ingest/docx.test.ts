@@ -73,14 +73,18 @@ describe('Word fixtures of the seed programme', () => {
     const before = expected.findIndex((l) => l.startsWith('(5) Tổng kết 10 năm thực hiện Kết luận số 100-KL/TW'));
     expected.splice(before + 1, 0, '(6) Báo cáo kết quả thực hiện Quy chế dân chủ ở cơ sở năm 2024.');
     expect(lines(read.text)).toEqual(expected);
-    expect(read.messages).toContainEqual({ severity: 'info', message: 'tracked changes: showing the original text, before the changes' });
+    expect(read.messages).toContainEqual({
+      severity: 'info',
+      message: 'tracked changes: showing the original text, before the changes',
+      messageVi: 'tệp có theo dõi thay đổi: đang hiển thị văn bản gốc, trước khi thay đổi',
+    });
   });
 
   it('tracked-changes.docx: the comment never reaches the text', async () => {
     for (const revision of ['accepted', 'original'] as const) {
       const read = await ingestDocx(fixture('docx/tracked-changes.docx'), { revision });
       expect(read.text).not.toContain('Đề nghị bổ sung');
-      expect(read.messages).toContainEqual({ severity: 'info', message: 'comments are not part of the text and were left out' });
+      expect(read.messages).toContainEqual(expect.objectContaining({ severity: 'info', message: 'comments are not part of the text and were left out' }));
     }
   });
 
@@ -114,7 +118,13 @@ describe('.doc files (Word 97-2003, converted by LibreOffice from the .docx fixt
     expect(lines(read.text)).toContain('tỉnh ủy hậu giang');
     expect(read.encoding).toBe('mixed:unicode+tcvn3');
     expect(read.messages).toEqual([
-      { severity: 'warning', message: 'TCVN3 text recognised without font names: capitals typed in .VnTimeH fonts come out in lower case' },
+      {
+        severity: 'warning',
+        message: 'TCVN3 text recognised without font names: capitals typed in .VnTimeH fonts come out in lower case',
+        messageVi: 'nhận ra chữ TCVN3 mà không có tên phông: chữ hoa gõ bằng phông .VnTimeH sẽ thành chữ thường',
+        // The first line with TCVN3 text: the issuer, typed in .VnTimeH.
+        line: 1,
+      },
     ]);
   });
 
@@ -252,10 +262,33 @@ describe('Word automatic numbering', () => {
     expect(read.messages.filter((m) => m.severity === 'warning')).toEqual([]);
   });
 
+  it('places a left-out symbol where it stood: line and column in the normalized text, in a table too', async () => {
+    const sym = '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>';
+    const cell = (xml: string) => `<w:tc><w:p>${xml}</w:p></w:tc>`;
+    const table = `<w:tbl><w:tr>${cell(t('Mục'))}${cell(t('Ghi chú'))}</w:tr><w:tr>${cell(t('(1)'))}${cell(t('Đã  xong ') + sym + t(' rồi'))}</w:tr></w:tbl>`;
+    const read = await ingestDocx(docx({ body: p('Tiêu đề') + table }));
+    expect(read.text.split('\n')).toEqual(['Tiêu đề', 'Mục | Ghi chú', '(1) | Đã  xong  rồi']);
+    const left = read.messages.find((m) => m.message.startsWith('a symbol character'))!;
+    expect(left).toMatchObject({ messageVi: 'một ký tự ký hiệu của phông "Wingdings" đã bị bỏ qua', line: 3 });
+    // "(1) | Đã xong " once spaces are folded: the symbol stood at column 15.
+    expect(lines(read.text)[2]!.slice(0, left.column! - 1)).toBe('(1) | Đã xong ');
+    expect(read.text).not.toMatch(/[\ufdd0\ue000]/);
+    const model = parse(read.text, { messages: read.messages });
+    expect(model.diagnostics.find((d) => d.code === 'ingest-warning')).toMatchObject({ line: 3, column: 15, message: left.messageVi, messageEn: left.message });
+  });
+
   it('warns about a numbering reference that numbering.xml does not define', async () => {
-    const read = await ingestDocx(docx({ body: p('treo', num(42)), numbering }));
-    expect(lines(read.text)).toEqual(['treo']);
-    expect(read.messages).toContainEqual({ severity: 'warning', message: 'numbering 42 is not defined in numbering.xml; its labels are left out' });
+    const read = await ingestDocx(docx({ body: p('một', num(1)) + p('treo', num(42)), numbering }));
+    expect(lines(read.text)).toEqual(['1. một', 'treo']);
+    // Placed at the paragraph that uses it; the position mark is out of the text.
+    expect(read.text).not.toMatch(/\ufdd0/);
+    expect(read.messages).toContainEqual({
+      severity: 'warning',
+      message: 'numbering 42 is not defined in numbering.xml; its labels are left out',
+      messageVi: 'kiểu đánh số 42 không được định nghĩa trong numbering.xml; các số thứ tự của nó đã bị bỏ qua',
+      line: 2,
+      column: 1,
+    });
   });
 });
 

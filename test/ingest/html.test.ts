@@ -195,7 +195,13 @@ describe('ingestHtml: encodings', () => {
     const text = 'Ban Tuyên giáo Tỉnh ủy';
     const resaved = ingestHtml(Buffer.from(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1258"><p>${text}</p>`));
     expect([resaved.encoding, lines(resaved.text)]).toEqual(['utf-8', [text]]);
-    expect(resaved.messages).toEqual([{ severity: 'info', message: 'the page declares charset windows-1258 but is UTF-8: read as utf-8' }]);
+    expect(resaved.messages).toEqual([
+      {
+        severity: 'info',
+        message: 'the page declares charset windows-1258 but is UTF-8: read as utf-8',
+        messageVi: 'trang khai báo bảng mã windows-1258 nhưng thực ra là UTF-8: đã đọc theo utf-8',
+      },
+    ]);
     const mislabelled = ingestHtml(iconv.encode(toneDecomposed(`<meta charset="utf-8"><p>${text}</p>`), 'windows1258'));
     expect([mislabelled.encoding, lines(mislabelled.text)]).toEqual(['windows-1258', [text]]);
     expect(mislabelled.messages[0]?.message).toBe('the page declares charset utf-8 but is not UTF-8: read as windows-1258');
@@ -271,7 +277,9 @@ describe('html as an input format', () => {
   it('a .html file without markup is read as plain text, line by line', () => {
     const read = ingestHtml(Buffer.from('TỈNH ỦY HẬU GIANG\n*\nSố -CTr/TU\n'));
     expect(lines(read.text)).toEqual(['TỈNH ỦY HẬU GIANG', '*', 'Số -CTr/TU']);
-    expect(read.messages).toEqual([{ severity: 'info', message: 'no HTML markup in the file: read as plain text' }]);
+    expect(read.messages).toEqual([
+      { severity: 'info', message: 'no HTML markup in the file: read as plain text', messageVi: 'tệp không có thẻ HTML: đã đọc như văn bản thường' },
+    ]);
   });
 
   it('refuses an empty or binary file with a one-line reason', () => {

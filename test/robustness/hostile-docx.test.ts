@@ -18,8 +18,8 @@ const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 const warnings = (read: { messages: Array<{ severity: string; message: string }> }) =>
   read.messages.filter((m) => m.severity === 'warning').map((m) => m.message);
 
-async function refusal(bytes: Uint8Array): Promise<string> {
-  const error = await ingestDocx(bytes).then(
+async function refusal(bytes: Uint8Array, options: Parameters<typeof ingestDocx>[1] = {}): Promise<string> {
+  const error = await ingestDocx(bytes, options).then(
     () => null,
     (e: unknown) => e,
   );
@@ -119,9 +119,9 @@ describe("mammoth's cross-check only where it costs little", () => {
       return parseXml(`<w:document xmlns:w="w"><w:body>${inner}</w:body></w:document>`, 'word/document.xml');
     };
     expect(mammothRefusal(1000, [body(300, 10)])).toBeNull();
-    expect(mammothRefusal(1000, [body(2000, 0)])).toMatch(/^2,00\d kinds of element/);
-    expect(mammothRefusal(1000, [body(300, 200)])).toMatch(/^30\d kinds of element, style or symbol 40\d levels deep/);
-    expect(mammothRefusal(MAX_MAMMOTH_ELEMENTS + 1, [])).toMatch(/^50,001 XML elements/);
+    expect(mammothRefusal(1000, [body(2000, 0)])?.en).toMatch(/^2,00\d kinds of element/);
+    expect(mammothRefusal(1000, [body(300, 200)])?.en).toMatch(/^30\d kinds of element, style or symbol 40\d levels deep/);
+    expect(mammothRefusal(MAX_MAMMOTH_ELEMENTS + 1, [])?.en).toMatch(/^50,001 XML elements/);
   });
 
   it("thousands of the reader's distinct warnings are cut to a few, and counted", async () => {
@@ -134,7 +134,13 @@ describe("mammoth's cross-check only where it costs little", () => {
     const read = await ingestDocx(dangling);
     expect(read.messages).toHaveLength(MAX_MESSAGES + 1);
     expect(read.messages[0]!.message).toBe('numbering 1 is not defined in numbering.xml; its labels are left out');
-    expect(read.messages[MAX_MESSAGES]).toEqual({ severity: 'warning', message: `${(2000 - MAX_MESSAGES).toLocaleString('en')} more warnings like these were left out` });
+    // Each kept warning stands at the paragraph that uses the numbering; the count line concerns the whole file.
+    expect(read.messages.slice(0, MAX_MESSAGES).map((m) => m.line)).toEqual(Array.from({ length: MAX_MESSAGES }, (_, k) => k + 1));
+    expect(read.messages[MAX_MESSAGES]).toEqual({
+      severity: 'warning',
+      message: '1,950 more warnings like these were left out',
+      messageVi: 'còn 1.950 cảnh báo tương tự không được liệt kê',
+    });
   });
 });
 
@@ -160,8 +166,9 @@ describe('the XML reader and the zip guard', () => {
     expect(reads.mock.calls.map(([name]) => name)).toContain('word/document.xml');
   });
 
-  it('vets every part a styles relationship points at, whatever it is called', async () => {
-    // mammoth reads the first styles target, vanban the last: both are vetted before either reads.
+  it('vets every part a styles relationship points at, whatever it is called, before mammoth reads', async () => {
+    // mammoth reads the first styles target, vanban the last: both are vetted before mammoth reads;
+    // when mammoth does not run, the part only it would read is never inflated.
     const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
     const rels =
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -170,7 +177,8 @@ describe('the XML reader and the zip guard', () => {
       { body: p('Một'), styles: '<w:style w:styleId="A"/>' },
       { 'word/_rels/document.xml.rels': { data: rels }, '[Content_Types].xml': { name: 'word/media/a.bin', data: '<!DOCTYPE x><w:styles/>' } },
     );
-    expect(await refusal(bytes)).toBe('unsafe XML in word/media/a.bin (DOCTYPE/entity declarations are not allowed)');
+    expect(await refusal(bytes, { mammothCheck: 'always' })).toBe('unsafe XML in word/media/a.bin (DOCTYPE/entity declarations are not allowed)');
+    expect((await ingestDocx(bytes)).text).toBe('Một');
   });
 });
 
@@ -180,8 +188,8 @@ describe('how much a .docx may hold', () => {
   });
 
   it('the element budget is shared by all the parts of the file', async () => {
-    const comments = '<w:comment w:id="0"><w:p/></w:comment>'.repeat(200_000);
-    const body = '<w:p/>'.repeat(150_000);
+    const comments = `<w:comment w:id="0"><w:p>${'<w:r/>'.repeat(400_000)}</w:p></w:comment>`;
+    const body = `<w:p>${'<w:r/>'.repeat(150_000)}</w:p>`;
     expect(await refusal(docx({ body, comments }))).toMatch(/^too many XML elements \(over 500,000 in the file, reached in word\/comments\.xml\)$/);
   });
 

@@ -3,7 +3,7 @@ import { runBatch, summaryLine } from '../../batch/run.js';
 import { batchStatus, renderStatus } from '../../batch/status.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
-import { INPUT_HELP, INPUT_OPTIONS, RULE_HELP, RULE_OPTION, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, RULE_HELP, RULE_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
@@ -47,7 +47,6 @@ Options:
                                 (they get an "unchanged" line)
       --status DIR              summarize DIR/manifest.ndjson instead of converting (no INPUT)
       --format text|json        --status: text (default) or one JSON object
-      --lang vi|en              --status: language of the text (default vi)
       --csv FILE                also write a CSV row per conference item, task and schedule
                                 entry: file, year, conference, month, item, action, citations,
                                 leadAgencies, text, then kind (item, task or entry), lead,
@@ -65,6 +64,7 @@ Options:
   -q, --quiet                   no progress and no summary (failures are still summarized)
 ${RULE_HELP}
 ${INPUT_HELP}
+${LANG_HELP} (the summary line, --status)
 
 Progress (files done, rate, errors, ETA) is redrawn on stderr when it is a terminal; NO_COLOR
 turns its colour off. A summary closes the run on stderr, with the count of documents not
@@ -79,7 +79,7 @@ Example:
   vanban batch --status json/ --lang en          # what the manifest says of every input
 `;
 
-const OPTIONS = {
+export const OPTIONS = {
   out: { type: 'string', short: 'o' },
   concurrency: { type: 'string', short: 'j' },
   resume: { type: 'boolean' },
@@ -92,9 +92,9 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   status: { type: 'string' },
   format: { type: 'string' },
-  lang: { type: 'string' },
   ...RULE_OPTION,
   ...INPUT_OPTIONS,
+  ...LANG_OPTION,
 } as const;
 
 /** `test.workerUrl`: the interrupt tests' worker, which holds one file until the run is stopped. */
@@ -102,13 +102,14 @@ export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promi
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   if (values.status !== undefined) return status(values.status, positionals, values);
-  if (values.format !== undefined || values.lang !== undefined) throw new UsageError('batch: --format and --lang go with --status DIR');
+  if (values.format !== undefined) throw new UsageError('batch: --format goes with --status DIR');
   if (positionals.length === 0) throw new UsageError('batch: missing INPUT (files, folders or glob patterns)');
   if (!values.out) throw new UsageError('batch: missing --out DIR');
   const concurrency = positiveInteger(values.concurrency, '--concurrency') ?? availableParallelism();
   const timeoutMs = parseTimeout(values.timeout, 300_000);
   const memoryMb = parseMemory(values['max-memory']) ?? DEFAULT_WORKER_MEMORY_MB;
   const rules = await ruleConfig(values.rule);
+  const lang = langOf(values.lang);
 
   const terminal = process.stderr.isTTY === true;
   const quiet = values.quiet ?? false;
@@ -143,7 +144,7 @@ export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promi
       signal: controller.signal,
       ...(test.workerUrl ? { workerUrl: test.workerUrl } : {}),
     });
-    if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary));
+    if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary, lang));
     if (summary.interrupted) return caught === 'SIGTERM' ? 143 : 130;
     return summary.failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {
@@ -163,7 +164,7 @@ function positiveInteger(raw: string | undefined, flag: string): number | undefi
 async function status(out: string, positionals: string[], values: { format?: string; lang?: string }): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`batch --status: takes no INPUT (got ${positionals[0]})`);
   const format = oneOf('--format', values.format, ['text', 'json'] as const);
-  const lang = oneOf('--lang', values.lang, ['vi', 'en'] as const);
+  const lang = langOf(values.lang);
   const report = await batchStatus(out);
   await writeOut(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, lang));
   return report.failed.length > 0 ? EXIT.failed : EXIT.ok;

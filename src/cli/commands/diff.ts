@@ -1,5 +1,5 @@
-import { LIMIT_OPTIONS, limitOptions, parseCommandLine, parseSize } from '../args.js';
-import { EXIT, UsageError, describeError, warn, writeOut } from '../io.js';
+import { INPUT_HELP, LANG_HELP, LIMIT_HELP, OUTPUT_HELP, OUTPUT_OPTION, READ_OPTIONS, ingestOptions, langOf, limitOptions, parseCommandLine } from '../args.js';
+import { EXIT, UsageError, WriteError, describeError, warn, withOutput, writeOut } from '../io.js';
 import { formatOf } from '../../ingest/file.js';
 import { diffProgrammes } from '../../diff/changes.js';
 import { renderMarkdown } from '../../diff/render-md.js';
@@ -21,15 +21,16 @@ Large drafts are compared in near-linear time: a reworded element is looked for 
 share its words and near its own place; one found neither way is reported removed and added.
 
 Options:
-  --format text|json|md   text (default): grouped by conference, coloured on a terminal
-                          (NO_COLOR turns colour off); json: {"changes": [...]} as described
-                          by "vanban schema --diff"; md: Markdown for a review comment
-  --tracked               compare a .docx before and after its tracked changes
-  --pretty                indent the JSON
-  --max-size SIZE         refuse inputs larger than SIZE (default 100MB)
-  --timeout SECONDS       give up on a draft that takes longer to read (default: none)
-  --max-memory SIZE       give up on a draft that needs more memory (default: none; 400MB
-                          with --timeout). Either reads in a worker thread
+  --format text|json|md         text (default): grouped by conference, coloured on a terminal
+                                (NO_COLOR turns colour off); json: {"changes": [...]} as
+                                described by "vanban schema --diff"; md: Markdown for a review
+  --tracked                     compare a .docx before and after its tracked changes
+  --pretty                      indent the JSON
+  -q, --quiet                   print nothing: the exit status says whether the drafts differ
+${OUTPUT_HELP}
+${LANG_HELP}
+${INPUT_HELP}
+${LIMIT_HELP}
 
 Exit status, as every vanban command: 0 the drafts say the same; 1 they differ, or a draft could
 not be read (one line on stderr says which); 2 a usage error.
@@ -37,32 +38,52 @@ not be read (one line on stderr says which); 2 a usage error.
 
 const FORMATS = ['text', 'json', 'md'] as const;
 
+export const OPTIONS = {
+  format: { type: 'string' },
+  tracked: { type: 'boolean' },
+  pretty: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  ...OUTPUT_OPTION,
+  ...READ_OPTIONS,
+} as const;
+
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    format: { type: 'string' },
-    tracked: { type: 'boolean' },
-    pretty: { type: 'boolean' },
-    'max-size': { type: 'string' },
-    ...LIMIT_OPTIONS,
-  });
-  if (values.help) return writeOut(HELP).then(() => 0);
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
+  if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   const format = (values.format ?? 'text') as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json or md, not "${values.format}"`);
-  const limits = { maxSize: parseSize(values['max-size']), ...limitOptions(values) };
-  const [oldName, newName, read] = inputs(positionals, values.tracked ?? false);
+  const lang = langOf(values.lang);
+  if (values.tracked && values.revision !== undefined) throw new UsageError('diff --tracked reads both revisions; --revision does not go with it');
+  const options = { ...ingestOptions(values), ...limitOptions(values) };
+  const [oldName, newName, read] = inputs(positionals, values.tracked ?? false, lang);
+  if (values.quiet && values.output !== undefined) throw new UsageError('--quiet prints nothing; --output has nothing to write');
+  let diff: DiffResult;
   try {
-    const [old, neu] = await read(limits);
-    const diff = DiffResult.parse(diffProgrammes(old, neu));
-    const title = `${oldName} → ${newName}`;
-    if (format === 'json') await writeOut(`${JSON.stringify(diff, null, values.pretty ? 2 : undefined)}\n`);
-    else if (format === 'md') await writeOut(renderMarkdown(diff, `Thay đổi: ${title}`));
-    else await writeOut(renderText(diff, { color: useColor(), title }));
-    return diff.changes.length ? 1 : 0;
+    const [old, neu] = await read(options);
+    diff = DiffResult.parse(diffProgrammes(old, neu));
   } catch (error) {
     // One meaning for 1 across vanban: the result needs a look (changes, findings, an unreadable file).
     warn(`vanban: ${describeError(error)}`);
     return EXIT.failed;
   }
+  const status = diff.changes.length ? EXIT.failed : EXIT.ok;
+  if (values.quiet) return status;
+  const title = `${oldName} → ${newName}`;
+  const rendered =
+    format === 'json'
+      ? `${JSON.stringify(diff, null, values.pretty ? 2 : undefined)}\n`
+      : format === 'md'
+        ? renderMarkdown(diff, `${lang === 'en' ? 'Changes' : 'Thay đổi'}: ${title}`, lang)
+        : renderText(diff, { color: values.output === undefined && useColor(), title, lang });
+  try {
+    await withOutput(values.output, positionals, (out) => out.write(rendered).then(() => EXIT.ok));
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    warn(`vanban: ${error.message}`);
+    return EXIT.failed;
+  }
+  return status;
 }
 
 type Read = (options: ReadOptions) => Promise<[Programme, Programme]>;
@@ -78,14 +99,14 @@ async function both(options: ReadOptions, a: [string, ReadOptions], b: [string, 
   }
 }
 
-function inputs(positionals: string[], tracked: boolean): [string, string, Read] {
+function inputs(positionals: string[], tracked: boolean, lang: 'vi' | 'en'): [string, string, Read] {
   if (tracked) {
     if (positionals.length !== 1) throw new UsageError(`diff --tracked: expected one .docx FILE, got ${positionals.length}`);
     const file = positionals[0]!;
     if (file === '-' || formatOf(file) !== 'docx') throw new UsageError('diff --tracked: FILE must be a .docx file (tracked changes are a Word feature)');
     return [
-      `${file} (bản gốc)`,
-      `${file} (đã chấp nhận thay đổi)`,
+      lang === 'en' ? `${file} (original)` : `${file} (bản gốc)`,
+      lang === 'en' ? `${file} (changes accepted)` : `${file} (đã chấp nhận thay đổi)`,
       (options) => both(options, [file, { revision: 'original' }], [file, { revision: 'accepted' }]),
     ];
   }

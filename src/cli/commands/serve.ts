@@ -49,18 +49,20 @@ function seconds(raw: string | undefined, option: string, fallback: number): num
   }
 }
 
+export const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  workers: { type: 'string' },
+  queue: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-size': { type: 'string' },
+  'max-memory': { type: 'string' },
+  grace: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandLine(argv, {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    workers: { type: 'string' },
-    queue: { type: 'string' },
-    timeout: { type: 'string' },
-    'max-size': { type: 'string' },
-    'max-memory': { type: 'string' },
-    grace: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q' },
-  });
+  const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   if (positionals.length) throw new UsageError(`serve takes no FILE (got "${positionals[0]}"); files come in requests`);
   const port = count(values.port, 'port', 8080, 0);

@@ -39,7 +39,8 @@ export interface DocumentReaderOptions {
   convert: (text: string, font: string | undefined) => string;
   /** Which encoding a run in `font` is stored in. */
   encodingOf: (font: string | undefined) => string;
-  warn: (message: string) => void;
+  /** In English and Vietnamese; returns a position mark to leave in the text (see ../marks.ts). */
+  warn: (message: string, messageVi: string) => string | void;
 }
 
 export interface DocumentRead {
@@ -196,7 +197,10 @@ class BodyReader {
       (direct && val(direct, 'w:numId') !== undefined ? undefined : fromStyle?.ilvl);
     let ilvl = ilvlText === undefined ? undefined : parseInt(ilvlText, 10);
     if (ilvl === undefined || Number.isNaN(ilvl)) ilvl = numbering.levelForStyle(numId, styleId) ?? 0;
-    return numbering.next(numId, ilvl);
+    numbering.takeMarks(); // what came before this paragraph (the definitions) has no place in it
+    const label = numbering.next(numId, ilvl);
+    const marks = numbering.takeMarks();
+    return marks ? marks + (label ?? '') : label;
   }
 
   /** Runs and the inline wrappers around them. */
@@ -296,10 +300,10 @@ class BodyReader {
       if (code < 0xf000 && code >= 0x20) return String.fromCodePoint(code);
     }
     // Named for the first few fonts; a file with thousands of symbol fonts gets one more line.
+    // The mark stands where the symbol was.
     const message = `a symbol character from the font "${font}" was left out`;
-    if (this.warned.has(message) || this.symbolFonts++ < MAX_SYMBOL_FONTS_NAMED) this.warnOnce(message);
-    else this.warnOnce(`symbol characters from more fonts were left out`);
-    return '';
+    if (this.warned.has(message) || this.symbolFonts++ < MAX_SYMBOL_FONTS_NAMED) return this.warnOnce(message, `một ký tự ký hiệu của phông "${font}" đã bị bỏ qua`);
+    return this.warnOnce('symbol characters from more fonts were left out', 'các ký tự ký hiệu của những phông khác cũng đã bị bỏ qua');
   }
 
   /** Refuses a document whose text would take the parser longer than a reader waits. */
@@ -316,7 +320,10 @@ class BodyReader {
     this.tableDepth++;
     try {
       if (this.tableDepth > MAX_TABLE_DEPTH) {
-        this.warnOnce(`tables nested more than ${MAX_TABLE_DEPTH} deep were read as plain paragraphs`);
+        this.warnOnce(
+          `tables nested more than ${MAX_TABLE_DEPTH} deep were read as plain paragraphs`,
+          `bảng lồng nhau quá ${MAX_TABLE_DEPTH} cấp được đọc như các đoạn văn thường`,
+        );
         for (const cells of this.rowsOf(tbl)) for (const tc of cells) this.readBlocks(tc.children, out);
         return;
       }
@@ -343,10 +350,11 @@ class BodyReader {
     return rows;
   }
 
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
+  /** The position mark of the warning when it is new (to put where it happened), else ''. */
+  private warnOnce(message: string, messageVi: string): string {
+    if (this.warned.has(message)) return '';
     this.warned.add(message);
-    this.options.warn(message);
+    return this.options.warn(message, messageVi) ?? '';
   }
 }
 
@@ -420,7 +428,8 @@ export function linesOf(blocks: Block[]): string[] {
 export function storedParagraphs(blocks: Block[]): string[] {
   const out: string[] = [];
   for (const block of blocks) {
-    if (block.kind === 'paragraph') out.push(block.stored);
+    // Without the position marks (../marks.ts), which mammoth's reading does not have.
+    if (block.kind === 'paragraph') out.push(block.stored.replace(/\ufdd0[\s\S]/g, ''));
     else for (const row of block.rows) for (const cell of row) out.push(...storedParagraphs(cell));
   }
   return out;

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { InputError } from '../../errors.js';
 import type { IngestMessage } from '../types.js';
 import type { XmlElement, XmlNode } from './xml.js';
@@ -19,9 +18,13 @@ const NAMED_IN_MESSAGES = new Set(['w:sym', 'w:br', 'w:pStyle', 'w:rStyle', 'w:t
  * distinct messages it could raise. `bodies` are the parts it reads as content (document, notes,
  * comments); every element name and every value named in a message counts as a possible message.
  */
-export function mammothRefusal(elements: number, bodies: XmlElement[]): string | null {
+export function mammothRefusal(elements: number, bodies: XmlElement[]): { en: string; vi: string } | null {
   if (elements > MAX_MAMMOTH_ELEMENTS) {
-    return `${elements.toLocaleString('en')} XML elements, over the ${MAX_MAMMOTH_ELEMENTS.toLocaleString('en')} it reads in reasonable time`;
+    const [n, max] = [elements, MAX_MAMMOTH_ELEMENTS];
+    return {
+      en: `${n.toLocaleString('en')} XML elements, over the ${max.toLocaleString('en')} it reads in reasonable time`,
+      vi: `${n.toLocaleString('vi')} phần tử XML, quá ${max.toLocaleString('vi')} phần tử mà nó đọc được trong thời gian hợp lý`,
+    };
   }
   const kinds = new Set<string>();
   let depth = 0;
@@ -34,7 +37,10 @@ export function mammothRefusal(elements: number, bodies: XmlElement[]): string |
     for (const c of node.children) stack.push([c, d + 1]);
   }
   if ((depth + 3) * kinds.size ** 2 <= MAX_MAMMOTH_COMPARISONS) return null;
-  return `${kinds.size.toLocaleString('en')} kinds of element, style or symbol ${depth} levels deep, whose messages it compares pairwise`;
+  return {
+    en: `${kinds.size.toLocaleString('en')} kinds of element, style or symbol ${depth} levels deep, whose messages it compares pairwise`,
+    vi: `${kinds.size.toLocaleString('vi')} loại phần tử, kiểu hoặc ký hiệu lồng sâu ${depth} cấp, mà nó so sánh từng cặp khi báo lỗi`,
+  };
 }
 
 /**
@@ -52,6 +58,8 @@ export async function mammothParagraphs(bytes: Uint8Array): Promise<{ paragraphs
   try {
     // extractRawText reads the document exactly as convertToHtml does, without writing HTML:
     // a third of the cost for the same paragraphs (separated by blank lines) and messages.
+    // Loaded on first use: most files never need it, and loading it costs a worker ~0.1 s.
+    const { default: mammoth } = await import('mammoth');
     result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   } catch (error) {
     const reason = firstLine(error instanceof Error ? error.message : String(error));
@@ -61,7 +69,8 @@ export async function mammothParagraphs(bytes: Uint8Array): Promise<{ paragraphs
   for (const m of result.messages) {
     // Style-map notices are about HTML output, which vanban does not use.
     if (/^Unrecognised (paragraph|run|table) style/.test(m.message)) continue;
-    messages.push({ severity: 'warning', message: `mammoth: ${firstLine(m.message)}` });
+    // mammoth's own words, quoted as it says them.
+    messages.push({ severity: 'warning', message: `mammoth: ${firstLine(m.message)}`, messageVi: `mammoth báo: ${firstLine(m.message)}` });
   }
   return { paragraphs: result.value.split(/\n\n/), messages };
 }

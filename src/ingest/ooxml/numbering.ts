@@ -26,9 +26,8 @@ interface NumInstance {
   levelOverrides: Map<number, Level>;
 }
 
-export interface NumberingWarning {
-  (message: string): void;
-}
+/** In English and Vietnamese; what it returns is a position mark for the paragraph (see ../marks.ts). */
+export type NumberingWarning = (message: string, messageVi: string) => string | void;
 
 /** A real label template is a few characters ("%1.", "(%1)", "Điều %1."); longer ones are cut. */
 export const MAX_LEVEL_TEXT = 64;
@@ -45,6 +44,7 @@ export class Numbering {
   /** "numId/level" pairs whose start override has been applied. */
   private readonly overridden = new Set<string>();
   private readonly warned = new Set<string>();
+  private marks = '';
   /** abstractNum → the numbering style it links to (w:numStyleLink). */
   private readonly styleLinks = new Map<string, string>();
   /** Set by the reader once styles are known: numbering style id → numId. */
@@ -120,14 +120,17 @@ export class Numbering {
     const num = this.nums.get(numId);
     const found = num && this.levelsOf(num.abstractId);
     if (!num || !found) {
-      this.warnOnce(`numbering ${numId} is not defined in numbering.xml; its labels are left out`);
+      this.warnOnce(
+        `numbering ${numId} is not defined in numbering.xml; its labels are left out`,
+        `kiểu đánh số ${numId} không được định nghĩa trong numbering.xml; các số thứ tự của nó đã bị bỏ qua`,
+      );
       return null;
     }
     const level = Math.min(Math.max(ilvl, 0), 8);
     const levelDef = (k: number): Level | undefined => num.levelOverrides.get(k) ?? found.levels.get(k);
     const current = levelDef(level);
     if (!current) {
-      this.warnOnce(`numbering ${numId} has no level ${level}; its labels are left out`);
+      this.warnOnce(`numbering ${numId} has no level ${level}; its labels are left out`, `kiểu đánh số ${numId} không có cấp ${level}; các số thứ tự của nó đã bị bỏ qua`);
       return null;
     }
 
@@ -180,7 +183,7 @@ export class Numbering {
       case 'none':
         return '';
       default:
-        this.warnOnce(`numbering format "${format}" is shown as decimal`);
+        this.warnOnce(`numbering format "${format}" is shown as decimal`, `định dạng đánh số "${format}" được hiển thị bằng chữ số`);
         return String(value);
     }
   }
@@ -190,7 +193,7 @@ export class Numbering {
     if (value <= 0) return String(value);
     const repeat = Math.floor((value - 1) / 26) + 1;
     if (repeat > MAX_LETTERS) {
-      this.warnOnce(`letter numbering past ${26 * MAX_LETTERS} is shown in digits`);
+      this.warnOnce(`letter numbering past ${26 * MAX_LETTERS} is shown in digits`, `đánh số bằng chữ cái quá ${26 * MAX_LETTERS} được hiển thị bằng chữ số`);
       return String(value);
     }
     return String.fromCharCode(65 + ((value - 1) % 26)).repeat(repeat);
@@ -201,7 +204,10 @@ export class Numbering {
     const restart = toInt(val(lvl, 'w:lvlRestart'));
     let text = val(lvl, 'w:lvlText') ?? '';
     if (text.length > MAX_LEVEL_TEXT) {
-      this.warnOnce(`a numbering label longer than ${MAX_LEVEL_TEXT} characters was cut to its first ${MAX_LEVEL_TEXT}`);
+      this.warnOnce(
+        `a numbering label longer than ${MAX_LEVEL_TEXT} characters was cut to its first ${MAX_LEVEL_TEXT}`,
+        `một mẫu số thứ tự dài quá ${MAX_LEVEL_TEXT} ký tự đã bị cắt còn ${MAX_LEVEL_TEXT} ký tự đầu`,
+      );
       text = text.slice(0, MAX_LEVEL_TEXT);
     }
     return {
@@ -219,14 +225,22 @@ export class Numbering {
   private counterValue(raw: string | undefined): number | undefined {
     const value = toInt(raw);
     if (value === undefined || Math.abs(value) <= MAX_COUNTER) return value;
-    this.warnOnce(`a numbering start of ${raw!.trim().slice(0, 20)} is out of range and was ignored`);
+    const start = raw!.trim().slice(0, 20);
+    this.warnOnce(`a numbering start of ${start} is out of range and was ignored`, `giá trị bắt đầu đánh số ${start} vượt quá giới hạn và đã bị bỏ qua`);
     return undefined;
   }
 
-  private warnOnce(message: string): void {
+  private warnOnce(message: string, messageVi: string): void {
     if (this.warned.has(message)) return;
     this.warned.add(message);
-    this.warn(message);
+    this.marks += this.warn(message, messageVi) ?? '';
+  }
+
+  /** Position marks of the warnings since the last call, for the reader to put before the paragraph. */
+  takeMarks(): string {
+    const marks = this.marks;
+    this.marks = '';
+    return marks;
   }
 }
 

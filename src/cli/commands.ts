@@ -1,0 +1,43 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export interface CommandModule {
+  run(argv: string[]): Promise<number>;
+  /** The command's options as parseArgs reads them (-h/--help is added to every command). */
+  OPTIONS: NonNullable<ParseArgsConfig['options']>;
+}
+
+export interface Command {
+  summary: string;
+  /** What exit status 1 means for this command (0 is success and 2 a usage error for all). */
+  failed: string;
+  load: () => Promise<CommandModule>;
+}
+
+// Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
+// JSON Schema code.
+export const COMMANDS: Record<string, Command> = {
+  parse: { summary: 'print the programme model as JSON', failed: 'a FILE could not be read', load: () => import('./commands/parse.js') },
+  outline: { summary: 'print a readable outline of a programme', failed: 'a FILE could not be read', load: () => import('./commands/outline.js') },
+  text: {
+    summary: 'print the normalized text that spans and line numbers refer to',
+    failed: 'a FILE could not be read',
+    load: () => import('./commands/text.js'),
+  },
+  schema: { summary: 'print the JSON Schema of the model', failed: 'the output could not be written', load: () => import('./commands/schema.js') },
+  diff: { summary: 'what changed between two drafts (exit 1 when they differ)', failed: 'the drafts differ, or one could not be read', load: () => import('./commands/diff.js') },
+  lint: {
+    summary: 'check drafts: anniversaries, terms, numbering, lead agencies, citations',
+    failed: 'an error-level finding, more warnings than --max-warnings, or a FILE could not be read',
+    load: () => import('./commands/lint.js'),
+  },
+  batch: {
+    summary: 'convert files, folders and globs to .json files with a manifest',
+    failed: 'a file failed (130/143: stopped by Ctrl-C/SIGTERM)',
+    load: () => import('./commands/batch.js'),
+  },
+  serve: {
+    summary: 'serve parse, lint, outline and diff over HTTP (localhost)',
+    failed: 'it could not listen (the port is in use)',
+    load: () => import('./commands/serve.js'),
+  },
+};
