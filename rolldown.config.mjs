@@ -14,6 +14,7 @@
 // into dist/THIRD-PARTY-LICENSES.txt by scripts/bundle.mjs.
 
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const { dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 /** A package and its subpaths ("zod", "zod/v4"). */
@@ -34,11 +35,18 @@ const fileUrlInCommonJs = {
   },
 };
 
+/**
+ * `vanban serve` runs fastify (bundled, a devDependency) without route schemas and with compilers
+ * of its own, so fastify's ajv-based schema compilers are dead code: a stub takes their place.
+ */
+const noSchemaCompiler = fileURLToPath(new URL('./scripts/no-schema-compiler.cjs', import.meta.url));
+
 export default [
   {
     input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
     platform: 'node',
     external: external.filter((e) => String(e) !== String(zod)),
+    resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler } },
     output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {

@@ -35,4 +35,9 @@ export const COMMANDS: Record<string, Command> = {
     failed: 'a file failed (130/143: stopped by Ctrl-C/SIGTERM)',
     load: () => import('./commands/batch.js'),
   },
+  serve: {
+    summary: 'serve parse, lint, outline and diff over HTTP (localhost)',
+    failed: 'it could not listen (the port is in use)',
+    load: () => import('./commands/serve.js'),
+  },
 };

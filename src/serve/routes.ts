@@ -1,0 +1,226 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { parseRuleSettings } from '../check/index.js';
+import type { RuleConfig, Severity } from '../check/rule.js';
+import { diffProgrammes } from '../diff/changes.js';
+import { programmeJsonSchema } from '../emit/schema.js';
+import { writerFor } from '../emit/writer.js';
+import { DiffResult, diffJsonSchema } from '../model/diff.js';
+import { Diagnostic, type Programme } from '../model/programme.js';
+import type { Documents } from './documents.js';
+import { ServeError, negotiateLang, type Lang, type ProblemSlug } from './problem.js';
+import { uploads } from './upload.js';
+
+/** What `vanban lint --format json` prints, for one file. */
+export const LintReport = z.object({
+  files: z.array(
+    z.object({
+      file: z.string(),
+      error: z.string().nullable(),
+      diagnostics: z.array(Diagnostic),
+    }),
+  ),
+});
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  active: z.number().int().describe('requests being parsed or waiting for a worker'),
+  capacity: z.number().int().describe('workers + queue: one more request is answered 503'),
+});
+
+export interface Context {
+  request: FastifyRequest;
+  documents: Documents;
+  maxSize: number;
+  version: string;
+  openapi: () => Record<string, unknown>;
+}
+
+export interface Answer {
+  type: string;
+  body: string;
+}
+
+interface Parameter {
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  operationId: string;
+  summary: string;
+  /** Multipart file fields (or, for one, the raw body). */
+  files?: string[];
+  parameters?: Parameter[];
+  /** Media type → components/schemas name (or an inline schema) of the 200 answer. */
+  ok: Record<string, string | Record<string, unknown>>;
+  handle(context: Context): Promise<Answer>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const json = (value: unknown, pretty = false): Answer => ({ type: JSON_TYPE, body: `${JSON.stringify(value, null, pretty ? 2 : undefined)}\n` });
+
+const NAME: Parameter = {
+  name: 'name',
+  description: 'the file name when the body is the raw file (only its extension and last segment are used: the format and source.file)',
+  schema: { type: 'string' },
+};
+const RULE: Parameter = {
+  name: 'rule',
+  description: 'CODE=off|info|warning|error, repeatable, as --rule on the command line',
+  schema: { type: 'array', items: { type: 'string' } },
+};
+
+function query(context: Context): Record<string, unknown> {
+  return context.request.query as Record<string, unknown>;
+}
+
+/** A query parameter that must be one of `allowed`. */
+function choice<T extends string>(context: Context, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = query(context)[name];
+  if (raw === undefined) return fallback;
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ServeError('bad-request', `${name} must be ${allowed.join(', ')}, not "${String(raw)}"`);
+}
+
+function flag(context: Context, name: string): boolean {
+  const raw = query(context)[name];
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (raw === '' || raw === 'true' || raw === '1') return true;
+  throw new ServeError('bad-request', `${name} must be true or false, not "${String(raw)}"`);
+}
+
+function rules(context: Context): RuleConfig | undefined {
+  const raw = query(context).rule;
+  const settings = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
+  if (!settings.length) return undefined;
+  try {
+    return parseRuleSettings(settings);
+  } catch (error) {
+    throw new ServeError('bad-request', (error as Error).message);
+  }
+}
+
+async function model(context: Context, field = 'file'): Promise<{ name: string | null; json: string }> {
+  const [upload] = await uploads(context.request, [field], context.maxSize);
+  return { name: upload!.name, json: await context.documents.modelJson(upload!, rules(context)) };
+}
+
+const LEVELS: Severity[] = ['info', 'warning', 'error'];
+const byPosition = (a: Diagnostic, b: Diagnostic) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
+/** Problems each upload route may answer besides 200. */
+export const UPLOAD_PROBLEMS: ProblemSlug[] = ['bad-request', 'unreadable', 'too-large', 'unsupported-format', 'not-a-document', 'busy', 'timed-out'];
+
+export const ROUTES: Route[] = [
+  {
+    method: 'POST',
+    path: '/v1/parse',
+    operationId: 'parse',
+    summary: 'The model of a document, as `vanban parse` prints it',
+    files: ['file'],
+    parameters: [NAME, RULE, { name: 'pretty', description: 'indent the JSON', schema: { type: 'boolean' } }],
+    ok: { 'application/json': 'Programme' },
+    async handle(context) {
+      const { json: text } = await model(context);
+      return flag(context, 'pretty') ? json(JSON.parse(text), true) : { type: JSON_TYPE, body: `${text}\n` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/lint',
+    operationId: 'lint',
+    summary: 'The findings of `vanban lint --format json` for one draft',
+    files: ['file'],
+    parameters: [NAME, RULE, { name: 'severity', description: 'hide findings below this level (default info)', schema: { enum: LEVELS } }],
+    ok: { 'application/json': 'LintReport' },
+    async handle(context) {
+      const least = LEVELS.indexOf(choice(context, 'severity', LEVELS, 'info'));
+      const { name, json: text } = await model(context);
+      const programme = JSON.parse(text) as Programme;
+      const diagnostics = programme.diagnostics.filter((d) => LEVELS.indexOf(d.severity) >= least).sort(byPosition);
+      return json({ files: [{ file: name ?? '<upload>', error: null, diagnostics }] } satisfies z.infer<typeof LintReport>);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/outline',
+    operationId: 'outline',
+    summary: 'The outline: as text (what `vanban outline` prints), or the model\'s outline tree as JSON',
+    files: ['file'],
+    parameters: [
+      NAME,
+      RULE,
+      { name: 'format', description: 'text (default) or json', schema: { enum: ['text', 'json'] } },
+      { name: 'lang', description: "the outline's own words: vi or en (default: from Accept-Language, else vi)", schema: { enum: ['vi', 'en'] } },
+      { name: 'width', description: 'clip lines to this many characters (default 100)', schema: { type: 'integer', minimum: 40, maximum: 1000 } },
+    ],
+    ok: { 'text/plain': { type: 'string' }, 'application/json': { type: 'array', items: { $ref: '#/components/schemas/Programme/$defs/OutlineNode' } } },
+    async handle(context) {
+      const format = choice(context, 'format', ['text', 'json'] as const, 'text');
+      const lang = choice<Lang>(context, 'lang', ['vi', 'en'], negotiateLang(context.request.headers['accept-language']));
+      const width = widthOf(context);
+      const programme = JSON.parse((await model(context)).json) as Programme;
+      if (format === 'json') return json(programme.outline);
+      return { type: 'text/plain; charset=utf-8', body: writerFor('outline')!.write(programme, { width, lang }) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/diff',
+    operationId: 'diff',
+    summary: 'What changed between two drafts (multipart fields old and new), as `vanban diff --format json`',
+    files: ['old', 'new'],
+    parameters: [],
+    ok: { 'application/json': 'DiffResult' },
+    async handle(context) {
+      const [old, neu] = await uploads(context.request, ['old', 'new'], context.maxSize);
+      const [a, b] = await Promise.all([old!, neu!].map((u) => context.documents.modelJson(u)));
+      return json(DiffResult.parse(diffProgrammes(JSON.parse(a!) as Programme, JSON.parse(b!) as Programme)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/schema',
+    operationId: 'schema',
+    summary: 'The JSON Schema of the model, as `vanban schema` prints it (?diff=true: of the diff)',
+    parameters: [{ name: 'diff', description: 'the schema of /v1/diff instead', schema: { type: 'boolean' } }],
+    ok: { 'application/json': { type: 'object' } },
+    async handle(context) {
+      return json(flag(context, 'diff') ? diffJsonSchema() : programmeJsonSchema(), true);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/openapi.json',
+    operationId: 'openapi',
+    summary: 'This description of the service (OpenAPI 3.1)',
+    ok: { 'application/json': { type: 'object' } },
+    async handle(context) {
+      return json(context.openapi());
+    },
+  },
+  {
+    method: 'GET',
+    path: '/healthz',
+    operationId: 'health',
+    summary: 'Whether the service is up, and how busy',
+    ok: { 'application/json': 'Health' },
+    async handle(context) {
+      const { documents } = context;
+      return json({ status: 'ok', version: context.version, active: documents.active, capacity: documents.capacity } satisfies z.infer<typeof Health>);
+    },
+  },
+];
+
+function widthOf(context: Context): number {
+  const raw = query(context).width;
+  if (raw === undefined) return 100;
+  const width = Number(raw);
+  if (!Number.isInteger(width) || width < 40 || width > 1000) throw new ServeError('bad-request', `width must be a whole number from 40 to 1000, not "${String(raw)}"`);
+  return width;
+}

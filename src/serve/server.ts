@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { formatSize } from '../ingest/zip-guard.js';
+import { Documents, type DocumentsOptions } from './documents.js';
+import { openapiDocument } from './openapi.js';
+import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
+import { ROUTES } from './routes.js';
+
+export interface ServeOptions extends DocumentsOptions {
+  /** Largest file accepted, in bytes. */
+  maxSize: number;
+  /** No line per request. */
+  quiet: boolean;
+  version: string;
+  /** Where log lines go (stderr). */
+  log: (line: string) => void;
+}
+
+/** Sent with every answer: the API serves data, never a page to render or a script to run. */
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** Seconds a client told "busy" is asked to wait. */
+const RETRY_AFTER = 5;
+
+export interface Service {
+  app: FastifyInstance;
+  documents: Documents;
+  /** Stops accepting, lets requests in flight finish for up to `graceMs`, then stops the workers. */
+  stop(graceMs: number): Promise<void>;
+}
+
+function noSchemas(): never {
+  throw new Error('vanban serve declares no route schemas');
+}
+
+export async function createService(options: ServeOptions): Promise<Service> {
+  const documents = new Documents(options);
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.maxSize,
+    return503OnClosing: false,
+    genReqId: () => randomUUID(),
+    // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
+    // compilers are never needed: the bundle leaves them out (rolldown.config.mjs).
+    schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
+  });
+  let closing = false;
+  let openapi: Record<string, unknown> | null = null;
+
+  // Every body is bytes for the readers; multipart is the plugin's.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  await app.register(multipart, { limits: { fileSize: options.maxSize } });
+
+  const started = new WeakMap<FastifyRequest, number>();
+  app.addHook('onRequest', async (request, reply) => {
+    started.set(request, performance.now());
+    reply.headers(SECURITY_HEADERS);
+    if (closing) throw new ServeError('shutting-down', '');
+    if (!ROUTES.some((r) => r.files && r.method === request.method && r.path === request.routeOptions.url)) return;
+    const slot = documents.admit();
+    if (!slot) {
+      reply.header('retry-after', String(RETRY_AFTER));
+      throw new ServeError('busy', `${documents.capacity} requests at a time: --workers ${options.workers}, --queue ${options.queue}`);
+    }
+    // Given back however the exchange ends: answered, failed or abandoned by the client.
+    reply.raw.once('close', slot.release);
+  });
+  // An answer sent while stopping closes its connection: a kept-alive one would hold the stop.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (options.quiet) return;
+    const length = (value: unknown) => (value === undefined ? null : Number(value));
+    options.log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        id: request.id,
+        method: request.method,
+        // Without the query: the document's name stays out of the log.
+        path: request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round((performance.now() - (started.get(request) ?? performance.now())) * 10) / 10,
+        in: length(request.headers['content-length']),
+        out: length(reply.getHeader('content-length')),
+      }),
+    );
+  });
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onClose', async () => documents.close());
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const [slug, reason] = problemOf(error, options.maxSize);
+    if (slug === 'internal') options.log(JSON.stringify({ time: new Date().toISOString(), id: request.id, error: reason }));
+    return sendProblem(request, reply, slug, reason);
+  });
+  app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', `${request.method} ${request.url.split('?')[0]}`));
+
+  for (const route of ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.path,
+      handler: async (request, reply) => {
+        const context = { request, documents, maxSize: options.maxSize, version: options.version, openapi: () => (openapi ??= openapiDocument(ROUTES, options.version)) };
+        const answer = await route.handle(context);
+        return reply.type(answer.type).send(answer.body);
+      },
+    });
+  }
+
+  return {
+    app,
+    documents,
+    async stop(graceMs) {
+      closing = true;
+      // Past the grace period the workers are stopped: what they held is answered 503. A client
+      // that still holds its connection a moment later is cut off.
+      let cut: NodeJS.Timeout | undefined;
+      const force = setTimeout(() => {
+        void documents.close();
+        cut = setTimeout(() => app.server.closeAllConnections(), 1000);
+      }, graceMs);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(force);
+        clearTimeout(cut);
+      }
+    },
+  };
+}
+
+function sendProblem(request: FastifyRequest, reply: FastifyReply, slug: ProblemSlug, reason: string): FastifyReply {
+  const body = problem(slug, reason, negotiateLang(request.headers['accept-language']), `urn:uuid:${request.id}`);
+  return reply.code(body.status).type(PROBLEM_MEDIA_TYPE).send(`${JSON.stringify(body)}\n`);
+}
+
+/** Any failure as a problem: the service's own refusals, fastify's and the multipart plugin's; anything else is internal. */
+function problemOf(error: unknown, maxSize: number): [ProblemSlug, string] {
+  if (error instanceof ServeError) return [error.slug, error.reason];
+  const { code, statusCode, message } = error as { code?: string; statusCode?: number; message?: string };
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') return ['too-large', `the file exceeds the ${formatSize(maxSize)} limit (--max-size)`];
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return ['bad-request', String(message ?? 'bad request').split('\n')[0]!];
+  return ['internal', String(message ?? error).split('\n')[0]!];
+}
+
+/** Starts listening; the URL it listens on. */
+export async function listen(service: Service, port: number, host: string): Promise<string> {
+  await service.app.listen({ port, host });
+  const address = service.app.server.address();
+  if (address === null || typeof address === 'string') return String(address);
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${shown}:${address.port}`;
+}

@@ -1,0 +1,295 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programmeJsonSchema } from '../../src/emit/schema.js';
+import { diffJsonSchema } from '../../src/model/diff.js';
+import { ROUTES } from '../../src/serve/routes.js';
+import { createService, listen, type ServeOptions, type Service } from '../../src/serve/server.js';
+
+// Needs the build (npm run build): the pool's worker and the CLI the answers are compared with.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(root, 'dist/cli/main.js');
+const HELD = new URL('./held-worker.mjs', import.meta.url);
+const SEED_NAME = 'programme-2024-hau-giang-draft.txt';
+const seedBytes = readFileSync(join(root, 'fixtures/seed', SEED_NAME));
+const fixture = (path: string) => readFileSync(join(root, 'fixtures', path));
+
+interface Running {
+  url: string;
+  service: Service;
+  log: string[];
+}
+
+const running: Running[] = [];
+
+async function start(options: Partial<ServeOptions> = {}): Promise<Running> {
+  const log: string[] = [];
+  const service = await createService({
+    workers: 1,
+    queue: 4,
+    timeoutMs: 30_000,
+    memoryMb: 400,
+    maxSize: 20 * 1024 * 1024,
+    quiet: false,
+    version: 'test',
+    log: (line) => log.push(line),
+    ...options,
+  });
+  const url = await listen(service, 0, '127.0.0.1');
+  const server = { url, service, log };
+  running.push(server);
+  return server;
+}
+
+afterAll(async () => {
+  await Promise.all(running.map((r) => r.service.stop(0)));
+});
+
+/** The CLI's stdout for a file given by its bare name, so source.file is the same as the upload's. */
+function cli(args: string[], cwd: string): string {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return r.stdout;
+}
+
+function form(files: Record<string, [Uint8Array, string]>): FormData {
+  const data = new FormData();
+  for (const [field, [bytes, name]] of Object.entries(files)) data.append(field, new Blob([bytes]), name);
+  return data;
+}
+
+const post = (url: string, body: FormData | Uint8Array, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body, headers });
+
+async function expectProblem(response: Response, status: number, slug: string): Promise<{ title: string; detail: string; instance: string }> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json\b/);
+  const body = JSON.parse(text) as { type: string; title: string; status: number; detail: string; instance: string };
+  expect(Object.keys(body).sort()).toEqual(['detail', 'instance', 'status', 'title', 'type']);
+  expect(body).toMatchObject({ type: `urn:vanban:problem:${slug}`, status });
+  expect(body.instance).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+  expect(text).not.toMatch(/\bat .*\.(?:ts|js):\d+/); // no stack trace
+  return body;
+}
+
+describe('vanban serve: the routes answer what the CLI prints', () => {
+  let server: Running;
+  let seedDir: string;
+  beforeAll(async () => {
+    server = await start();
+    seedDir = join(root, 'fixtures/seed');
+  });
+
+  it('POST /v1/parse: the model, multipart or raw body, byte for byte as `vanban parse`', async () => {
+    const expected = cli(['parse', SEED_NAME], seedDir);
+    expect(JSON.parse(expected).conferences).toHaveLength(5);
+    const multipart = await post(`${server.url}/v1/parse`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(multipart.status).toBe(200);
+    expect(multipart.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await multipart.text()).toBe(expected);
+    const raw = await post(`${server.url}/v1/parse?name=${SEED_NAME}`, seedBytes, { 'content-type': 'application/octet-stream' });
+    expect(await raw.text()).toBe(expected);
+    const pretty = await post(`${server.url}/v1/parse?name=${SEED_NAME}&pretty=true`, seedBytes);
+    expect(await pretty.text()).toBe(`${JSON.stringify(JSON.parse(expected), null, 2)}\n`);
+  });
+
+  it('a .docx as the raw body named by Content-Disposition: the folder of the name is dropped', async () => {
+    const response = await post(`${server.url}/v1/parse`, fixture('docx/plain.docx'), {
+      'content-type': 'application/octet-stream',
+      'content-disposition': 'attachment; filename="../../etc/du-thao.docx"',
+    });
+    expect(response.status).toBe(200);
+    const model = (await response.json()) as { source: { file: string; format: string } };
+    expect(model.source).toMatchObject({ file: 'du-thao.docx', format: 'docx' });
+    const windows = await post(`${server.url}/v1/parse?name=${encodeURIComponent('C:\\tmp\\x\\ke-hoach.docx')}`, fixture('docx/plain.docx'));
+    expect(((await windows.json()) as { source: { file: string } }).source.file).toBe('ke-hoach.docx');
+  });
+
+  it('POST /v1/lint: the findings as `vanban lint --format json`, ?severity filters them', async () => {
+    const expected = cli(['lint', '--format', 'json', SEED_NAME], seedDir);
+    const response = await post(`${server.url}/v1/lint`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    expect(body).toBe(expected);
+    expect(JSON.parse(body).files[0].diagnostics.map((d: { code: string }) => d.code)).toContain('anniversary-mismatch');
+    const warnings = await post(`${server.url}/v1/lint?severity=warning&name=${SEED_NAME}`, seedBytes);
+    expect(await warnings.text()).toBe(cli(['lint', '--format', 'json', '--severity', 'warning', SEED_NAME], seedDir));
+    const ruled = await post(`${server.url}/v1/lint?rule=anniversary-mismatch=off&name=${SEED_NAME}`, seedBytes);
+    expect(JSON.parse(await ruled.text()).files[0].diagnostics.map((d: { code: string }) => d.code)).not.toContain('anniversary-mismatch');
+  });
+
+  it('POST /v1/outline: the text of `vanban outline` (in English for Accept-Language: en), or the tree as JSON', async () => {
+    const response = await post(`${server.url}/v1/outline`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe(cli(['outline', SEED_NAME], seedDir));
+    const english = await post(`${server.url}/v1/outline?name=${SEED_NAME}`, seedBytes, { 'accept-language': 'en-GB,en;q=0.8' });
+    expect(await english.text()).toBe(cli(['outline', '--lang', 'en', SEED_NAME], seedDir));
+    const tree = await post(`${server.url}/v1/outline?format=json&name=${SEED_NAME}`, seedBytes);
+    expect(await tree.json()).toEqual(JSON.parse(cli(['parse', SEED_NAME], seedDir)).outline);
+  });
+
+  it('POST /v1/diff: the changes of `vanban diff --format json` between the fields old and new', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-serve-diff-'));
+    try {
+      const newer = seedBytes.toString('utf8').replace('Số       -CTr/TU', 'Số 12-CTr/TU');
+      writeFileSync(join(dir, 'new.txt'), newer);
+      copyFileSync(join(root, 'fixtures/docx/plain.docx'), join(dir, 'old.docx'));
+      const expected = cli(['diff', '--format', 'json', 'old.docx', 'new.txt'], dir);
+      expect(JSON.parse(expected).changes.length).toBeGreaterThan(0);
+      const response = await post(`${server.url}/v1/diff`, form({ old: [fixture('docx/plain.docx'), 'old.docx'], new: [Buffer.from(newer), 'new.txt'] }));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('GET /v1/schema is `vanban schema`; GET /healthz says ok', async () => {
+    expect(await (await fetch(`${server.url}/v1/schema`)).text()).toBe(cli(['schema'], root));
+    expect(await (await fetch(`${server.url}/v1/schema?diff=true`)).json()).toEqual(diffJsonSchema());
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', version: 'test', active: 0, capacity: 5 });
+  });
+
+  it('GET /v1/openapi.json: OpenAPI 3.1 with every route, its schemas those `vanban schema` prints, every $ref resolving', async () => {
+    const doc = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    for (const route of ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.responses).toHaveProperty('200');
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema']);
+    expect(doc.paths['/v1/parse']!.post!.responses).toHaveProperty('413');
+    const back = (name: string) => JSON.parse(JSON.stringify(doc.components.schemas[name]).replaceAll(`"#/components/schemas/${name}/$defs/`, '"#/$defs/'));
+    expect(back('Programme')).toEqual(programmeJsonSchema());
+    expect(back('DiffResult')).toEqual(diffJsonSchema());
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]*)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of new Set(refs)) {
+      expect(ref.startsWith('#/')).toBe(true);
+      const target = ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+      expect(target, ref).toBeTypeOf('object');
+    }
+  });
+
+  it('every answer carries the security headers; the log has one JSON line per request, without the text', async () => {
+    const before = server.log.length;
+    for (const response of [await fetch(`${server.url}/healthz`), await fetch(`${server.url}/nowhere`), await post(`${server.url}/v1/parse?name=secret-name.txt`, seedBytes)]) {
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      await response.arrayBuffer();
+    }
+    const lines = server.log.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.method, l.path, l.status])).toEqual([
+      ['GET', '/healthz', 200],
+      ['GET', '/nowhere', 404],
+      ['POST', '/v1/parse', 200],
+    ]);
+    expect(Object.keys(lines[2]!).sort()).toEqual(['id', 'in', 'method', 'ms', 'out', 'path', 'status', 'time']);
+    expect(lines[2]).toMatchObject({ in: seedBytes.length, out: expect.any(Number) });
+    const logged = server.log.join('\n');
+    expect(logged).not.toContain('secret-name');
+    expect(logged).not.toContain('Hậu Giang');
+  });
+});
+
+describe('vanban serve: errors are problem details', () => {
+  let server: Running;
+  beforeAll(async () => {
+    server = await start({ maxSize: 16 * 1024 });
+  });
+
+  it('413 for a file over --max-size, as multipart or raw body', async () => {
+    const big = new Uint8Array(20_000).fill(0x61);
+    await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [big, 'big.txt'] })), 413, 'too-large');
+    const problem = await expectProblem(await post(`${server.url}/v1/parse?name=big.txt`, big), 413, 'too-large');
+    expect(problem.detail).toContain('16 KB');
+  });
+
+  it('415 for a .png; 400 for a corrupt .docx or a request without a file; 422 for a file vanban will not read', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    await expectProblem(await post(`${server.url}/v1/lint`, form({ file: [png, 'scan.png'] })), 415, 'unsupported-format');
+    const corrupt = await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [fixture('broken/truncated.docx'), 'truncated.docx'] })), 400, 'unreadable');
+    expect(corrupt.detail).toContain('truncated.docx: corrupt .docx (truncated zip)');
+    await expectProblem(await post(`${server.url}/v1/parse`, form({ other: [seedBytes, 'a.txt'] })), 400, 'bad-request');
+    await expectProblem(await fetch(`${server.url}/v1/parse`, { method: 'POST' }), 400, 'bad-request');
+    await expectProblem(await post(`${server.url}/v1/diff?name=a.txt`, seedBytes.subarray(0, 100)), 400, 'bad-request');
+    await expectProblem(await post(`${server.url}/v1/lint?severity=loud&name=a.txt`, seedBytes.subarray(0, 100)), 400, 'bad-request');
+    await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [fixture('broken/billion-laughs.docx'), 'x.docx'] })), 422, 'not-a-document');
+  });
+
+  it('404 for an unknown route; titles in English for Accept-Language: en, Vietnamese otherwise', async () => {
+    const vi = await expectProblem(await fetch(`${server.url}/v2/parse`), 404, 'not-found');
+    expect(vi.title).toBe('Không có địa chỉ này');
+    const en = await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [fixture('broken/truncated.docx'), 'x.docx'] }), { 'accept-language': 'fr, en;q=0.5' }), 400, 'unreadable');
+    expect(en).toMatchObject({ title: 'Unreadable file', detail: 'x.docx: corrupt .docx (truncated zip)' });
+  });
+});
+
+describe('vanban serve: a busy or stuck worker', () => {
+  const channel = new BroadcastChannel('vanban-serve-test');
+  const heard: string[] = [];
+  const waiting = new Map<string, () => void>();
+  channel.onmessage = (event: MessageEvent) => {
+    heard.push(String(event.data));
+    waiting.get(String(event.data))?.();
+  };
+  /** Resolves when the test worker says it holds this file. */
+  const held = (name: string) => new Promise<void>((resolve) => (heard.includes(`holding ${name}`) ? resolve() : waiting.set(`holding ${name}`, resolve)));
+  afterAll(() => channel.close());
+
+  /** Polls the health route until `n` requests are admitted: the poll's pace changes when, never what, is seen. */
+  async function admitted(url: string, n: number): Promise<void> {
+    while (((await (await fetch(`${url}/healthz`)).json()) as { active: number }).active !== n);
+  }
+
+  it('503 with Retry-After when the workers and the queue are full; the held requests then finish', async () => {
+    const { url } = await start({ workers: 1, queue: 1, workerUrl: HELD });
+    const first = post(`${url}/v1/parse?name=hold-1.txt`, seedBytes);
+    await held('hold-1.txt');
+    const second = post(`${url}/v1/parse?name=queued.txt`, seedBytes);
+    await admitted(url, 2);
+    const refused = await post(`${url}/v1/lint?name=third.txt`, seedBytes);
+    expect(refused.headers.get('retry-after')).toBe('5');
+    await expectProblem(refused, 503, 'busy');
+    channel.postMessage('release');
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    await admitted(url, 0);
+  });
+
+  it('504 when a file takes longer than --timeout; the server goes on', async () => {
+    const { url } = await start({ timeoutMs: 200, workerUrl: HELD });
+    const problem = await expectProblem(await post(`${url}/v1/parse?name=hang.txt`, seedBytes), 504, 'timed-out');
+    expect(problem.detail).toContain('hang.txt: timed out after 0.2 s');
+    // No second parse here: under a 0.2 s limit a real one would race the clock.
+    expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok', active: 0 });
+  });
+
+  it('stop(): no new request, the one in flight finishes, then it resolves', async () => {
+    const server = await start({ workerUrl: HELD });
+    const inFlight = post(`${server.url}/v1/parse?name=hold-2.txt`, seedBytes);
+    await held('hold-2.txt');
+    const stopped = server.service.stop(30_000);
+    // A new connection is refused; one kept alive is told 503.
+    const late = await post(`${server.url}/v1/parse?name=late.txt`, seedBytes).then((r) => r.status, () => 'refused');
+    expect([503, 'refused']).toContain(late);
+    channel.postMessage('release');
+    expect((await inFlight).status).toBe(200);
+    await stopped;
+  });
+
+  it('stop() is bounded: past the grace period the held file is answered 503', async () => {
+    const server = await start({ workerUrl: HELD });
+    const inFlight = post(`${server.url}/v1/parse?name=hang-forever.txt`, seedBytes);
+    await admitted(server.url, 1);
+    await server.service.stop(100);
+    await expectProblem(await inFlight, 503, 'shutting-down');
+  });
+});
