@@ -257,5 +257,19 @@ if (want('diff')) {
   }
 }
 
+if (want('serve')) {
+  // 50 clients for 30 s against `vanban serve`, one upload in ten a broken file (scripts/bench/serve-load.mjs).
+  const { serveLoad } = await import('./bench/serve-load.mjs');
+  const s = await serveLoad({ cli, clients: 50, seconds: 30 });
+  report(`serve: ${s.clients} clients × ${s.seconds} s, ${s.requests} uploads`, `${s.perSecond.toFixed(1)} requests/s`);
+  report('serve: good uploads that failed', `${s.goodFailed} of ${s.good}`, '0', s.goodFailed === 0);
+  report('serve: broken uploads answered 4xx', `${s.bad4xx} of ${s.bad}`, 'all', s.bad4xx === s.bad);
+  report('serve: latency of good uploads, p50 / p95', `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} ms`);
+  const flat = s.rss.lastThird <= s.rss.firstThird * 1.25;
+  report('serve: memory, first → last third of the load', `${s.rss.firstThird.toFixed(0)} → ${s.rss.lastThird.toFixed(0)} MB`, 'flat (≤ 1.25×)', flat);
+  report('  before / peak / 2 s after', `${s.rss.before.toFixed(0)} / ${s.rss.peak.toFixed(0)} / ${s.rss.after.toFixed(0)} MB`);
+  for (const [what, n] of Object.entries(s.other)) console.log(`    unexpected: ${what} × ${n}`);
+}
+
 const failed = results.filter((r) => r.pass === false);
 console.log(`\n${results.filter((r) => r.pass === true).length} targets met, ${failed.length} missed`);
