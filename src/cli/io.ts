@@ -22,12 +22,13 @@ export function writeOut(text: string): Promise<void> {
   });
 }
 
-/** Pieces of one output, gathered into writes of about 64 KB: the whole text is never held. */
+/** Pieces of one output, gathered into writes of about a million characters (fewer calls than 64 KB
+ * ones, 47 MB of JSON in ~50 writes): the whole text is never held. */
 export async function writeChunks(chunks: Iterable<string>): Promise<void> {
   let pending = '';
   for (const chunk of chunks) {
     pending += chunk;
-    if (pending.length >= 1 << 16) {
+    if (pending.length >= 1 << 20) {
       await writeOut(pending);
       pending = '';
     }

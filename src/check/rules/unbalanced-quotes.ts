@@ -4,6 +4,9 @@ import { finding, type Rule } from '../rule.js';
 const OPEN = new Set(['“', '«']);
 const CLOSE = new Set(['”', '»']);
 const QUOTES = /[“”«»"]/u;
+const OPEN_CODES = new Set([...OPEN].map((q) => q.charCodeAt(0)));
+const CLOSE_CODES = new Set([...CLOSE].map((q) => q.charCodeAt(0)));
+const STRAIGHT = 0x22;
 
 /** Index of the first quote left without a partner: a stray closing one, else the outermost opening. */
 export function unbalancedQuote(text: string): number | null {
@@ -11,11 +14,12 @@ export function unbalancedQuote(text: string): number | null {
   if (!QUOTES.test(text)) return null;
   const open: number[] = [];
   let straight: number | null = null;
+  // Character codes: text[i] of a Vietnamese letter would be a new string for every character.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '"') straight = straight === null ? i : null;
-    else if (OPEN.has(ch)) open.push(i);
-    else if (CLOSE.has(ch) && open.pop() === undefined) return i;
+    const code = text.charCodeAt(i);
+    if (code === STRAIGHT) straight = straight === null ? i : null;
+    else if (OPEN_CODES.has(code)) open.push(i);
+    else if (CLOSE_CODES.has(code) && open.pop() === undefined) return i;
   }
   const first = [open[0], straight ?? undefined].filter((i): i is number => i !== undefined);
   return first.length === 0 ? null : Math.min(...first);
