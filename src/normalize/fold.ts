@@ -51,30 +51,37 @@ export function foldPhrase(phrase: string): string {
 export function bareKey(key: string): string {
   const n = key.length;
   let i = 0;
-  const table = (BARE ??= bareTable());
-  while (i < n && !marked(table, key.charCodeAt(i))) i++;
+  while (i < n && bareCode(key.charCodeAt(i)) === key.charCodeAt(i)) i++;
   if (i === n) return key;
   // One array of codes and one decode, rather than a string grown a few letters at a time.
   const codes = new Uint16Array(n);
-  for (let j = 0; j < n; j++) {
-    const code = key.charCodeAt(j);
-    codes[j] = code < table.length ? table[code]! : code;
-  }
+  for (let j = 0; j < n; j++) codes[j] = bareCode(key.charCodeAt(j));
   return UTF16.decode(codes);
 }
 
 /**
- * Each code below U+2000 (Latin, its extensions and Vietnamese's U+1EA0–U+1EF9) to its letter
- * without marks; đ to d. Surrogates and later codes stay: a letter without marks is one UTF-16
- * unit, so lengths agree.
+ * A code's letter without marks; đ to d. Codes below U+2000 (Latin, its extensions and
+ * Vietnamese's U+1EA0–U+1EF9) come from a table built on first use, later ones are learnt one by
+ * one. Surrogates, and codes whose letter is not one UTF-16 unit, stay: lengths agree.
  */
-let BARE: Uint16Array | null = null;
-const bareTable = () =>
-  new Uint16Array(0x2000).map((_, code) => {
-    if (code < 0xc0) return code;
-    const ch = String.fromCharCode(code);
-    const bare = ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch);
-    return bare.length === 1 ? bare.charCodeAt(0) : code;
-  });
-const marked = (table: Uint16Array, code: number) => code >= 0xc0 && code < table.length && table[code] !== code;
+function bareCode(code: number): number {
+  if (code < 0xc0) return code;
+  if (code < LOW_CODES) return (LOW ??= Uint16Array.from({ length: LOW_CODES }, (_, c) => bareOf(c)))[code]!;
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  let bare = HIGH.get(code);
+  if (bare === undefined) HIGH.set(code, (bare = bareOf(code)));
+  return bare;
+}
+
+function bareOf(code: number): number {
+  if (code < 0xc0) return code;
+  const ch = String.fromCharCode(code);
+  const bare = (ch === 'đ' || ch === 'Đ' ? 'd' : (ch.normalize('NFD')[0] ?? ch)).charCodeAt(0);
+  // Half of a surrogate pair (seven CJK compatibility ideographs decompose to one) is no letter.
+  return bare >= 0xd800 && bare <= 0xdfff ? code : bare;
+}
+
+const LOW_CODES = 0x2000;
+let LOW: Uint16Array | null = null;
+const HIGH = new Map<number, number>();
 const UTF16 = new TextDecoder('utf-16le');
