@@ -99,8 +99,11 @@ export async function serveLoad({ cli, clients = 50, seconds = 30 }) {
   await new Promise((resolve) => child.once('exit', resolve));
   const sorted = [...results.latencies].sort((a, b) => a - b);
   // Flat: the memory of the load's last third against its first, once the workers have warmed up.
-  const third = (k) => samples.filter((x) => x.at >= (k * seconds * 1000) / 3 && x.at < ((k + 1) * seconds * 1000) / 3).map((x) => x.mb);
-  const medianOf = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
+  const third = (k) =>
+    samples
+      .filter((x) => x.at >= (k * seconds * 1000) / 3 && x.at < ((k + 1) * seconds * 1000) / 3)
+      .map((x) => x.mb)
+      .sort((a, b) => a - b);
   return {
     clients,
     seconds,
@@ -113,7 +116,7 @@ export async function serveLoad({ cli, clients = 50, seconds = 30 }) {
     other: Object.fromEntries(results.other),
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
-    rss: { before, firstThird: medianOf(third(0)), lastThird: medianOf(third(2)), peak: Math.max(...samples.map((x) => x.mb)), after },
+    rss: { before, firstThird: percentile(third(0), 50), lastThird: percentile(third(2), 50), peak: Math.max(...samples.map((x) => x.mb)), after },
   };
 }
 
