@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
-import { convertLegacyRun, legacyEncodingOf } from '../normalize/legacy.js';
+import { legacyFontRuns } from '../normalize/legacy.js';
+import { encodingName } from '../normalize/legacy-text.js';
 import { linesOf, MAX_TEXT, readDocument, type Revision } from './ooxml/document.js';
 import { Numbering } from './ooxml/numbering.js';
 import { readStyles } from './ooxml/styles.js';
@@ -55,8 +56,7 @@ export async function ingestDoc(bytes: Uint8Array, options: DocOptions = {}): Pr
     revision,
     styles,
     numbering,
-    convert: (text, font) => (font === undefined ? text : convertLegacyRun(text, font)),
-    encodingOf: (font) => (font === undefined ? 'unicode' : (legacyEncodingOf(font) ?? 'unicode')),
+    ...legacyFontRuns,
     warn: warnings.add,
   });
 
@@ -160,9 +160,3 @@ function placeTextBoxes(fib: Fib, anchors: Anchor[], paragraphs: Paragraph[], re
   return { unplaced };
 }
 
-/** "unicode", "tcvn3", "vni", or "mixed:unicode+tcvn3" and the like. */
-function encodingName(encodings: Set<string>): string {
-  const found = ['unicode', 'tcvn3', 'vni'].filter((e) => encodings.has(e));
-  if (found.length === 0) return 'unicode';
-  return found.length === 1 ? found[0]! : `mixed:${found.join('+')}`;
-}

@@ -1,4 +1,5 @@
-import { convertLegacyRun, legacyEncodingOf } from '../normalize/legacy.js';
+import { legacyFontRuns } from '../normalize/legacy.js';
+import { encodingName } from '../normalize/legacy-text.js';
 import { InputError } from '../errors.js';
 import { linesOf, readDocument, storedParagraphs, type Revision } from './ooxml/document.js';
 import { mammothParagraphs, mammothRefusal, missingParagraphs } from './ooxml/mammoth-check.js';
@@ -53,8 +54,7 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
       revision: view,
       styles,
       numbering,
-      convert: (text, font) => (font === undefined ? text : convertLegacyRun(text, font)),
-      encodingOf: (font) => (font === undefined ? 'unicode' : (legacyEncodingOf(font) ?? 'unicode')),
+      ...legacyFontRuns,
       warn: reading.add,
     });
   };
@@ -131,13 +131,6 @@ export async function ingestDocx(bytes: Uint8Array, options: DocxOptions = {}): 
   return { text, format: 'docx', encoding, messages: all.filter((m) => !seen.has(m.message) && !!seen.add(m.message)) };
 }
 
-/** "unicode", "tcvn3", "vni", or "mixed:unicode+tcvn3" and the like. */
-function encodingName(encodings: Set<string>): string {
-  const order = ['unicode', 'tcvn3', 'vni'];
-  const found = order.filter((e) => encodings.has(e));
-  if (found.length === 0) return 'unicode';
-  return found.length === 1 ? found[0]! : `mixed:${found.join('+')}`;
-}
 
 /** Relationships whose target mammoth reads as XML, whatever the target is called. */
 const XML_RELATIONSHIP = /\/(?:officeDocument|styles|numbering|footnotes|endnotes|comments)$/;

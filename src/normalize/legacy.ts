@@ -220,6 +220,12 @@ export function convertLegacyRun(text: string, font: string): string {
   }
 }
 
+/** How the Word readers (.docx, .doc) treat a run drawn in `font`; a run without a font is Unicode. */
+export const legacyFontRuns = {
+  convert: (text: string, font: string | undefined): string => (font === undefined ? text : convertLegacyRun(text, font)),
+  encodingOf: (font: string | undefined): string => (font === undefined ? 'unicode' : (legacyEncodingOf(font) ?? 'unicode')),
+};
+
 // ---------------------------------------------------------------------------------------------
 // Detection (for runs whose font is unknown)
 

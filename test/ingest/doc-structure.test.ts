@@ -6,7 +6,7 @@ import type { Paragraph } from '../../src/ingest/msdoc/paragraphs.js';
 import { characterProperties, paragraphProperties, type CharacterProperties, type ParagraphProperties } from '../../src/ingest/msdoc/sprm.js';
 import { bodyXml, numberingXml, stylesXml } from '../../src/ingest/msdoc/to-ooxml.js';
 import type { StyleSheet } from '../../src/ingest/msdoc/word.js';
-import { convertLegacyRun, legacyEncodingOf } from '../../src/normalize/legacy.js';
+import { legacyFontRuns } from '../../src/normalize/legacy.js';
 
 /**
  * The .doc paragraphs' table marks and revision marks, as the .doc reader hands them to the
@@ -34,8 +34,7 @@ function lines(paragraphs: Paragraph[], revision: Revision = 'accepted', lists =
     revision,
     styles,
     numbering,
-    convert: (text, font) => (font === undefined ? text : convertLegacyRun(text, font)),
-    encodingOf: (font) => (font === undefined ? 'unicode' : (legacyEncodingOf(font) ?? 'unicode')),
+    ...legacyFontRuns,
     warn: () => {},
   });
   return linesOf(read.blocks);
