@@ -34,16 +34,8 @@ const compiledChecks = new WeakMap<z.ZodType, Check>();
 export function conformsTo(schema: z.ZodType): Check {
   let check = compiledChecks.get(schema);
   if (!check) {
-    // Registered before compiling so that a lazy schema that refers to itself finds it.
-    let compiled: Check | null = null;
-    compiledChecks.set(schema, (v) => compiled!(v));
-    try {
-      compiled = compile(schema);
-    } catch (error) {
-      compiledChecks.delete(schema);
-      throw error;
-    }
-    check = compiled;
+    // A recursive schema refers to itself through z.lazy, which is compiled when first checked.
+    check = compile(schema);
     compiledChecks.set(schema, check);
   }
   return check;
