@@ -4,6 +4,7 @@ import { trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers, type Phrase } from './compile.js';
 import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
+import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
 import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
@@ -153,11 +154,7 @@ function isoDate(d: number, mo: number, y: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const OPEN = new Set(['“', '«', '"']);
-const CLOSE = new Set(['”', '»']);
-const OPEN_CODES = new Set([...OPEN].map((q) => q.charCodeAt(0)));
-const CLOSE_CODES = new Set([...CLOSE].map((q) => q.charCodeAt(0)));
-const [STRAIGHT, SEMICOLON, FULL_STOP, SPACE] = ['"', ';', '.', ' '].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
+const [SEMICOLON, FULL_STOP, SPACE] = [';', '.', ' '].map((ch) => ch.charCodeAt(0)) as [number, number, number];
 
 // A subject (trích yếu) is a phrase, not a page: bounding the scan keeps a line of thousands of
 // citations with unclosed quotes linear instead of quadratic.
@@ -168,12 +165,12 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
   const { key, text } = block;
   let depth = 0;
   let straightOpen = false;
-  const quoted = OPEN_CODES.has(key.charCodeAt(from)) || OPEN_CODES.has(key.charCodeAt(from + 3));
+  const quoted = mayOpenQuote(key.charCodeAt(from)) || mayOpenQuote(key.charCodeAt(from + 3));
   const limit = Math.min(key.length, from + MAX_TITLE);
   // Character codes, not key[i]: a letter beyond Latin-1 read as a string is a new string each time.
   for (let i = from; i < limit; i++) {
     const code = key.charCodeAt(i);
-    if (code === STRAIGHT) {
+    if (code === STRAIGHT_QUOTE) {
       if (straightOpen && depth > 0) {
         depth--;
         straightOpen = false;
@@ -182,8 +179,8 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
         depth++;
         straightOpen = true;
       }
-    } else if (OPEN_CODES.has(code)) depth++;
-    else if (CLOSE_CODES.has(code)) {
+    } else if (opensQuote(code)) depth++;
+    else if (closesQuote(code)) {
       depth = Math.max(0, depth - 1);
       if (depth === 0 && quoted) return tickedEnd(from, i + 1);
     } else if (depth === 0) {
@@ -567,7 +564,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       if (!next) {
         const sep = sticky(c.separator, key, end);
         const titleAt = end + (sep?.[0].length ?? 0);
-        if (matchPhrase(key, titleAt, c.titleStarts) || OPEN.has(key[titleAt] ?? '')) {
+        if (matchPhrase(key, titleAt, c.titleStarts) || mayOpenQuote(key.charCodeAt(titleAt))) {
           title = cleanTitle(text.slice(titleAt, titleEnd(block, titleAt, c)));
         }
       }
@@ -667,11 +664,17 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
   const named: Citation[] = [];
   const starts = new Set<number>();
   const cores: [number, number][] = [];
+  // Several patterns share a literal start ("nghị quyết"): each literal is looked for once.
+  const present = new Map<string, boolean>();
   for (const ref of m.namedReferences) {
-    if (ref.literal !== '' && !block.key.includes(ref.literal)) continue;
+    if (ref.literal !== '') {
+      let has = present.get(ref.literal);
+      if (has === undefined) present.set(ref.literal, (has = block.key.includes(ref.literal)));
+      if (!has) continue;
+    }
     ref.re.lastIndex = 0;
     // The cores read so far by start, walked once as this pattern's matches move right.
-    const sorted = [...cores].sort((a, b) => a[0] - b[0]);
+    const sorted = cores.length < 2 ? cores : [...cores].sort((a, b) => a[0] - b[0]);
     let next = 0;
     let reach = -1;
     for (let r = ref.re.exec(block.key); r; r = ref.re.exec(block.key)) {

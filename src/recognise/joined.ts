@@ -47,10 +47,10 @@ export class Joined {
       const end = i + 1 < this.pieces.length ? this.pieces[i + 1]!.at - 1 : this.text.length;
       if (end <= from) continue;
       const skip = Math.max(0, from - piece.at);
-      const leading = this.text.slice(piece.at + skip, end);
-      const trimmed = leading.replace(/^\s+/, '');
-      const at = piece.at + skip + (leading.length - trimmed.length);
-      parts.push({ text: trimmed, start: piece.start + skip + (leading.length - trimmed.length), line: piece.line, key: this.key.slice(at, at + trimmed.length) });
+      let at = piece.at + skip;
+      while (at < end && isSpace(this.text.charCodeAt(at))) at++;
+      const lead = at - piece.at;
+      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end) });
     }
     return new Joined(parts);
   }
@@ -79,4 +79,11 @@ export class Joined {
   get firstLine(): number {
     return this.pieces[0]?.line ?? 1;
   }
+}
+
+/** What /\s/ matches, by code: a slice's leading space is skipped without a regular expression. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

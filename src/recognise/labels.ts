@@ -77,18 +77,26 @@ export function capsText(text: string): boolean {
   return letters >= 2 && upper / letters >= 0.9;
 }
 
-/** 0 for a character without case, 1 lower case, 2 upper case; learnt once per character. */
-const cases = new Map<number, number>();
+/**
+ * 0 for a character without case, 1 lower case, 2 upper case. Codes below U+2000 (Latin and
+ * Vietnamese) from a table built on first use, later ones learnt one by one.
+ */
 function caseOf(code: number): number {
-  let kind = cases.get(code);
-  if (kind === undefined) {
-    const ch = String.fromCharCode(code);
-    const lower = ch.toLowerCase();
-    kind = lower === ch.toUpperCase() ? 0 : ch === lower ? 1 : 2;
-    cases.set(code, kind);
-  }
+  if (code < CASE_CODES) return (CASES ??= Uint8Array.from({ length: CASE_CODES }, (_, c) => caseByString(c)))[code]!;
+  let kind = HIGH_CASES.get(code);
+  if (kind === undefined) HIGH_CASES.set(code, (kind = caseByString(code)));
   return kind;
 }
+
+function caseByString(code: number): number {
+  const ch = String.fromCharCode(code);
+  const lower = ch.toLowerCase();
+  return lower === ch.toUpperCase() ? 0 : ch === lower ? 1 : 2;
+}
+
+const CASE_CODES = 0x2000;
+let CASES: Uint8Array | null = null;
+const HIGH_CASES = new Map<number, number>();
 
 /**
  * The label a line opens with, or null. A label stands before a space (or the end of the line);

@@ -1,12 +1,8 @@
+import { closesQuote, opensQuote, STRAIGHT_QUOTE } from '../../recognise/quotes.js';
 import { textMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
-const OPEN = new Set(['“', '«']);
-const CLOSE = new Set(['”', '»']);
 const QUOTES = /[“”«»"]/u;
-const OPEN_CODES = new Set([...OPEN].map((q) => q.charCodeAt(0)));
-const CLOSE_CODES = new Set([...CLOSE].map((q) => q.charCodeAt(0)));
-const STRAIGHT = 0x22;
 
 /** Index of the first quote left without a partner: a stray closing one, else the outermost opening. */
 export function unbalancedQuote(text: string): number | null {
@@ -17,9 +13,9 @@ export function unbalancedQuote(text: string): number | null {
   // Character codes: text[i] of a Vietnamese letter would be a new string for every character.
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === STRAIGHT) straight = straight === null ? i : null;
-    else if (OPEN_CODES.has(code)) open.push(i);
-    else if (CLOSE_CODES.has(code) && open.pop() === undefined) return i;
+    if (code === STRAIGHT_QUOTE) straight = straight === null ? i : null;
+    else if (opensQuote(code)) open.push(i);
+    else if (closesQuote(code) && open.pop() === undefined) return i;
   }
   const first = [open[0], straight ?? undefined].filter((i): i is number => i !== undefined);
   return first.length === 0 ? null : Math.min(...first);
@@ -41,7 +37,7 @@ export const unbalancedQuotes: Rule = {
         const start = map.find(item.text, item.line);
         const at = start === null ? map.at(item.line) : map.position(start + i);
         const mark = item.text[i]!;
-        const closing = CLOSE.has(mark);
+        const closing = closesQuote(mark.charCodeAt(0));
         return [
           finding(
             this,
