@@ -69,5 +69,5 @@ export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?
 }
 
 function part(line: Line) {
-  return { text: line.text, start: line.start, line: line.line, key: line.key };
+  return { text: line.text, start: line.start, line: line.line, key: line.key, bare: line.bare };
 }

@@ -134,8 +134,9 @@ function units(lines: readonly Line[], width: number | null, m: Matchers): Draft
     }
     closeTable();
     const bare = stripMarkup(line.text);
-    const label = readLabel(bare.text, m.labels, m.notLabelStarts);
-    const day = label === null && isDayHeading(bare.text, m);
+    const key = line.key.slice(bare.at, bare.at + bare.text.length);
+    const label = readLabel(bare.text, m.labels, m.notLabelStarts, key);
+    const day = label === null && isDayHeading(bare.text, m, key);
     if (block.length > 0 && joins(block, blockLabel, blockDay, line, label, day, width, m)) {
       block.push(line);
       continue;

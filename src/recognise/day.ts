@@ -6,8 +6,8 @@ import { PHRASE_SAMPLE } from './labels.js';
 export const DAY_DATE = /(?<!\d)\d{1,2} ?[/.-] ?\d{1,2}(?!\d)/;
 
 /** A schedule's weekday heading: "THỨ HAI, NGÀY 25/3/2023", "Thứ Ba, ngày 13/5/2025", or "Thứ hai" alone. */
-export function isDayHeading(text: string, m: Matchers): boolean {
-  const key = foldKey(text.slice(0, PHRASE_SAMPLE));
+export function isDayHeading(text: string, m: Matchers, folded?: string): boolean {
+  const key = folded ?? foldKey(text.slice(0, PHRASE_SAMPLE));
   const day = matchPhrase(key, 0, m.schedule.weekdays);
   // "lần thứ 2" is an ordinal: a weekday heading starts with a capital.
   if (day === null || text.length > 80 || !/^\p{Lu}/u.test(text)) return false;

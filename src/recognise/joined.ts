@@ -6,16 +6,28 @@ import { tick } from '../meter.js';
  * text), remembering where each piece came from so offsets found in the joined text map back to
  * the normalized text.
  */
+export interface JoinedPart {
+  text: string;
+  start: number;
+  line: number;
+  key?: string;
+  bare?: string | undefined;
+}
+
 export class Joined {
   readonly text: string;
   readonly key: string;
   private readonly pieces: { at: number; start: number; line: number }[];
   private bareCache: string | null = null;
 
-  /** A part may bring its folded key (a line's, or a slice of one): folding is per word, so keys join as texts do. */
-  constructor(parts: readonly { text: string; start: number; line: number; key?: string }[]) {
+  /**
+   * A part may bring its folded key and its unmarked key (a line's, or slices of them): folding
+   * is per word and unmarking per character, so keys join as texts do.
+   */
+  constructor(parts: readonly JoinedPart[]) {
     let text = '';
     let key: string | null = '';
+    let bare: string | null = '';
     const pieces: { at: number; start: number; line: number }[] = [];
     for (const part of parts) {
       tick(1 + part.text.length);
@@ -23,13 +35,17 @@ export class Joined {
       if (text !== '') {
         text += ' ';
         if (key !== null) key += ' ';
+        if (bare !== null) bare += ' ';
       }
       pieces.push({ at: text.length, start: part.start, line: part.line });
       text += part.text;
       key = key !== null && part.key !== undefined && part.key.length === part.text.length ? key + part.key : null;
+      bare = bare !== null && part.bare !== undefined && part.bare.length === part.text.length ? bare + part.bare : null;
     }
     this.text = text;
     this.key = key ?? foldKey(text);
+    // An unmarked key is only trusted beside the folded key it was made from.
+    this.bareCache = key !== null ? bare : null;
     this.pieces = pieces;
   }
 
@@ -41,7 +57,8 @@ export class Joined {
 
   /** A sub-range of this paragraph (an item's text after its number), still mapped. */
   slice(from: number): Joined {
-    const parts: { text: string; start: number; line: number; key: string }[] = [];
+    const parts: JoinedPart[] = [];
+    const bare = this.bareCache;
     for (let i = 0; i < this.pieces.length; i++) {
       const piece = this.pieces[i]!;
       const end = i + 1 < this.pieces.length ? this.pieces[i + 1]!.at - 1 : this.text.length;
@@ -50,7 +67,7 @@ export class Joined {
       let at = piece.at + skip;
       while (at < end && isSpace(this.text.charCodeAt(at))) at++;
       const lead = at - piece.at;
-      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end) });
+      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end), ...(bare !== null ? { bare: bare.slice(at, end) } : {}) });
     }
     return new Joined(parts);
   }

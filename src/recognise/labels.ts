@@ -102,14 +102,15 @@ const HIGH_CASES = new Map<number, number>();
  * The label a line opens with, or null. A label stands before a space (or the end of the line);
  * numbers and bullets glued to a capital ("1.Nâng cao", "-Tổ chức") count too, as sloppy typing.
  */
-export function readLabel(text: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[]): Label | null {
-  const label = labelIn(text, text, styles, notStarts);
+export function readLabel(text: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[], key?: string): Label | null {
+  // The folded key of `text` when the caller has it (a line's): else folded here, as far as a phrase reaches.
+  const label = labelIn(text, text, styles, notStarts, key);
   if (label) return label;
   // Scrambled or OCR'd marks on the label itself ("Í- MỤC TIÊU"): read it without them. Labels
   // begin with a Latin letter, a digit or a mark, so only a line opening on a marked letter can hide one.
   if (text === '' || text.charCodeAt(0) < 0xc0 || text[0]!.normalize('NFD').length === 1) return null;
   const bare = bareStart(text);
-  return bare === text ? null : labelIn(bare, text, styles, notStarts);
+  return bare === text ? null : labelIn(bare, text, styles, notStarts, key);
 }
 
 /** The first characters without their diacritics, one for one (same length). */
@@ -118,7 +119,7 @@ function bareStart(text: string): string {
   return head.length === Math.min(8, text.length) ? head + text.slice(8) : text;
 }
 
-function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[]): Label | null {
+function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[], key: string | undefined): Label | null {
   for (const s of styles) {
     const m = s.re.exec(text);
     if (!m) continue;
@@ -128,7 +129,7 @@ function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher
     const rest = after.trimStart();
     if (s.capital && !/^\p{Lu}/u.test(rest)) continue;
     if (s.style === 'bullet' && (rest === '' || /^[-–—]/u.test(rest))) continue;
-    if (rest !== '' && matchPhrase(foldKey(rest.slice(0, PHRASE_SAMPLE)), 0, notStarts)) continue;
+    if (rest !== '' && (key !== undefined ? matchPhrase(key, text.length - rest.length, notStarts) : matchPhrase(foldKey(rest.slice(0, PHRASE_SAMPLE)), 0, notStarts))) continue;
     const raw = m.groups?.n ?? '';
     const value = valueOf(raw, s.value);
     if (s.style !== 'bullet' && value === null) continue;

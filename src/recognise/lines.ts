@@ -1,4 +1,4 @@
-import { foldKey } from '../normalize/fold.js';
+import { bareKey, foldKey } from '../normalize/fold.js';
 import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
 import { stripMarkup } from './markup.js';
@@ -30,6 +30,8 @@ export interface Line {
   start: number;
   text: string;
   key: string;
+  /** The key without diacritics (`bareKey`), when the line was cut from a whole text's. */
+  bare?: string;
   kind: LineKind;
   /** Section label, conference ordinal or item number, with the text after it. */
   label?: string;
@@ -51,13 +53,15 @@ export const STRONG: ReadonlySet<LineKind> = new Set([
 
 export function recogniseLines(text: string, m: Matchers): Line[] {
   const key = foldKey(text);
+  // Folded and unmarked once for the whole text: a line's keys are slices, not new strings.
+  const bare = bareKey(key);
   const lines: Line[] = [];
   let start = 0;
   let n = 1;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
-    const line: Line = { line: n, start, text: text.slice(start, end), key: key.slice(start, end), kind: 'text' };
+    const line: Line = { line: n, start, text: text.slice(start, end), key: key.slice(start, end), bare: bare.slice(start, end), kind: 'text' };
     classify(line, m);
     tick(1 + line.text.length);
     lines.push(line);
@@ -88,7 +92,7 @@ function classify(l: Line, m: Matchers): void {
   // Markdown marks copied with the text ("**T/M TỈNH ỦY**", "### Điều 1.") are layout: read without them.
   const bare = stripMarkup(l.text);
   if (bare.at > 0 || bare.text.length < l.text.length) {
-    const view: Line = { ...l, text: bare.text, key: l.key.slice(bare.at, bare.at + bare.text.length) };
+    const view: Line = { line: l.line, start: l.start, text: bare.text, key: l.key.slice(bare.at, bare.at + bare.text.length), kind: l.kind };
     classifyText(view, m);
     l.kind = view.kind;
     if (view.label !== undefined) l.label = view.label;
@@ -125,7 +129,7 @@ function classifyText(l: Line, m: Matchers): void {
     const match = re.exec(text);
     const ordinal = match?.groups?.ordinal;
     const rest = match ? text.slice(match[0].length) : '';
-    if (ordinal && rest && matchPhrase(foldKey(rest), 0, m.conferenceWords)) {
+    if (ordinal && rest && matchPhrase(key, match![0].length, m.conferenceWords)) {
       l.kind = 'conference';
       l.label = ordinal;
       l.rest = rest;
@@ -136,7 +140,7 @@ function classifyText(l: Line, m: Matchers): void {
     const match = re.exec(text);
     const number = match?.groups?.number;
     const rest = match ? text.slice(match[0].length) : '';
-    if (number && rest && !matchPhrase(foldKey(rest), 0, m.notItemStarts)) {
+    if (number && rest && !matchPhrase(key, match![0].length, m.notItemStarts)) {
       l.kind = 'item';
       l.label = number;
       l.rest = rest;
