@@ -20,6 +20,18 @@ describe('normalizeText', () => {
     expect(normalizeText('\ufeffÐảng\u00adviên\u200b  ở\u00a0đây\r\nx\ry')).toBe('Đảngviên ở đây\nx\ny');
   });
 
+  it('keeps every line, each with its spaces folded and trimmed', () => {
+    // The definition, line by line; the implementation works on the whole text at once.
+    const perLine = (s: string) =>
+      normalizeText(s.replace(/ {2,}/g, ' '))
+        .split('\n')
+        .every((line) => line === line.trim() && !line.includes('  '));
+    const spaces = fc.string({ unit: fc.constantFrom(' ', '\n', '\t', '\u00a0', '\r', 'a', 'ệ', '\u200b'), maxLength: 60 });
+    fc.assert(fc.property(spaces, (s) => perLine(s) && normalizeText(s).split('\n').length === s.replace(/\r\n?/g, '\n').split('\n').length), { numRuns: 2000 });
+    expect(normalizeText(' \n  a  b \n\n c ')).toBe('\na b\n\nc');
+    expect(normalizeText(' ')).toBe('');
+  });
+
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (s) => normalizeText(normalizeText(s)) === normalizeText(s)), {
       numRuns: 300,
