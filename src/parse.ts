@@ -134,14 +134,17 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
 export const MAX_LINES = 200_000;
 
 function refuseTooManyLines(raw: string): void {
-  let lines = 1;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    // LF, CR-LF and a lone CR each end a line, as normalization reads them.
-    if ((c === 0x0a || (c === 0x0d && raw.charCodeAt(i + 1) !== 0x0a)) && ++lines > MAX_LINES) {
-      throw new InputError(`too many lines (over ${MAX_LINES.toLocaleString('en')}): not a document vanban can read`);
-    }
-  }
+  // LF, CR-LF and a lone CR each end a line, as normalization reads them; indexOf jumps from one
+  // break to the next in native code instead of a script loop over every character.
+  const lines = 1 + breaksOf(raw, '\n') + (raw.includes('\r') ? breaksOf(raw, '\r') - breaksOf(raw, '\r\n') : 0);
+  if (lines > MAX_LINES) throw new InputError(`too many lines (over ${MAX_LINES.toLocaleString('en')}): not a document vanban can read`);
+}
+
+/** How many times `mark` occurs, counted up to one past MAX_LINES. */
+function breaksOf(raw: string, mark: string): number {
+  let n = 0;
+  for (let i = raw.indexOf(mark); i !== -1 && n <= MAX_LINES; i = raw.indexOf(mark, i + mark.length)) n++;
+  return n;
 }
 
 /** The body segments between footers: the text after a signature (an appendix, a second document) is body again. */

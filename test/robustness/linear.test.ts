@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_LINES, parse } from '../../src/parse.js';
 import { seedText } from '../helpers.js';
 import { workPerChar as work } from '../work.js';
 
@@ -30,4 +31,24 @@ describe('work grows linearly with the input', () => {
       expect(large / small).toBeLessThanOrEqual(1.1);
     });
   }
+});
+
+describe('the line limit', () => {
+  // LF, CR-LF and a lone CR each end one line, as normalization reads them.
+  it.each([
+    ['LF', 'a\n', MAX_LINES, true],
+    ['LF', 'a\n', MAX_LINES - 1, false],
+    ['lone CR', 'a\r', MAX_LINES, true],
+    ['CR-LF', 'a\r\n', MAX_LINES - 1, false],
+    ['CR-LF', 'a\r\n', MAX_LINES, true],
+  ] as const)('%s × %i breaks: refused %s', (_name, unit, n, refused) => {
+    const read = () => parse(unit.repeat(n));
+    if (refused) expect(read).toThrow(/too many lines/);
+    else expect(read).not.toThrow();
+  });
+
+  it('counts CR-LF and lone CR in one text', () => {
+    expect(() => parse('a\r\n'.repeat(MAX_LINES / 2) + 'b\r'.repeat(MAX_LINES / 2))).toThrow(/too many lines/);
+    expect(() => parse('a\r\n'.repeat(MAX_LINES / 2) + 'b\r'.repeat(MAX_LINES / 2 - 1))).not.toThrow();
+  });
 });
