@@ -6,6 +6,7 @@ import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
+import { WordSearch } from './word-search.js';
 import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
 
@@ -32,7 +33,7 @@ interface KindPhrase extends Phrase {
 interface Compiled {
   kinds: KindPhrase[];
   kindByBare: Map<string, KindPhrase>;
-  kindStart: RegExp;
+  kindStart: WordSearch;
   afterKind: RegExp;
   party: RegExp;
   stateLegal: RegExp;
@@ -94,7 +95,7 @@ function compiled(m: Matchers): Compiled {
   c = {
     kinds,
     kindByBare: new Map(kinds.map((k) => [k.bare, k])),
-    kindStart: new RegExp(`(?<![\\p{L}\\p{N}])(?:${kinds.map((k) => escapeRegExp(k.bare)).join('|')})${END}`, 'gu'),
+    kindStart: new WordSearch(kinds.map((k) => k.bare)),
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
     party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?[-–]{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
@@ -138,7 +139,7 @@ function compiled(m: Matchers): Compiled {
 export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
   return [
-    c.kindStart, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
+    c.kindStart.pattern, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
     c.separator, c.year, c.listJoin, c.bodyJoin, c.bareLegal, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
   ];
 }
@@ -521,14 +522,15 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
   // Where each numbered citation ends in the key: a named document right after one is its subject.
   const ends = new Set<number>();
   const unmarked = block.bare;
-  c.kindStart.lastIndex = 0;
-  for (let k = c.kindStart.exec(unmarked); k; k = c.kindStart.exec(unmarked)) {
+  let from = 0;
+  for (let k = c.kindStart.find(unmarked, from); k; k = c.kindStart.find(unmarked, from)) {
     tick();
-    const kindAt = k.index;
-    const kind = c.kindByBare.get(k[0]);
-    const afterKind = sticky(c.afterKind, key, kindAt + k[0].length);
+    const kindAt = k.at;
+    from = kindAt + k.word.length;
+    const kind = c.kindByBare.get(k.word);
+    const afterKind = sticky(c.afterKind, key, from);
     if (!kind || !afterKind) continue;
-    const numAt = kindAt + k[0].length + afterKind[0].length;
+    const numAt = from + afterKind[0].length;
 
     let num = readNumber(block, numAt, c);
     let form: Citation['form'] = 'numbered';
@@ -588,7 +590,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
         year: tail.year ?? (before?.date ? Number(before.date.slice(0, 4)) : null),
         refersTo: null,
       });
-      c.kindStart.lastIndex = end;
+      from = end;
       ends.add(end);
       if (!next || !join) break;
       start = end + join[0].length;

@@ -1,0 +1,61 @@
+import { escapeRegExp } from './regex.js';
+
+/** A letter or digit, as the patterns' (?<![\p{L}\p{N}]) and (?![\p{L}\p{N}]) read one. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+function isWordCode(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** Whether the character (code point) ending just before `at` is a letter or digit. */
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const cp = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? (text.codePointAt(at - 2) ?? low) : low;
+  return isWordCode(cp);
+}
+
+/** Whether the character (code point) starting at `at` is a letter or digit. */
+function wordAt(text: string, at: number): boolean {
+  return at < text.length && isWordCode(text.codePointAt(at)!);
+}
+
+/**
+ * The leftmost whole word (or phrase) of a list in a text, the longest where several start at one
+ * place: what /(?<![\p{L}\p{N}])(?:a|b|…)(?![\p{L}\p{N}])/gu finds, several times faster. In /u
+ * mode with lookarounds V8 tries the alternatives at every position; without them it skips
+ * ahead to the places a word can start, and the edges are checked here.
+ */
+export class WordSearch {
+  private readonly candidates: RegExp;
+  private readonly words: readonly string[];
+
+  constructor(words: readonly string[]) {
+    // Longest first, so that the alternation prefers "nghị quyết liên tịch" to "nghị quyết".
+    this.words = [...new Set(words)].filter((w) => w !== '').sort((a, b) => b.length - a.length);
+    this.candidates = new RegExp(this.words.length > 0 ? this.words.map(escapeRegExp).join('|') : '(?!)', 'g');
+  }
+
+  /** The pattern that finds candidates, for the ReDoS test. */
+  get pattern(): RegExp {
+    return this.candidates;
+  }
+
+  /** The first whole word at or after `from`, or null. */
+  find(text: string, from: number): { at: number; word: string } | null {
+    const re = this.candidates;
+    re.lastIndex = from;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index;
+      if (!wordBefore(text, at)) {
+        const word = m[0];
+        if (!wordAt(text, at + word.length)) return { at, word };
+        // The longest is glued to a letter ("luật" in "luậtx"): a shorter one may stand alone.
+        for (const w of this.words) if (w.length < word.length && text.startsWith(w, at) && !wordAt(text, at + w.length)) return { at, word: w };
+      }
+      re.lastIndex = at + 1;
+    }
+    return null;
+  }
+}
