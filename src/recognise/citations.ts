@@ -6,7 +6,7 @@ import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
-import { WordSearch } from './word-search.js';
+import { LiteralSet, WordSearch } from './word-search.js';
 import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
 
@@ -34,6 +34,8 @@ interface Compiled {
   kinds: KindPhrase[];
   kindByBare: Map<string, KindPhrase>;
   kindStart: WordSearch;
+  /** The named references' literal starts, looked for in one pass. */
+  namedLiterals: LiteralSet;
   afterKind: RegExp;
   party: RegExp;
   stateLegal: RegExp;
@@ -96,6 +98,7 @@ function compiled(m: Matchers): Compiled {
     kinds,
     kindByBare: new Map(kinds.map((k) => [k.bare, k])),
     kindStart: new WordSearch(kinds.map((k) => k.bare)),
+    namedLiterals: new LiteralSet(m.namedReferences.map((r) => r.literal)),
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
     party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?[-–]{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
@@ -666,14 +669,9 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
   const named: Citation[] = [];
   const starts = new Set<number>();
   const cores: [number, number][] = [];
-  // Several patterns share a literal start ("nghị quyết"): each literal is looked for once.
-  const present = new Map<string, boolean>();
+  const present = c.namedLiterals.in(block.key);
   for (const ref of m.namedReferences) {
-    if (ref.literal !== '') {
-      let has = present.get(ref.literal);
-      if (has === undefined) present.set(ref.literal, (has = block.key.includes(ref.literal)));
-      if (!has) continue;
-    }
+    if (ref.literal !== '' && !present.has(ref.literal)) continue;
     ref.re.lastIndex = 0;
     // The cores read so far by start, walked once as this pattern's matches move right.
     const sorted = cores.length < 2 ? cores : [...cores].sort((a, b) => a[0] - b[0]);

@@ -59,3 +59,33 @@ export class WordSearch {
     return null;
   }
 }
+
+/**
+ * Which of a list of literals occur in a text, in one pass instead of one `includes` each: a
+ * literal occurs exactly when some place starts with it, and at every place where one starts
+ * the longest literal starting there is found, which begins with every shorter one found there.
+ */
+export class LiteralSet {
+  private readonly any: RegExp;
+  private readonly literals: readonly string[];
+
+  constructor(literals: readonly string[]) {
+    this.literals = [...new Set(literals)].filter((l) => l !== '').sort((a, b) => b.length - a.length);
+    this.any = new RegExp(this.literals.length > 0 ? this.literals.map(escapeRegExp).join('|') : '(?!)', 'g');
+  }
+
+  /** The literals that occur in `text`. */
+  in(text: string): Set<string> {
+    const longest: string[] = [];
+    const re = this.any;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      longest.push(m[0]);
+      re.lastIndex = m.index + 1;
+    }
+    const found = new Set<string>();
+    if (longest.length === 0) return found;
+    for (const l of this.literals) if (longest.some((x) => x.startsWith(l))) found.add(l);
+    return found;
+  }
+}

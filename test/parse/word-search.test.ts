@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeRegExp } from '../../src/recognise/regex.js';
-import { WordSearch } from '../../src/recognise/word-search.js';
+import { LiteralSet, WordSearch } from '../../src/recognise/word-search.js';
 
 const WORDS = ['nghi quyet lien tich', 'nghi quyet', 'quyet dinh', 'luat', 'chi thi', 'ket luan'];
 
@@ -39,6 +39,27 @@ describe('WordSearch', () => {
       fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
         const text = parts.join('');
         expect(all(search, text)).toEqual(reference(WORDS, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('LiteralSet', () => {
+  const LITERALS = ['nghị quyết', 'nghị quyết đại hội', 'luật', 'bộ luật', 'luật sửa đổi', 'quy chế', 'chế độ'];
+  const literals = new LiteralSet(LITERALS);
+
+  it('finds the literals a text has, inside longer ones and overlapping ones too', () => {
+    expect([...literals.in('theo bộ luật và quy chế độ')].sort()).toEqual(['bộ luật', 'chế độ', 'luật', 'quy chế']);
+    expect([...literals.in('không có gì')]).toEqual([]);
+  });
+
+  it('agrees with includes, on any text', () => {
+    const pieces = fc.constantFrom(...LITERALS, ' ', 'x', 'nghị', 'quy', 'chế', 'độ', 'bộ', 'luật sửa');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect([...literals.in(text)].sort()).toEqual(LITERALS.filter((l) => text.includes(l)).sort());
       }),
       { numRuns: 3000 },
     );
