@@ -19,22 +19,27 @@ export function normalizeDocument(raw: string): { text: string; legacy: LegacyTe
 }
 
 function canonical(raw: string): string {
-  let text = raw
-    // Invisible characters that only break matching: BOMs, zero-width marks, soft hyphens.
-    .replace(/[\ufeff\u200b-\u200d\u2060\u00ad]/g, '')
-    // Eth is a look-alike font substitute for Đ in Vietnamese copies.
-    .replace(/\u00d0/g, '\u0110')
-    .replace(/\u00f0/g, '\u0111');
+  // Invisible characters that only break matching (BOMs, zero-width marks, soft hyphens) go; eth,
+  // a look-alike font substitute for Đ in Vietnamese copies, becomes Đ. One pass for all of them.
+  let text = raw.replace(INVISIBLE_OR_ETH, (c) => (c === '\u00d0' ? '\u0110' : c === '\u00f0' ? '\u0111' : ''));
   text = text.normalize('NFC');
-  // Every other space or control character becomes one plain space.
-  text = text.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g, ' ');
-  // Runs of spaces folded, then each line trimmed, over the whole text at once: splitting it into
-  // a string per line and joining them again cost more than the rest of this function.
-  text = text.replace(/ {2,}/g, ' ').replace(/ ?\n ?/g, '\n');
+  // Every other space or control character is a space; runs of spaces become one and each line
+  // is trimmed, in one pass over the whole text (a string per line, split and joined, cost more
+  // than the rest of this function).
+  text = text.replace(SPACING, (run) => (run.includes('\n') ? '\n' : ' '));
   const from = text.startsWith(' ') ? 1 : 0;
   const to = text.endsWith(' ') ? text.length - 1 : text.length;
   return from === 0 && to === text.length ? text : text.slice(from, Math.max(from, to));
 }
+
+const INVISIBLE_OR_ETH = /[\ufeff\u200b-\u200d\u2060\u00ad\u00d0\u00f0]/g;
+const SPACE_CLASS = '[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]';
+const ANY_SPACE = SPACE_CLASS.replace('[', '[ ');
+// Spaces around a line break (the line trimmed), a run of two or more, or one that is not a plain space.
+const SPACING = new RegExp(`${ANY_SPACE}+\n${ANY_SPACE}*|\n${ANY_SPACE}+|${ANY_SPACE}{2,}|${SPACE_CLASS}`, 'g');
+
+/** The spacing pattern, for the ReDoS test. */
+export const spacingPattern = SPACING;
 
 /** Whitespace folded and trimmed, as every string in the model is. */
 export function squash(text: string): string {

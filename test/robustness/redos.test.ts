@@ -5,6 +5,7 @@ import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { citationPatterns } from '../../src/recognise/citations.js';
+import { spacingPattern } from '../../src/normalize/text.js';
 import { defaultMatchers } from '../../src/recognise/compile.js';
 import { scopePattern } from '../../src/resolve/attributions.js';
 import { selfPattern } from '../../src/resolve/self.js';
@@ -66,6 +67,7 @@ describe('no regular expression can backtrack catastrophically', () => {
       ...citationPatterns(m),
       scopePattern(m),
       selfPattern(m)!,
+      spacingPattern,
     ];
     const bad = patterns.map((re) => ({ re, verdict: verdict(re.source, re.flags) })).filter((r) => r.verdict !== 'safe');
     expect(bad.map((r) => `/${r.re.source}/ ${r.verdict}`)).toEqual([]);
