@@ -253,7 +253,7 @@ export function phraseAt(key: string, at: number, phrase: Phrase): boolean {
 export function matchPhrase<P extends Phrase>(key: string, at: number, list: readonly P[]): P | null {
   const index = list.length < INDEXED ? null : byFirstChar(list);
   const candidates = index ? (index.get(key.charCodeAt(at)) ?? NONE) : list;
-  for (const phrase of candidates) if (phraseAt(key, at, phrase)) return phrase;
+  for (let i = 0; i < candidates.length; i++) if (phraseAt(key, at, candidates[i]!)) return candidates[i]!;
   return null;
 }
 

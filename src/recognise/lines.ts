@@ -103,6 +103,8 @@ function classify(l: Line, m: Matchers): void {
   classifyText(l, m);
 }
 
+// Indexed loops: this runs for every line, and a for-of that V8 leaves unoptimized allocates an
+// iterator result per step.
 function classifyText(l: Line, m: Matchers): void {
   const { text, key } = l;
   if (text === '') return void (l.kind = 'blank');
@@ -112,7 +114,8 @@ function classifyText(l: Line, m: Matchers): void {
 
   // Numbering patterns match the label only; the heading is the rest of the line (a capture
   // of ".*" would overflow the regex backtrack stack on a 10 MB line).
-  for (const re of m.sections) {
+  for (let i = 0; i < m.sections.length; i++) {
+    const re = m.sections[i]!;
     const match = re.exec(text);
     const label = match?.groups?.label;
     const title = match ? text.slice(match[0].length) : '';
@@ -125,7 +128,8 @@ function classifyText(l: Line, m: Matchers): void {
       return;
     }
   }
-  for (const re of m.conferenceNumbering) {
+  for (let i = 0; i < m.conferenceNumbering.length; i++) {
+    const re = m.conferenceNumbering[i]!;
     const match = re.exec(text);
     const ordinal = match?.groups?.ordinal;
     const rest = match ? text.slice(match[0].length) : '';
@@ -136,7 +140,8 @@ function classifyText(l: Line, m: Matchers): void {
       return;
     }
   }
-  for (const re of m.itemNumbering) {
+  for (let i = 0; i < m.itemNumbering.length; i++) {
+    const re = m.itemNumbering[i]!;
     const match = re.exec(text);
     const number = match?.groups?.number;
     const rest = match ? text.slice(match[0].length) : '';
@@ -162,7 +167,8 @@ function classifyText(l: Line, m: Matchers): void {
     l.contentAt = recipients.key.length + (/^\s*[:：]?\s*/.exec(key.slice(recipients.key.length))?.[0].length ?? 0);
     return;
   }
-  for (const mark of m.signatureMarks) {
+  for (let i = 0; i < m.signatureMarks.length; i++) {
+    const mark = m.signatureMarks[i]!;
     if (text.startsWith(mark.text) && /^\s*\p{Lu}/u.test(text.slice(mark.text.length)) && isCaps(text)) {
       l.kind = 'signature';
       l.label = mark.text;
