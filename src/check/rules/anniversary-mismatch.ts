@@ -35,10 +35,13 @@ export const anniversaryMismatch: Rule = {
     if (year === null) return [];
     const map = textMap(text);
     const re = reviewPhrase(matchers);
+    const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase);
     return p.citations.flatMap((c) => {
       const issued = citationYear(c);
       if (issued === null) return [];
       const from = Math.max(0, c.span.start - WINDOW);
+      // Most citations are not reviews: no review word in reach, no pattern to run.
+      if (!actions.some((a) => a !== '' && map.key.lastIndexOf(a, c.span.start - a.length) >= from)) return [];
       const match = re.exec(map.key.slice(from, c.span.start));
       if (!match) return [];
       const years = Number(match[2]);

@@ -2,7 +2,8 @@ import { closesQuote, opensQuote, STRAIGHT_QUOTE } from '../../recognise/quotes.
 import { textMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
-const QUOTES = /[“”«»"]/u;
+// No /u: every quote is one UTF-16 unit, and without it V8 scans far faster.
+const QUOTES = /[“”«»"]/;
 
 /** Index of the first quote left without a partner: a stray closing one, else the outermost opening. */
 export function unbalancedQuote(text: string): number | null {
