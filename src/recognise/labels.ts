@@ -73,6 +73,9 @@ export function capsText(text: string): boolean {
     if (kind === 0) continue;
     letters++;
     if (kind === 2) upper++;
+    // A sentence gives itself away within a few words: even were every character left a capital,
+    // capitals could no longer make nine in ten letters.
+    else if (upper + (end - i - 1) < 9 * (letters - upper)) return false;
   }
   return letters >= 2 && upper / letters >= 0.9;
 }
