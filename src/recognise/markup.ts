@@ -1,9 +1,14 @@
+const [HASH, QUOTE_MARK, STAR, UNDERSCORE] = ['#', '>', '*', '_'].map((c) => c.charCodeAt(0));
+
 /**
  * Text copied from a Markdown page keeps its marks: "### Điều 1. …", "**ỦY BAN …**", "*Trần Thanh
  * Mẫn*". They are layout, not words: recognisers read the line without them. Returns the bare text
  * and where it starts in the line.
  */
 export function stripMarkup(line: string): { text: string; at: number } {
+  // Every mark stands first on the line: most lines open on none and are read as they are.
+  const first = line.charCodeAt(0);
+  if (first !== HASH && first !== QUOTE_MARK && first !== STAR && first !== UNDERSCORE) return { text: line, at: 0 };
   let start = 0;
   let end = line.length;
   const heading = /^(?:#{1,6}|>) +/.exec(line);
