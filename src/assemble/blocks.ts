@@ -47,7 +47,7 @@ export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?
   const blocks: Block[] = [];
   let current: Omit<Block, 'joined'> | null = null;
   const close = () => {
-    if (current) blocks.push({ ...current, joined: new Joined(current.lines.map(part)) });
+    if (current) blocks.push({ kind: current.kind, first: current.first, lines: current.lines, joined: new Joined(current.lines.map(part)) });
     current = null;
   };
   for (const line of lines) {
