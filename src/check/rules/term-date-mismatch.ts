@@ -11,8 +11,13 @@ const span = (t: Term) => `${t.from.slice(0, 4)}–${t.to ? t.to.slice(0, 4) : '
 const spanEn = (t: Term) => `${t.from.slice(0, 4)}–${t.to ? t.to.slice(0, 4) : 'now'}`;
 const contains = (t: Term, iso: string) => t.from <= iso && (t.to === null || iso <= t.to);
 
+const centralNames = new WeakMap<Matchers, Set<string>>();
+
+/** Whether a body name is a central one: a set per grammar, not a walk of 200 bodies per citation. */
 function isCentral(name: string | null, m: Matchers): boolean {
-  return name !== null && m.bodies.some((b) => b.name === name && b.level === 'central');
+  let names = centralNames.get(m);
+  if (!names) centralNames.set(m, (names = new Set(m.bodies.filter((b) => b.level === 'central').map((b) => b.name))));
+  return name !== null && names.has(name);
 }
 
 /**
