@@ -36,6 +36,18 @@ const fileUrlInCommonJs = {
 };
 
 /**
+ * sql.js is Emscripten's CommonJS: it reads `__dirname` to find its .wasm, which an ESM bundle has
+ * not. vanban hands it the .wasm's bytes (src/archive/sqlite.ts), so the folder it names is never used.
+ */
+const sqlJsWithoutDirname = {
+  name: 'vanban-sql-js-dirname',
+  transform(code, id) {
+    if (!/sql\.js[\\/]dist[\\/]sql-wasm\.js$/.test(id)) return null;
+    return { code: code.replaceAll('__dirname+"/"', '"./"'), map: null };
+  },
+};
+
+/**
  * `vanban serve` runs fastify (bundled, a devDependency) without route schemas and with compilers
  * of its own, so fastify's ajv-based schema compilers are dead code: a stub takes their place.
  */
@@ -46,6 +58,7 @@ export default [
     input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
     platform: 'node',
     external: external.filter((e) => String(e) !== String(zod)),
+    plugins: [sqlJsWithoutDirname],
     resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler } },
     output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
