@@ -38,7 +38,10 @@ export async function indexArchive(options: IndexOptions): Promise<IndexSummary>
     if (batch.interrupted) return { batch, ...zero, documents: countDocuments(archive) };
     const manifest = join(options.out, MANIFEST_NAME);
     const history = await readManifest(manifest).catch((error: unknown) => Promise.reject(cannot('read', manifest, error)));
-    const present = history.lines.filter((l) => l.run === batch.run && (l.status === 'ok' || l.status === 'unchanged') && l.output && l.sha256);
+    // By path: rows get their ids in the same order whatever order the workers finished in.
+    const present = history.lines
+      .filter((l) => l.run === batch.run && (l.status === 'ok' || l.status === 'unchanged') && l.output && l.sha256)
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
     const version = vanbanVersion();
     // Another vanban read the files differently: every document is stored again.

@@ -150,7 +150,7 @@ export interface Citing extends Place {
   task: number | null;
   text: string | null;
   lead: string[];
-  /** The citation as written, and where. */
+  /** The citation as written, and where (the first, when the document cites it several times outside items and tasks). */
   raw: string;
   line: number;
 }
@@ -168,7 +168,7 @@ export function cites(archive: ArchiveDb, id: string): Citing[] {
      FROM citations c JOIN documents d ON d.id = c.document_id
      LEFT JOIN items i ON i.id = c.item_id LEFT JOIN conferences f ON f.id = i.conference_id LEFT JOIN tasks t ON t.id = c.task_id
      WHERE c.cited_id = ?
-     GROUP BY c.document_id, COALESCE(c.item_id, -1), COALESCE(c.task_id, -1), CASE WHEN c.item_id IS NULL AND c.task_id IS NULL THEN c.id END
+     GROUP BY c.document_id, COALESCE(c.item_id, -1), COALESCE(c.task_id, -1)
      ORDER BY d.year IS NULL, d.year, d.path, first`,
     [canonicalId(id)],
   );
@@ -234,7 +234,7 @@ export function search(archive: ArchiveDb, query: string, limit = 20): Hit[] {
      FROM (SELECT docid, bm25(matchinfo(search, 'pcnalx')) AS score FROM search WHERE search MATCH ? ORDER BY score DESC, docid LIMIT ?) s
      JOIN search_rows r ON r.id = s.docid JOIN documents d ON d.id = r.document_id
      LEFT JOIN items i ON i.id = r.item_id LEFT JOIN conferences f ON f.id = i.conference_id LEFT JOIN tasks t ON t.id = r.task_id
-     ORDER BY s.score DESC, s.docid`,
+     ORDER BY s.score DESC, d.path, start_line`,
     [terms.join(' '), limit],
   );
   return rows.map((r) => ({
