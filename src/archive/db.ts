@@ -73,7 +73,15 @@ export class ArchiveDb {
     try {
       statement.bind(params);
       const rows: Row[] = [];
-      while (statement.step()) rows.push(statement.getAsObject());
+      // getAsObject asks for the column names again on every row: once is enough.
+      let columns: string[] | null = null;
+      while (statement.step()) {
+        columns ??= statement.getColumnNames();
+        const values = statement.get();
+        const row: Row = {};
+        for (let i = 0; i < columns.length; i++) row[columns[i]!] = values[i]!;
+        rows.push(row);
+      }
       return rows;
     } finally {
       statement.free();

@@ -260,7 +260,11 @@ function leadsOf(archive: ArchiveDb, kind: 'item' | 'task', ids: number[]): Map<
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = archive.all(`SELECT ${kind}_id AS id, name FROM agencies WHERE role = 'lead' AND ${kind}_id IN (${chunk.map(() => '?').join(',')}) ORDER BY ${kind}_id, position`, chunk);
-    for (const r of rows) out.set(Number(r.id), [...(out.get(Number(r.id)) ?? []), String(r.name)]);
+    for (const r of rows) {
+      const list = out.get(Number(r.id));
+      if (list) list.push(String(r.name));
+      else out.set(Number(r.id), [String(r.name)]);
+    }
   }
   return out;
 }
@@ -271,7 +275,11 @@ function place(r: Row): Place {
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const row of rows) out.set(key(row), [...(out.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    const list = out.get(key(row));
+    if (list) list.push(row);
+    else out.set(key(row), [row]);
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ declare module 'sql.js' {
     step(): boolean;
     get(params?: BindParams): SqlValue[];
     getAsObject(params?: BindParams): Record<string, SqlValue>;
+    getColumnNames(): string[];
     run(values?: BindParams): void;
     reset(): void;
     free(): boolean;

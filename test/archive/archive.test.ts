@@ -244,6 +244,39 @@ describe('the commands', () => {
     expect(foreign.stderr).toMatch(/^vanban: .*junk\.db: not (an SQLite database|a vanban archive)/);
   });
 
+  it('lint --db: a review counted against the archive\'s date, a due review left out, an agency spelled anew', () => {
+    // Next year's draft made from the generator, with three slips: the review of 94-KL/TW left
+    // out, a 15-year review of 102-KL/TW (cited without its date) called "Tổng kết 10 năm", and
+    // "Ban Tuyen giao Tinh uy" typed without its diacritics.
+    const made = reviewProgramme(2029, { number: 7, extraItems: ['Tổng kết 10 năm thực hiện Kết luận số 102-KL/TW của Bộ Chính trị về hội quần chúng.'] }).text;
+    const draft = join(dir, 'draft-2029.txt');
+    writeFileSync(
+      draft,
+      made
+        .split('\n')
+        .filter((l) => !l.includes('94-KL/TW'))
+        .join('\n')
+        .replace('Cơ quan chủ trì tham mưu: Ban Tuyên giáo Tỉnh ủy.', 'Cơ quan chủ trì tham mưu: Ban Tuyen giao Tinh uy.'),
+    );
+    const r = vanban('lint', '--db', db, draft, '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    const found = (JSON.parse(r.stdout) as { files: { diagnostics: { code: string; line: number; column: number; message: string; messageEn: string }[] }[] }).files[0]!.diagnostics.filter((d) => d.code.startsWith('archive-'));
+    expect(found.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['archive-review-missing', 12, 1],
+      ['archive-agency-spelling', 28, 27],
+      ['archive-review-years', 39, 5],
+    ]);
+    expect(found[0]!.message).toBe(`Kết luận 94-KL/TW ngày 28/03/2014 đến kỳ tổng kết 15 năm trong năm 2029 nhưng dự thảo không nhắc; lần trước: Tổng kết 10 năm thực hiện (2024, ${join(archive, SEED)})`);
+    expect(found[1]!.messageEn).toMatch(/^lead agency written 'Ban Tuyen giao Tinh uy'; earlier programmes in the archive write 'Ban Tuyên giáo Tỉnh ủy' \(\d+ times\)$/);
+    expect(found[2]!.message).toBe("Kết luận 102-KL/TW: 'Tổng kết 10 năm' nhưng kho lưu trữ ghi ngày ban hành 22/09/2014, năm 2029 là năm thứ 15");
+    // Without the archive none of them; with a rule turned off, not that one.
+    expect(vanban('lint', draft, '--format', 'json').stdout).not.toContain('"code":"archive-');
+    const off = vanban('lint', '--db', db, draft, '--rule', 'archive-agency-spelling=off', '-q');
+    expect(off.stdout).toContain('(archive-review-years)');
+    expect(off.stdout).not.toContain('(archive-agency-spelling)');
+    expect(vanban('lint', '--db', db, '-').status).toBe(2);
+  });
+
   it('refuse a database made by a newer vanban', async () => {
     const newer = join(dir, 'newer.db');
     copyFileSync(db, newer);
