@@ -10,6 +10,7 @@ import { ArchiveDb } from '../../src/archive/db.js';
 import { agencies, anniversaries, cites, search, type Anniversary, type Citing } from '../../src/archive/questions.js';
 import { SCHEMA_VERSION } from '../../src/archive/schema.js';
 import { defaultGrammar } from '../../src/grammar/load.js';
+import { createService } from '../../src/serve/server.js';
 
 // An archive of one province's programmes over the years: the seed (2024, the draft with its
 // slips), the same programme as the generator writes it for 2014, 2019 and 2025 (every review
@@ -287,5 +288,46 @@ describe('the commands', () => {
     const r = vanban('search', 'x', '--db', newer);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`archive schema version ${SCHEMA_VERSION + 1} is newer than this vanban's (${SCHEMA_VERSION}): update vanban`);
+  });
+});
+
+describe('vanban serve --db', () => {
+  const start = async (archive?: ArchiveDb) =>
+    createService({ workers: 1, queue: 1, timeoutMs: 10_000, memoryMb: 200, maxSize: 1 << 20, quiet: true, version: 'test', log: () => {}, ...(archive ? { archive } : {}) });
+
+  it('answers the four questions as the commands do, read-only', async () => {
+    const archiveDb = await ArchiveDb.open(db);
+    const service = await start(archiveDb);
+    try {
+      const get = async (url: string) => service.app.inject({ method: 'GET', url });
+      const cited = await get('/v1/cites?id=94-KL/TW');
+      expect(cited.statusCode).toBe(200);
+      expect(JSON.parse(cited.body)).toEqual({ id: '94-KL/TW', cites: cites(archiveDb, '94-KL/TW') });
+      expect(JSON.parse((await get('/v1/anniversaries?year=2024')).body)).toEqual({ year: 2024, anniversaries: anniversaries(archiveDb, 2024, checks) });
+      expect(JSON.parse((await get('/v1/agencies?year=2019')).body)).toEqual({ year: 2019, agencies: agencies(archiveDb, 2019) });
+      const found = await get('/v1/search?q=chuyen%20doi%20so&limit=2');
+      expect(JSON.parse(found.body)).toEqual({ query: 'chuyen doi so', hits: search(archiveDb, 'chuyen doi so', 2) });
+      const csv = await get('/v1/agencies?year=2019&format=csv');
+      expect([csv.headers['content-type'], csv.body.split('\r\n')[0]]).toEqual(['text/csv; charset=utf-8', '\ufeffagency,quarter,items,tasks']);
+      const bad = await get('/v1/anniversaries?year=next');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((JSON.parse(bad.body) as { detail: string }).detail).toContain('year must be a year such as 2026, not "next"');
+      expect((await get('/v1/search')).statusCode).toBe(400);
+      const paths = Object.keys((JSON.parse((await get('/v1/openapi.json')).body) as { paths: Record<string, unknown> }).paths);
+      expect(paths).toEqual(expect.arrayContaining(['/v1/anniversaries', '/v1/cites', '/v1/agencies', '/v1/search']));
+    } finally {
+      await service.stop(0);
+      archiveDb.close();
+    }
+  });
+
+  it('has no archive routes without --db', async () => {
+    const service = await start();
+    try {
+      expect((await service.app.inject({ method: 'GET', url: '/v1/cites?id=94-KL/TW' })).statusCode).toBe(404);
+    } finally {
+      await service.stop(0);
+    }
   });
 });
