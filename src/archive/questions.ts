@@ -130,12 +130,9 @@ function draftFresh(archive: ArchiveDb, cited: Row, action: string, years: numbe
   return sentence(`${action} ${String(years).padStart(padded ? 2 : 1, '0')} năm ${link} ${raw}${about}`);
 }
 
-/** Whether the archive's reviews write five years as "05" (most do in the seed's province). */
+/** Whether the archive's reviews write five years as "05" (most do in the seed's province), as `index` found. */
 function archivePadsYears(archive: ArchiveDb): boolean {
-  const row = archive.get(
-    "SELECT SUM(review_text GLOB '*[^0-9]0[1-9] *') AS padded, SUM(review_text GLOB '*[^0-9][1-9] *') AS bare FROM citations WHERE review_years BETWEEN 1 AND 9",
-  );
-  return Number(row?.padded ?? 0) >= Number(row?.bare ?? 0);
+  return archive.meta('review_years_padded') !== '0';
 }
 
 function sentence(text: string): string {

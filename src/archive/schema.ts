@@ -139,6 +139,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX citations_cited ON citations(cited_id);
   CREATE INDEX citations_document ON citations(document_id);
   CREATE INDEX citations_item ON citations(item_id);
+  CREATE INDEX citations_reviews ON citations(cited_id, review_years) WHERE review_years IS NOT NULL;
 
   CREATE TABLE cited (
     cited_id TEXT PRIMARY KEY,

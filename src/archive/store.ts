@@ -236,6 +236,11 @@ export class Store {
           GROUP BY cited_id, date, year
         )
       ) WHERE pick = 1`);
+    // Whether the archive's reviews write five years "05" (most in the seed's province) or "5".
+    const row = this.archive.get(
+      "SELECT SUM(review_text GLOB '*[^0-9]0[1-9] *') AS padded, SUM(review_text GLOB '*[^0-9][1-9] *') AS bare FROM citations WHERE review_years BETWEEN 1 AND 9",
+    );
+    this.archive.setMeta('review_years_padded', Number(row?.padded ?? 0) >= Number(row?.bare ?? 0) ? '1' : '0');
   }
 
   finish(): void {
