@@ -2,7 +2,7 @@ import type { SqlValue } from 'sql.js';
 import type { Checks } from '../grammar/schema.js';
 import { foldKey } from '../normalize/fold.js';
 import type { ArchiveDb, Row } from './db.js';
-import { searchKey } from './store.js';
+import { searchKey, trimTrailing } from './store.js';
 
 /** Where in a document: 1-based lines and columns of the normalized text (`vanban text`). */
 export interface Span {
@@ -136,7 +136,7 @@ function archivePadsYears(archive: ArchiveDb): boolean {
 }
 
 function sentence(text: string): string {
-  const t = text.trim().replace(/[\s,;:]+$/, '');
+  const t = trimTrailing(text.trim(), ' ,;:');
   return `${t.charAt(0).toUpperCase()}${t.slice(1)}${/[.!?”"]$/.test(t) ? '' : '.'}`.replace(/”$/, '”.');
 }
 
@@ -154,7 +154,8 @@ export interface Citing extends Place {
 
 /** The canonical form of a typed id: "57 - nq/tw" → "57-NQ/TW". */
 export function canonicalId(typed: string): string {
-  return typed.normalize('NFC').trim().replace(/\s*([-/])\s*/g, '$1').replace(/\s+/g, ' ').toUpperCase();
+  const parts = typed.normalize('NFC').split(/([-/])/).map((part) => part.trim());
+  return parts.join('').split(/\s+/).filter(Boolean).join(' ').toUpperCase();
 }
 
 /** Every place that cites `id`, by year, then document and position; one row per item, task or other citation. */

@@ -20,7 +20,7 @@ export function render(format: Format, answer: unknown, table: Table, text: () =
 }
 
 function markdown({ columns, rows }: Table): string {
-  const cell = (v: Cell) => (v === null ? '' : String(v).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' '));
+  const cell = (v: Cell) => (v === null ? '' : String(v).replaceAll('\\', '\\\\').replaceAll('|', '\\|').split('\n').map((line) => line.trim()).join(' '));
   const line = (cells: Cell[]) => `| ${cells.map(cell).join(' | ')} |`;
   return `${[line(columns), line(columns.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
 }

@@ -11,6 +11,13 @@ export function searchKey(text: string): string {
   return bareKey(foldKey(text.normalize('NFC')));
 }
 
+/** `text` without the characters of `chars` at its end (a loop: a regex like /[,\s]+$/ backtracks). */
+export function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
+
 /** A review phrase found right before a citation: "Sơ kết 05 năm thực hiện". */
 export interface Review {
   /** The grammar's action it begins with ("Sơ kết"), as the grammar spells it. */
@@ -27,7 +34,7 @@ export function reviewBefore(text: string, raw: string, matchers: Matchers): Rev
   const from = Math.max(0, at - 200);
   const m = reviewPhrase(matchers).exec(foldKey(text.slice(from, at)));
   if (!m) return null;
-  const said = text.slice(from + m.index, at).replace(/[,\s]+$/, '');
+  const said = trimTrailing(text.slice(from + m.index, at), ',');
   const folded = foldKey(said);
   const action = matchers.grammar.checks.anniversary.actions.find((a) => folded.startsWith(foldKey(a))) ?? said.split(' ').slice(0, 2).join(' ');
   return { action, years: Number(m[2]), text: said };
