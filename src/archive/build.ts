@@ -68,7 +68,7 @@ export async function indexArchive(options: IndexOptions): Promise<IndexSummary>
         store.put(line.path, model, line.output);
         counts[before ? 'updated' : 'added']++;
       }
-      store.refreshCited();
+      store.refreshDerived();
       // One b-tree instead of a segment per batch of inserts: a query reads each word's list once.
       if (counts.added + counts.updated + counts.removed > 0) archive.db.exec("INSERT INTO search(search) VALUES('optimize')");
       store.finish();

@@ -1,6 +1,5 @@
 import type { SqlValue } from 'sql.js';
 import type { Checks } from '../grammar/schema.js';
-import { foldKey } from '../normalize/fold.js';
 import type { ArchiveDb, Row } from './db.js';
 import { searchKey, trimTrailing } from './store.js';
 
@@ -20,10 +19,14 @@ export interface Place {
   year: number | null;
 }
 
-export interface EarlierReview extends Place {
+/** An earlier review of a document: the programme and item that made it, and what it said. */
+export interface EarlierReview {
+  /** The programme's path, number and year. */
+  document: string;
+  number: string | null;
+  year: number | null;
   conference: number;
   item: number;
-  text: string;
   lead: string[];
   /** The review as written: "Sơ kết 05 năm thực hiện", and the years it counts. */
   said: string;
@@ -58,36 +61,34 @@ export function anniversaries(archive: ArchiveDb, year: number, checks: Checks):
   const cited = archive.all(`SELECT * FROM cited WHERE year IN (${issued.map(() => '?').join(',')}) ORDER BY year, cited_id`, issued);
   if (cited.length === 0) return [];
   const ids = cited.map((c) => String(c.cited_id));
-  const reviews = groupBy(
-    archive.all(
-      `SELECT c.cited_id, c.raw, c.review_text, c.review_years, c.line, i.id AS item_id, i.number AS item, i.text, f.ordinal AS conference,
-              d.path, d.number, d.title, d.year
-       FROM citations c JOIN items i ON i.id = c.item_id JOIN conferences f ON f.id = i.conference_id JOIN documents d ON d.id = c.document_id
-       WHERE c.review_years IS NOT NULL AND c.cited_id IN (${ids.map(() => '?').join(',')})
-       ORDER BY d.year, d.path, f.ordinal, i.number`,
-      ids,
-    ),
-    (r) => String(r.cited_id),
+  // One JSON text for every review of every due document: sql.js's cost is per row, JSON.parse's is not.
+  const json = archive.get(
+    `SELECT json_group_array(json_array(cited_id, year, path, number, conference, item, said, years, line, json(lead), citation_id)) AS reviews
+     FROM (SELECT * FROM reviews WHERE cited_id IN (${ids.map(() => '?').join(',')}) ORDER BY cited_id, year, path, conference, item)`,
+    ids,
   );
-  const leads = leadsOf(archive, 'item', [...reviews.values()].flat().map((r) => Number(r.item_id)));
+  type Tuple = [string, number | null, string, string | null, number, number, string, number, number, string[], number];
+  const reviews = groupBy(JSON.parse(String(json?.reviews ?? '[]')) as Tuple[], (r) => r[0]);
   const padded = archivePadsYears(archive);
   return cited.map((c) => {
     const id = String(c.cited_id);
     const years = year - Number(c.year);
     const action = periods.get(years)!;
     const found: EarlierReview[] = (reviews.get(id) ?? []).map((r) => ({
-      ...place(r),
-      conference: Number(r.conference),
-      item: Number(r.item),
-      text: String(r.text),
-      lead: leads.get(Number(r.item_id)) ?? [],
-      said: String(r.review_text),
-      saidYears: Number(r.review_years),
-      line: Number(r.line),
+      document: r[2],
+      number: r[3],
+      year: r[1],
+      conference: r[4],
+      item: r[5],
+      lead: r[9],
+      said: r[6],
+      saidYears: r[7],
+      line: r[8],
     }));
     const latest = found[found.length - 1];
-    const draft = latest
-      ? draftFrom(latest.text, latest.said, reviews.get(id)!.at(-1)!.raw as string, action, years)
+    const source = latest ? archive.get('SELECT i.text, c.raw FROM citations c JOIN items i ON i.id = c.item_id WHERE c.id = ?', [reviews.get(id)!.at(-1)![10]]) : undefined;
+    const draft = source
+      ? draftFrom(String(source.text), latest!.said, String(source.raw), action, years)
       : draftFresh(archive, c, action, years, padded, checks.anniversary.draftLink);
     return {
       id,
@@ -160,27 +161,34 @@ export function canonicalId(typed: string): string {
 
 /** Every place that cites `id`, by year, then document and position; one row per item, task or other citation. */
 export function cites(archive: ArchiveDb, id: string): Citing[] {
-  const rows = archive.all(
-    `SELECT c.raw, c.line, c.item_id, c.task_id, i.number AS item, f.ordinal AS conference, COALESCE(i.text, t.text) AS text, t.position AS task,
-            d.path, d.number, d.title, d.year, MIN(c.position) AS first
-     FROM citations c JOIN documents d ON d.id = c.document_id
-     LEFT JOIN items i ON i.id = c.item_id LEFT JOIN conferences f ON f.id = i.conference_id LEFT JOIN tasks t ON t.id = c.task_id
-     WHERE c.cited_id = ?
-     GROUP BY c.document_id, COALESCE(c.item_id, -1), COALESCE(c.task_id, -1)
-     ORDER BY d.year IS NULL, d.year, d.path, first`,
+  const leads = (column: string) =>
+    `(SELECT json_group_array(name) FROM (SELECT name FROM agencies a WHERE a.${column} = c.${column} AND a.role = 'lead' ORDER BY a.position))`;
+  // One JSON text for all the places, as for the anniversaries.
+  const json = archive.get(
+    `SELECT json_group_array(json_array(year, path, number, title, conference, item, task, text, json(lead), raw, line)) AS places FROM (
+       SELECT d.year, d.path, d.number, d.title, f.ordinal AS conference, i.number AS item, t.position + 1 AS task, COALESCE(i.text, t.text) AS text,
+              CASE WHEN c.item_id IS NOT NULL THEN ${leads('item_id')} WHEN c.task_id IS NOT NULL THEN ${leads('task_id')} ELSE '[]' END AS lead,
+              c.raw, c.line, MIN(c.position) AS first
+       FROM citations c JOIN documents d ON d.id = c.document_id
+       LEFT JOIN items i ON i.id = c.item_id LEFT JOIN conferences f ON f.id = i.conference_id LEFT JOIN tasks t ON t.id = c.task_id
+       WHERE c.cited_id = ?
+       GROUP BY c.document_id, COALESCE(c.item_id, -1), COALESCE(c.task_id, -1)
+       ORDER BY d.year IS NULL, d.year, d.path, first)`,
     [canonicalId(id)],
   );
-  const items = leadsOf(archive, 'item', rows.filter((r) => r.item_id !== null).map((r) => Number(r.item_id)));
-  const tasks = leadsOf(archive, 'task', rows.filter((r) => r.task_id !== null).map((r) => Number(r.task_id)));
-  return rows.map((r) => ({
-    ...place(r),
-    conference: num(r.conference),
-    item: num(r.item),
-    task: r.task === null ? null : Number(r.task) + 1,
-    text: str(r.text),
-    lead: r.item_id !== null ? (items.get(Number(r.item_id)) ?? []) : r.task_id !== null ? (tasks.get(Number(r.task_id)) ?? []) : [],
-    raw: String(r.raw),
-    line: Number(r.line),
+  type Tuple = [number | null, string, string | null, string | null, number | null, number | null, number | null, string | null, string[], string, number];
+  return (JSON.parse(String(json?.places ?? '[]')) as Tuple[]).map((r) => ({
+    document: r[1],
+    number: r[2],
+    title: r[3],
+    year: r[0],
+    conference: r[4],
+    item: r[5],
+    task: r[6],
+    text: r[7],
+    lead: r[8],
+    raw: r[9],
+    line: r[10],
   }));
 }
 
@@ -252,21 +260,6 @@ export function knownAgencies(archive: ArchiveDb): Map<string, number> {
   return new Map(archive.all("SELECT name, COUNT(*) AS n FROM agencies WHERE role = 'lead' GROUP BY name").map((r) => [String(r.name), Number(r.n)]));
 }
 
-/** The lead agencies of items or tasks, in order. */
-function leadsOf(archive: ArchiveDb, kind: 'item' | 'task', ids: number[]): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = archive.all(`SELECT ${kind}_id AS id, name FROM agencies WHERE role = 'lead' AND ${kind}_id IN (${chunk.map(() => '?').join(',')}) ORDER BY ${kind}_id, position`, chunk);
-    for (const r of rows) {
-      const list = out.get(Number(r.id));
-      if (list) list.push(String(r.name));
-      else out.set(Number(r.id), [String(r.name)]);
-    }
-  }
-  return out;
-}
-
 function place(r: Row): Place {
   return { document: String(r.path), number: str(r.number), title: str(r.title), year: num(r.year) };
 }
@@ -283,8 +276,3 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 
 const str = (v: SqlValue | undefined): string | null => (v === null || v === undefined ? null : String(v));
 const num = (v: SqlValue | undefined): number | null => (v === null || v === undefined ? null : Number(v));
-
-/** Agency names compared as drafters mean them: case, tone placement and spacing aside. */
-export function agencyKey(name: string): string {
-  return foldKey(name.normalize('NFC')).replace(/\s+/g, ' ').trim();
-}

@@ -152,6 +152,22 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX cited_year ON cited(year);
 
+  CREATE TABLE reviews (
+    cited_id TEXT NOT NULL,
+    year INTEGER,
+    path TEXT NOT NULL,
+    number TEXT,
+    conference INTEGER NOT NULL,
+    item INTEGER NOT NULL,
+    item_id INTEGER NOT NULL,
+    citation_id INTEGER NOT NULL,
+    said TEXT NOT NULL,
+    years INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    lead TEXT NOT NULL
+  );
+  CREATE INDEX reviews_cited ON reviews(cited_id, year, path, conference, item);
+
   CREATE TABLE search_rows (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -225,11 +225,20 @@ export class Store {
   }
 
   /**
-   * The table of cited documents, rebuilt from every citation: one row per canonical id with the
-   * date most citations give it (the earliest among equals), for the anniversaries.
+   * The tables derived from all documents, rebuilt: `cited`, one row per canonical id with the
+   * date most citations give it (the earliest among equals), and `reviews`, every review item
+   * with what the anniversaries list of it, in one narrow row (no joins when asked).
    */
-  refreshCited(): void {
+  refreshDerived(): void {
     const db = this.archive.db;
+    db.exec('DELETE FROM reviews');
+    db.exec(`
+      INSERT INTO reviews (cited_id, year, path, number, conference, item, item_id, citation_id, said, years, line, lead)
+      SELECT c.cited_id, d.year, d.path, d.number, f.ordinal, i.number, i.id, c.id, c.review_text, c.review_years, c.line,
+             (SELECT json_group_array(name) FROM (SELECT name FROM agencies a WHERE a.item_id = i.id AND a.role = 'lead' ORDER BY a.position))
+      FROM citations c JOIN items i ON i.id = c.item_id JOIN conferences f ON f.id = i.conference_id JOIN documents d ON d.id = c.document_id
+      WHERE c.review_years IS NOT NULL AND c.cited_id IS NOT NULL
+      ORDER BY c.cited_id, d.year, d.path, f.ordinal, i.number`);
     db.exec('DELETE FROM cited');
     db.exec(`
       INSERT INTO cited (cited_id, kind, date, year, issued_by, title, citations)
