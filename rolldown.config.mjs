@@ -9,7 +9,8 @@
 // Installed dependencies (package.json "dependencies") stay external: mammoth, cfb (the OLE2
 // container of .doc files) and iconv-lite, the readers of Word files and old encodings, and zod (bundled into the CLI only). Everything else vanban runs is
 // bundled in and is a devDependency: the unified/remark/hast stack (ESM-only, ~70 small packages),
-// p-limit, picomatch, and the one submodule of natural the CLI uses (natural itself pulls in
+// p-limit, picomatch, sql.js (SQLite in WebAssembly, for the archive commands; scripts/bundle.mjs
+// copies its .wasm beside the bundle), and the one submodule of natural the CLI uses (natural itself pulls in
 // database drivers — mongoose, pg, redis — and 34 MB of WordNet). Their licences are collected
 // into dist/THIRD-PARTY-LICENSES.txt by scripts/bundle.mjs.
 
