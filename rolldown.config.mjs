@@ -9,7 +9,8 @@
 // Installed dependencies (package.json "dependencies") stay external: mammoth, cfb (the OLE2
 // container of .doc files) and iconv-lite, the readers of Word files and old encodings, and zod (bundled into the CLI only). Everything else vanban runs is
 // bundled in and is a devDependency: the unified/remark/hast stack (ESM-only, ~70 small packages),
-// p-limit, picomatch, and the one submodule of natural the CLI uses (natural itself pulls in
+// p-limit, picomatch, sql.js (SQLite in WebAssembly, for the archive commands; scripts/bundle.mjs
+// copies its .wasm beside the bundle), and the one submodule of natural the CLI uses (natural itself pulls in
 // database drivers — mongoose, pg, redis — and 34 MB of WordNet). Their licences are collected
 // into dist/THIRD-PARTY-LICENSES.txt by scripts/bundle.mjs.
 
@@ -36,6 +37,18 @@ const fileUrlInCommonJs = {
 };
 
 /**
+ * sql.js is Emscripten's CommonJS: it reads `__dirname` to find its .wasm, which an ESM bundle has
+ * not. vanban hands it the .wasm's bytes (src/archive/sqlite.ts), so the folder it names is never used.
+ */
+const sqlJsWithoutDirname = {
+  name: 'vanban-sql-js-dirname',
+  transform(code, id) {
+    if (!/sql\.js[\\/]dist[\\/]sql-wasm\.js$/.test(id)) return null;
+    return { code: code.replaceAll('__dirname+"/"', '"./"'), map: null };
+  },
+};
+
+/**
  * `vanban serve` runs fastify (bundled, a devDependency) without route schemas and with compilers
  * of its own, so fastify's ajv-based schema compilers are dead code: a stub takes their place.
  */
@@ -46,6 +59,7 @@ export default [
     input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
     platform: 'node',
     external: external.filter((e) => String(e) !== String(zod)),
+    plugins: [sqlJsWithoutDirname],
     resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler } },
     output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },

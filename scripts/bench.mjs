@@ -271,5 +271,20 @@ if (want('serve')) {
   for (const [what, n] of Object.entries(s.other)) console.log(`    unexpected: ${what} × ${n}`);
 }
 
+if (want('archive')) {
+  // 10,000 documents indexed by `vanban index` (the seed and generated programmes of 30 years),
+  // then each question of the archive timed in-process on the database (scripts/bench/archive.mjs).
+  const { archiveBench } = await import('./bench/archive.mjs');
+  const a = await archiveBench({ cli, count: 10_000, timeIt });
+  if (a.error) report('archive: index 10,000 documents', `FAILED: ${a.error}`, undefined, false);
+  else {
+    report('archive: index 10,000 documents', `${a.perSecond.toFixed(0)} documents/s (${a.seconds.toFixed(0)} s)`);
+    report('archive: index again, nothing changed', `${a.reindex.toFixed(1)} s`);
+    report('archive: database size', `${(a.bytes / 1e6).toFixed(0)} MB (${a.counts.items} items, ${a.counts.citations} citations)`);
+    report('archive: open (read into memory)', `${a.openMs.toFixed(0)} ms`);
+    for (const [name, { ms, size }] of Object.entries(a.answers)) report(`archive: ${name} (${size} answers)`, `${ms.toFixed(1)} ms`, '≤ 50 ms', ms <= 50);
+  }
+}
+
 const failed = results.filter((r) => r.pass === false);
 console.log(`\n${results.filter((r) => r.pass === true).length} targets met, ${failed.length} missed`);

@@ -1,7 +1,7 @@
 // Builds dist/bundle/ (the CLI) and dist/lib/ (the library, ESM and CommonJS) from
 // rolldown.config.mjs through rolldown's API, which (unlike its CLI) does not print a table of
 // chunks into every `npm install`; then writes the licences of the packages bundled in.
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -20,6 +20,8 @@ for (const config of configs) {
 // npm marks a dependency's bin executable when it links it, but not the project's own: without
 // this, `npx vanban` in a fresh clone answers "Permission denied".
 chmodSync(join(root, 'dist/bundle/vanban.js'), 0o755);
+// SQLite for the archive commands (sql.js, bundled): its WebAssembly beside the chunk that loads it.
+copyFileSync(join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), join(root, 'dist/bundle/sql-wasm.wasm'));
 writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), licences(bundled));
 
 /** The licence of every package with a module in the bundles, as their MIT/ISC terms ask. */

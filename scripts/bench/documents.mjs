@@ -107,3 +107,58 @@ export function denseCitations(n) {
 export function checkDenseCitations(model, doc) {
   return model.citations.length === doc.claims.citations ? null : `read ${model.citations.length} citations; claims ${doc.claims.citations}`;
 }
+
+// The seed's review items ("Tổng kết 10 năm thực hiện Kết luận số 94-KL/TW, ngày 28/3/2014 …"):
+// the cited document and its year, and the words that follow the count of years.
+const REVIEW = /^(?:Sơ kết|Tổng kết) \d+ năm ((?:triển khai )?(?:thực hiện )?)(.*?ngày \d{1,2}\/\d{1,2}\/(\d{4}).*)$/u;
+const reviewItems = itemLines.map((line) => REVIEW.exec(line)).filter(Boolean).map((m) => ({ link: m[1], rest: m[2], issued: Number(m[3]) }));
+/** The reviews each anniversary calls for, as the seed's own items name them. */
+const REVIEW_ACTION = { 5: 'Sơ kết', 10: 'Tổng kết', 15: 'Tổng kết', 20: 'Tổng kết', 25: 'Tổng kết', 30: 'Tổng kết' };
+const ROUTINE = [
+  (y) => `Sơ kết công tác quý I, triển khai chương trình công tác quý II/${y}.`,
+  (y) => `Sơ kết công tác 6 tháng đầu năm, triển khai chương trình công tác quý III/${y}.`,
+  (y) => `Sơ kết công tác quý III, triển khai chương trình công tác quý IV/${y}.`,
+  (y) => `Tổng kết tình hình thực hiện nhiệm vụ năm ${y}, triển khai Chương trình công tác năm ${y + 1}.`,
+];
+
+/**
+ * The seed programme as the same province would write it for `year`: a routine item and the
+ * reviews that come due that year in each of four conferences (March, June, September,
+ * December), every review of a document cited by the seed whose age is 5, 10, … 30 years, named
+ * with the right action and count ("Sơ kết 05 năm", "Tổng kết 10 năm"), and an item on digital
+ * transformation. Lead agencies rotate through `agencies` from `offset`.
+ */
+export function reviewProgramme(year, { issuer = 'TỈNH ỦY HẬU GIANG', number = null, offset = 0, extraItems = [] } = {}) {
+  // The seed's congress term (khóa XIV, 2020 - 2025) moved to the one `year` falls in: a programme
+  // for 2020 still belongs to the 2015 - 2020 term.
+  const terms = Math.floor((year - 2021) / 5);
+  const term = { roman: toRoman(14 + terms), from: 2020 + 5 * terms };
+  const header = head.map((line) =>
+    line
+      .replace('TỈNH ỦY HẬU GIANG', issuer)
+      .replace(/^Số\s+-CTr\/TU$/, number === null ? 'Số       -CTr/TU' : `Số ${number}-CTr/TU`)
+      .replace('năm 2024', `năm ${year}`)
+      .replace(/ngày\s+tháng\s+năm 2023/, number === null ? `ngày     tháng    năm ${year - 1}` : `ngày 20 tháng 12 năm ${year - 1}`)
+      .replace(/khóa XIV,? nhiệm kỳ 2020 - 2025/, (m) => m.replace('XIV', term.roman).replace('2020 - 2025', `${term.from} - ${term.from + 5}`)),
+  );
+  const reviews = reviewItems
+    .filter((r) => REVIEW_ACTION[year - r.issued])
+    .map((r) => `${REVIEW_ACTION[year - r.issued]} ${String(year - r.issued).padStart(2, '0')} năm ${r.link}${r.rest}`);
+  const items = [[ROUTINE[0](year)], [ROUTINE[1](year)], [ROUTINE[2](year)], [ROUTINE[3](year)]];
+  reviews.forEach((text, i) => items[i % 4].push(text));
+  items[1].push(`Đẩy mạnh chuyển đổi số trong hoạt động của các cơ quan Đảng, chính quyền tỉnh năm ${year}.`);
+  extraItems.forEach((text, i) => items[i % 4].push(text));
+  const out = header.filter((l) => number === null || !/^Dự thảo/.test(l));
+  let k = offset;
+  const lead = [];
+  items.forEach((list, c) => {
+    out.push(`${c + 1}. Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ ${c + 1} (tháng ${3 * (c + 1)}/${year})`, '');
+    list.forEach((text, i) => {
+      const agency = agencies[k++ % agencies.length];
+      lead.push({ conference: c + 1, item: i + 1, text, agency });
+      out.push(`(${i + 1}) ${text}`, `Cơ quan chủ trì tham mưu: ${agency}.`, '');
+    });
+  });
+  out.push(...tail.map((line) => line.replaceAll('2024', String(year))));
+  return { text: out.join('\n'), claims: { conferences: 4, items: lead.length }, items: lead };
+}

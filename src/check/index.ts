@@ -1,6 +1,7 @@
 import type { Diagnostic, Programme } from '../model/programme.js';
 import type { CheckContext, Rule, RuleConfig, Severity } from './rule.js';
 import { anniversaryMismatch } from './rules/anniversary-mismatch.js';
+import { archiveRules } from './rules/archive.js';
 import { attributionMissingItem } from './rules/attribution-missing-item.js';
 import { citationKindMarks } from './rules/citation-kind-marks.js';
 import { citationSpacingRepaired } from './rules/citation-spacing-repaired.js';
@@ -18,7 +19,8 @@ import { termDateMismatch } from './rules/term-date-mismatch.js';
 import { unbalancedQuotes } from './rules/unbalanced-quotes.js';
 import { unknownTypeCode } from './rules/unknown-type-code.js';
 
-export type { CheckContext, Rule, RuleConfig, Severity } from './rule.js';
+export type { ArchiveFacts, CheckContext, Rule, RuleConfig, Severity } from './rule.js';
+export { archiveRules } from './rules/archive.js';
 
 /** Every lint rule, in the order `vanban lint --help` lists them. */
 export const rules: Rule[] = [
@@ -75,7 +77,7 @@ export const documentCodes: { code: string; severity: Severity; summary: { vi: s
 
 /** Every code a `--rule CODE=…` may name. */
 export function ruleCodes(): string[] {
-  return [...rules.map((r) => r.code), ...documentCodes.map((d) => d.code)];
+  return [...rules.map((r) => r.code), ...archiveRules.map((r) => r.code), ...documentCodes.map((d) => d.code)];
 }
 
 export const RULE_LEVELS = ['off', 'info', 'warning', 'error'] as const;

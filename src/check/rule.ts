@@ -13,6 +13,18 @@ export interface CheckContext {
   headerFound?: boolean;
   /** Per rule: 'off', or the severity it reports with instead of its own. */
   config?: RuleConfig;
+  /** What an archive database knows (`vanban lint --db`): only the archive rules read it. */
+  archive?: ArchiveFacts;
+}
+
+/** What the archive rules learn from `vanban index`'s database (src/archive/facts.ts). */
+export interface ArchiveFacts {
+  /** Every cited document by canonical id: the date and year most of its citations give. */
+  cited: Map<string, { kind: string; date: string | null; year: number }>;
+  /** The documents due for a review in the draft's year that the archive's programmes reviewed before. */
+  due: { id: string; kind: string; date: string | null; years: number; action: string; last: { year: number | null; said: string; document: string } }[];
+  /** Lead agencies as earlier programmes wrote them, with how often. */
+  agencies: Map<string, number>;
 }
 
 export type RuleConfig = Record<string, 'off' | Severity>;

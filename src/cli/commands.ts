@@ -35,6 +35,31 @@ export const COMMANDS: Record<string, Command> = {
     failed: 'a file failed (130/143: stopped by Ctrl-C/SIGTERM)',
     load: () => import('./commands/batch.js'),
   },
+  index: {
+    summary: 'store an archive in an SQLite database (for anniversaries, cites, agencies, search)',
+    failed: 'a file failed to convert, or the database could not be read or written',
+    load: () => import('./commands/index.js'),
+  },
+  anniversaries: {
+    summary: "the cited documents that come due for a review in YEAR, with a draft item line",
+    failed: 'the database could not be read or the output written',
+    load: () => import('./commands/ask.js').then((m) => m.question('anniversaries')),
+  },
+  cites: {
+    summary: 'the documents and items that cite a document, by year, with lead agencies',
+    failed: 'the database could not be read or the output written',
+    load: () => import('./commands/ask.js').then((m) => m.question('cites')),
+  },
+  agencies: {
+    summary: 'items and tasks per lead agency and quarter in a year',
+    failed: 'the database could not be read or the output written',
+    load: () => import('./commands/ask.js').then((m) => m.question('agencies')),
+  },
+  search: {
+    summary: 'full-text search of items and tasks, diacritics-insensitive',
+    failed: 'the database could not be read or the output written',
+    load: () => import('./commands/ask.js').then((m) => m.question('search')),
+  },
   serve: {
     summary: 'serve parse, lint, outline and diff over HTTP (localhost)',
     failed: 'it could not listen (the port is in use)',

@@ -15,7 +15,7 @@ Usage: vanban <command> [options] FILE...
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(Math.max(...Object.keys(COMMANDS).map((n) => n.length)) + 1)} ${c.summary}`)
   .join('\n')}
 
 Run "vanban help <command>" or "vanban <command> --help" for a command's options.

@@ -136,7 +136,13 @@ export type Terms = z.infer<typeof Terms>;
 /** Data for the lint rules (src/check/rules/). */
 export const Checks = z.object({
   description: z.string().optional(),
-  anniversary: z.object({ actions: phrases, yearWords: phrases, linkWords: z.array(z.string().min(1)) }),
+  anniversary: z.object({
+    actions: phrases,
+    yearWords: phrases,
+    linkWords: z.array(z.string().min(1)),
+    reviews: z.array(z.object({ years: z.int().positive(), action: z.string().min(1) })).min(1),
+    draftLink: z.string().min(1),
+  }),
   needsHeader: z.array(z.string()),
   anyGenre: z.array(z.string()),
 });

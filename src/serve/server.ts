@@ -5,7 +5,9 @@ import { formatSize } from '../ingest/zip-guard.js';
 import { Documents, type DocumentsOptions } from './documents.js';
 import { openapiDocument } from './openapi.js';
 import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
-import { ROUTES } from './routes.js';
+import type { ArchiveDb } from '../archive/db.js';
+import { archiveRoutes } from './archive.js';
+import { ROUTES as DOCUMENT_ROUTES } from './routes.js';
 
 export interface ServeOptions extends DocumentsOptions {
   /** Largest file accepted, in bytes. */
@@ -15,6 +17,8 @@ export interface ServeOptions extends DocumentsOptions {
   version: string;
   /** Where log lines go (stderr). */
   log: (line: string) => void;
+  /** `--db FILE`: the archive the /v1/anniversaries, cites, agencies and search routes answer from. */
+  archive?: ArchiveDb;
 }
 
 /** Sent with every answer: the API serves data, never a page to render or a script to run. */
@@ -41,6 +45,7 @@ function noSchemas(): never {
 
 export async function createService(options: ServeOptions): Promise<Service> {
   const documents = new Documents(options);
+  const ROUTES = options.archive ? [...DOCUMENT_ROUTES, ...archiveRoutes(options.archive)] : DOCUMENT_ROUTES;
   const app = Fastify({
     logger: false,
     bodyLimit: options.maxSize,

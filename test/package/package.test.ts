@@ -105,7 +105,7 @@ describe('the dependencies a user installs', () => {
     // natural is bundled by its one submodule, never loaded from node_modules.
     expect(loaded.has('natural')).toBe(false);
     const licences = readFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), 'utf8');
-    for (const bundled of ['natural@', 'unified@', 'remark-parse@', 'p-limit@', 'picomatch@']) expect(licences).toContain(`\n${bundled}`);
+    for (const bundled of ['natural@', 'unified@', 'remark-parse@', 'p-limit@', 'picomatch@', 'sql.js@']) expect(licences).toContain(`\n${bundled}`);
   });
 });
 
@@ -114,13 +114,28 @@ describe('the package files', () => {
     const r = npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
     expect(r.status, r.stderr).toBe(0);
     const files = (JSON.parse(r.stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path);
-    for (const f of ['dist/bundle/vanban.js', 'dist/bundle/worker.js', 'dist/lib/index.js', 'dist/lib/index.cjs', 'dist/index.d.ts', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'package.json']) {
+    for (const f of ['dist/bundle/vanban.js', 'dist/bundle/worker.js', 'dist/bundle/sql-wasm.wasm', 'dist/lib/index.js', 'dist/lib/index.cjs', 'dist/index.d.ts', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'package.json']) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('grammars/') && f.endsWith('.json'))).toBe(true);
     // tsc's module-per-file output is the bundles' input, not something a user runs.
     expect(files.filter((f) => /^dist\/(?!bundle\/|lib\/).*\.js$/.test(f))).toEqual([]);
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('fixtures/'))).toEqual([]);
+  });
+});
+
+describe('the archive database in the bundle', () => {
+  it('is SQLite from the bundled sql.js and its .wasm, nothing installed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-bundle-db-'));
+    const bundle = join(root, 'dist/bundle/vanban.js');
+    const run = (...args: string[]) => spawnSync(process.execPath, [bundle, ...args], { cwd: dir, encoding: 'utf8' });
+    const indexed = run('index', seed, '--db', 'a.db', '-q', '-j', '1');
+    expect(indexed.status, indexed.stderr).toBe(0);
+    const answer = run('search', 'chuyen giao', '--db', 'a.db', '--format', 'json');
+    expect(answer.status, answer.stderr).toBe(0);
+    expect((JSON.parse(answer.stdout) as { hits: unknown[] }).hits).toEqual([]);
+    const due = run('cites', '94-KL/TW', '--db', 'a.db', '--format', 'csv');
+    expect(due.stdout.split('\r\n')[1]).toMatch(/^2024,.*programme-2024-hau-giang-draft\.txt,,1,2,,Ban Tuyên giáo Tỉnh ủy,/);
   });
 });
 

@@ -3,7 +3,7 @@ import { chmod, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { INPUT_HELP, INPUT_OPTIONS, LIMIT_HELP, LIMIT_OPTIONS, RULE_HELP, RULE_OPTION, ingestOptions, langOf, limitOptions, OUTPUT_HELP, OUTPUT_OPTION, parseCommandLine, ruleConfig } from '../args.js';
 import { EXIT, UsageError, describeError, refuseInputAsOutput, warn, withOutput, writeOut, type Output } from '../io.js';
-import { applyRuleConfig, documentCodes, rules, type RuleConfig, type Severity } from '../../check/index.js';
+import { applyRuleConfig, archiveRules, documentCodes, rules, type ArchiveFacts, type RuleConfig, type Severity } from '../../check/index.js';
 import { CONFIG_NAME, ConfigError, findConfig, mergeRules, readConfig } from '../../check/config.js';
 import { plural } from '../../check/describe.js';
 import type { Diagnostic, Programme } from '../../model/programme.js';
@@ -52,6 +52,11 @@ ${RULE_HELP}
   --config FILE                 read rule settings from FILE instead of looking for
                                 ${CONFIG_NAME}
   --no-config                   read no config file
+  --db FILE                     also check against an archive "vanban index" made: a review
+                                whose count of years disagrees with the archive's date of the
+                                document, a document due for its review that earlier programmes
+                                reviewed and the draft leaves out, a lead agency spelled unlike
+                                every earlier programme (the archive-* rules)
 ${INPUT_HELP}
 ${LIMIT_HELP}
 
@@ -70,7 +75,7 @@ nearest one in the linted file's folder or a folder above it (the current folder
 Precedence, lowest first: a rule's own severity, the config file, --rule on the command line.
 
 Rules (code, severity, what it finds):
-${[...rules, ...documentCodes].map((r) => `  ${r.code.padEnd(26)} ${r.severity}\n${wrap(r.summary.en, 90, '      ')}`).join('\n')}
+${[...rules, ...archiveRules, ...documentCodes].map((r) => `  ${r.code.padEnd(26)} ${r.severity}\n${wrap(r.summary.en, 90, '      ')}`).join('\n')}
 
 Example: vanban lint --rule unbalanced-quotes=off --rule item-unattributed=error draft.docx
          vanban lint --format sarif --max-warnings 0 drafts/*.docx > vanban.sarif
@@ -117,6 +122,8 @@ interface LintSettings {
   rulesFor: (file: string) => RuleConfig;
   fix: 'none' | 'beside' | 'in-place';
   lang: 'vi' | 'en';
+  /** --db: the archive's facts for a draft of a year. */
+  archive?: (year: number | null) => ArchiveFacts;
 }
 
 export const OPTIONS = {
@@ -130,6 +137,7 @@ export const OPTIONS = {
   'no-config': { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-in-place': { type: 'boolean' },
+  db: { type: 'string' },
   ...OUTPUT_OPTION,
   ...RULE_OPTION,
   ...INPUT_OPTIONS,
@@ -149,6 +157,7 @@ export async function run(argv: string[]): Promise<number> {
   if (fix !== 'none' && positionals.includes('-')) throw new UsageError('--fix needs files to write: standard input cannot be fixed');
   if (fix !== 'none' && values.revision === 'original') throw new UsageError('--fix corrects the text with tracked changes accepted: not with --revision original');
   if (values.output !== undefined) refuseInputAsOutput(values.output, positionals);
+  if (values.db !== undefined && positionals.includes('-')) throw new UsageError('--db reads each FILE twice: not standard input');
   const commandLine = await ruleConfig(values.rule);
   let rulesFor: LintSettings['rulesFor'];
   try {
@@ -159,8 +168,9 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
 
+  const archive = values.db === undefined ? undefined : await archiveOf(values.db);
   const reader = new FileReader({ ...ingestOptions(values), ...limitOptions(values) });
-  const linted = await lintAll(positionals, reader, { least, rulesFor, fix, lang }).finally(() => reader.close());
+  const linted = await lintAll(positionals, reader, { least, rulesFor, fix, lang, ...(archive ? { archive } : {}) }).finally(() => reader.close());
   linted.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
   const all = linted.flatMap((f) => f.diagnostics);
@@ -183,7 +193,7 @@ async function report(out: Output, linted: LintedFile[], format: (typeof FORMATS
   } else if (format === 'sarif') {
     const { sarifLog } = await import('../../emit/sarif.js');
     const { vanbanVersion } = await import('../../batch/version.js');
-    const log = sarifLog(linted, [...rules, ...documentCodes], { version: vanbanVersion(), lang: options.lang, cwd: process.cwd() });
+    const log = sarifLog(linted, [...rules, ...archiveRules, ...documentCodes], { version: vanbanVersion(), lang: options.lang, cwd: process.cwd() });
     await out.write(`${JSON.stringify(log, null, indent)}\n`);
   } else if (format === 'github') {
     const { githubAnnotations } = await import('../../emit/github.js');
@@ -224,14 +234,14 @@ async function lintAll(files: string[], reader: FileReader, settings: LintSettin
   for (const file of files) {
     const name = file === '-' ? '<stdin>' : file;
     try {
-      const programme = await reader.model(file);
+      const programme = await withArchive(await reader.model(file), file, reader, settings);
       let shown = findings(programme, settings.rulesFor(file), settings.least);
       let reported = name;
       if (settings.fix !== 'none') {
         const written = await fixFile(programme, file, shown, settings);
         if (written !== null) {
           // What is left to do, with positions in the corrected file.
-          shown = findings(await reader.model(written), settings.rulesFor(file), settings.least);
+          shown = findings(await withArchive(await reader.model(written), written, reader, settings), settings.rulesFor(file), settings.least);
           reported = written;
         }
       }
@@ -243,6 +253,29 @@ async function lintAll(files: string[], reader: FileReader, settings: LintSettin
     }
   }
   return linted;
+}
+
+/** The archive's facts for each draft year, read from the database once. */
+async function archiveOf(db: string): Promise<(year: number | null) => ArchiveFacts> {
+  const [{ ArchiveDb }, { archiveFacts }, { defaultGrammar }] = await Promise.all([import('../../archive/db.js'), import('../../archive/facts.js'), import('../../grammar/load.js')]);
+  const archive = await ArchiveDb.open(db);
+  const checks = defaultGrammar().checks;
+  const byYear = new Map<number | null, ArchiveFacts>();
+  return (year) => {
+    let facts = byYear.get(year);
+    if (!facts) byYear.set(year, (facts = archiveFacts(archive, year, checks)));
+    return facts;
+  };
+}
+
+/** The model with the archive rules' findings added (--db). */
+async function withArchive(programme: Programme, file: string, reader: FileReader, settings: LintSettings): Promise<Programme> {
+  if (!settings.archive) return programme;
+  const { defaultMatchers } = await import('../../recognise/compile.js');
+  const text = await reader.text(file);
+  const context = { text, matchers: defaultMatchers(), archive: settings.archive(programme.header.year) };
+  const found = archiveRules.flatMap((rule) => rule.check(programme, context));
+  return { ...programme, diagnostics: [...programme.diagnostics, ...found] };
 }
 
 function findings(programme: Programme, rules: RuleConfig, least: Severity): Diagnostic[] {

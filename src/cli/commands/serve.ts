@@ -29,6 +29,10 @@ Options:
   --max-memory SIZE     heap of each worker (default 400MB)
   --grace SECONDS       on SIGINT/SIGTERM, how long requests in flight may finish (default 10)
   -q, --quiet           no line per request
+  --db FILE             also answer the archive questions from FILE ("vanban index" makes it),
+                        read-only: GET /v1/anniversaries?year=2026, /v1/cites?id=57-NQ/TW,
+                        /v1/agencies?year=2024, /v1/search?q=chuyen+doi+so (each with
+                        &format=json|text|csv|md)
 
 Stops on SIGINT or SIGTERM: takes no new request, lets those in flight finish, exits 0.
 `;
@@ -59,6 +63,7 @@ export const OPTIONS = {
   'max-memory': { type: 'string' },
   grace: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  db: { type: 'string' },
 } as const;
 
 export async function run(argv: string[]): Promise<number> {
@@ -68,7 +73,10 @@ export async function run(argv: string[]): Promise<number> {
   const port = count(values.port, 'port', 8080, 0);
   if (port > 65535) throw new UsageError(`--port: ${port} is not a port (0 to 65535)`);
   const log = (line: string) => warn(line);
+  // Read once, never written: the archive routes answer from memory.
+  const archive = values.db === undefined ? undefined : await (await import('../../archive/db.js')).ArchiveDb.open(values.db);
   const service = await createService({
+    ...(archive ? { archive } : {}),
     workers: count(values.workers, 'workers', availableParallelism(), 1),
     queue: count(values.queue, 'queue', 16, 0),
     timeoutMs: seconds(values.timeout, 'timeout', 30_000),
