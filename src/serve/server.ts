@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { formatSize } from '../ingest/zip-guard.js';
 import { Documents, type DocumentsOptions } from './documents.js';
 import { openapiDocument } from './openapi.js';
+import { registerPage } from './page.js';
 import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
 import { ROUTES } from './routes.js';
 
@@ -13,6 +14,11 @@ export interface ServeOptions extends DocumentsOptions {
   /** No line per request. */
   quiet: boolean;
   version: string;
+  /**
+   * How long a client may take to send a whole request, body included: one that trickles its
+   * bytes slower (a slowloris) is answered 408 and cut off rather than holding a connection.
+   */
+  requestTimeoutMs?: number;
   /** Where log lines go (stderr). */
   log: (line: string) => void;
 }
@@ -24,6 +30,9 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
 };
+
+/** The default of `requestTimeoutMs`: a 20 MB upload at about 1 Mbit/s. */
+export const REQUEST_TIMEOUT_MS = 120_000;
 
 /** Seconds a client told "busy" is asked to wait. */
 const RETRY_AFTER = 5;
@@ -41,9 +50,13 @@ function noSchemas(): never {
 
 export async function createService(options: ServeOptions): Promise<Service> {
   const documents = new Documents(options);
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: false,
     bodyLimit: options.maxSize,
+    requestTimeout,
+    // Node looks for overdue requests every connectionsCheckingInterval (30 s by default).
+    http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) },
     return503OnClosing: false,
     genReqId: () => randomUUID(),
     // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
@@ -105,6 +118,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
   });
   app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', `${request.method} ${request.url.split('?')[0]}`));
 
+  registerPage(app);
   for (const route of ROUTES) {
     app.route({
       method: route.method,
