@@ -17,6 +17,7 @@ export interface ServeOptions extends DocumentsOptions {
   /**
    * How long a client may take to send a whole request, body included: one that trickles its
    * bytes slower (a slowloris) is answered 408 and cut off rather than holding a connection.
+   * 0: no limit.
    */
   requestTimeoutMs?: number;
   /** Where log lines go (stderr). */
@@ -56,7 +57,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
     bodyLimit: options.maxSize,
     requestTimeout,
     // Node looks for overdue requests every connectionsCheckingInterval (30 s by default).
-    http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) },
+    ...(requestTimeout > 0 ? { http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) } } : {}),
     return503OnClosing: false,
     genReqId: () => randomUUID(),
     // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
