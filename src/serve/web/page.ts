@@ -1,6 +1,6 @@
 // The page of `vanban serve`: a document's outline beside its text, its findings, two drafts
 // compared, downloads. Plain DOM, no framework: it talks to this server's /v1/ routes only.
-import { describe, groupOf, summary, type Style } from '../../diff/describe.js';
+import { WORDS, describe, groupOf, summary, type Style } from '../../diff/describe.js';
 import { csvHead, csvRows } from '../../emit/csv.js';
 import type { Change, DiffResult } from '../../model/diff.js';
 import type { Diagnostic, OutlineNode, Programme } from '../../model/programme.js';
@@ -136,7 +136,17 @@ function highlight(from: number, to: number, columns?: [number, number]): void {
   const first = lineElements[from - 1];
   if (!first) return;
   if (columns) markColumns(from, columns);
-  first.scrollIntoView({ block: 'center' });
+  reveal(first, lineElements[last - 1] ?? first);
+}
+
+/** Scrolls the text so lines `first`..`last` show: centred when they fit, else from the top with some lines above. */
+function reveal(first: HTMLElement, last: HTMLElement): void {
+  const box = $('lines');
+  const view = box.getBoundingClientRect();
+  const top = first.getBoundingClientRect().top;
+  const height = last.getBoundingClientRect().bottom - top;
+  const offset = height < view.height - 40 ? (view.height - height) / 2 : 40;
+  box.scrollTop += top - view.top - offset;
 }
 
 function markColumns(n: number, [start, end]: [number, number]): void {
@@ -164,6 +174,8 @@ interface TreeNode {
   from: number | null;
   to: number | null;
   children: TreeNode[];
+  /** The header, citations and footer: closed at first, the body is what is read. */
+  group?: boolean;
 }
 
 const leaf = (label: string, line: number | null, detail: string | null = null, badge: string | null = null): TreeNode => ({ label, badge, detail, from: line, to: line, children: [] });
@@ -186,7 +198,7 @@ function outlineOf(model: Programme): TreeNode[] {
       return leaf(shown.toLowerCase().startsWith(name.toLowerCase()) ? shown : `${name}: ${shown}`, at.line);
     });
   const [hFrom, hTo] = range(model.homes.header);
-  const nodes: TreeNode[] = [{ label: m.header, badge: null, detail: model.header.docType, from: hFrom, to: hTo, children: fields }];
+  const nodes: TreeNode[] = [{ label: m.header, badge: null, detail: model.header.docType, from: hFrom, to: hTo, children: fields, group: true }];
 
   const items = new Map(model.conferences.flatMap((c) => c.items.map((i) => [i.line, i] as const)));
   const tasks = new Map(model.tasks.map((task) => [task.span.start.line, task] as const));
@@ -205,13 +217,15 @@ function outlineOf(model: Programme): TreeNode[] {
         .filter((d) => d)
         .join(' · ');
     }
+    const children = node.children.map(body);
     return {
       label: words || `[${node.kind}]`,
       badge: node.role ? (m.roles[node.role] ?? node.role) : null,
       detail,
       from: node.span.start.line,
-      to: node.span.end.line,
-      children: node.children.map(body),
+      // A heading's lines run to the end of what it heads.
+      to: Math.max(node.span.end.line, ...children.map((c) => c.to ?? 0)),
+      children,
     };
   };
   nodes.push(...model.outline.map(body));
@@ -219,12 +233,12 @@ function outlineOf(model: Programme): TreeNode[] {
   if (model.citations.length) {
     const [cFrom, cTo] = range(model.citations.map((c) => c.line));
     const children = model.citations.map((c) => leaf(c.id ?? c.raw, c.line, c.id ? c.raw : null, c.kind));
-    nodes.push({ label: `${m.citations} (${model.citations.length})`, badge: null, detail: null, from: cFrom, to: cTo, children });
+    nodes.push({ label: `${m.citations} (${model.citations.length})`, badge: null, detail: null, from: cFrom, to: cTo, children, group: true });
   }
   const [fFrom, fTo] = range(model.homes.footer);
   if (fFrom !== null) {
     const children = model.recipients.map((r) => leaf(r, null));
-    nodes.push({ label: m.footer, badge: null, detail: model.signature?.name ?? null, from: fFrom, to: fTo, children });
+    nodes.push({ label: m.footer, badge: null, detail: model.signature?.name ?? null, from: fFrom, to: fTo, children, group: true });
   }
   return nodes;
 }
@@ -250,7 +264,6 @@ function renderTree(nodes: TreeNode[]): void {
   if (first) first.tabIndex = 0;
 }
 
-/** The header, citations and footer groups stay closed at first: the body is what is read. */
 const isGroup = (li: HTMLElement) => li.classList.contains('group');
 
 function treeItem(node: TreeNode, level: number): HTMLLIElement {
@@ -259,7 +272,7 @@ function treeItem(node: TreeNode, level: number): HTMLLIElement {
   li.setAttribute('aria-level', String(level));
   li.setAttribute('aria-selected', 'false');
   li.tabIndex = -1;
-  if (level === 1 && node.badge === null) li.classList.add('group');
+  if (node.group) li.classList.add('group');
   if (node.children.length) li.setAttribute('aria-expanded', 'false');
   const row = element('div', 'row');
   row.append(element('span', 'twisty'));
@@ -501,7 +514,7 @@ function renderDiff(): void {
     if (group.key !== key || !list) {
       key = group.key;
       const section = element('section', 'group');
-      const heading = group.conference ? `${group.conference.ordinal}. ${group.conference.title}${group.gone ? ` (${m.oldSide.toLowerCase()})` : ''}` : group.title;
+      const heading = group.conference ? `${group.conference.ordinal}. ${group.conference.title}${group.gone ? ` (${WORDS[lang].oldSide})` : ''}` : group.title;
       list = element('ul');
       section.append(element('h3', '', heading), list);
       box.append(section);
