@@ -114,12 +114,14 @@ describe('the package files', () => {
     const r = npm(['pack', '--dry-run', '--json', '--ignore-scripts']);
     expect(r.status, r.stderr).toBe(0);
     const files = (JSON.parse(r.stdout) as [{ files: { path: string }[] }])[0].files.map((f) => f.path);
-    for (const f of ['dist/bundle/vanban.js', 'dist/bundle/worker.js', 'dist/lib/index.js', 'dist/lib/index.cjs', 'dist/index.d.ts', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'package.json']) {
+    const page = ['dist/web/index.html', 'dist/web/page.js', 'dist/web/page.css', 'dist/web/favicon.svg'];
+    for (const f of ['dist/bundle/vanban.js', 'dist/bundle/worker.js', 'dist/lib/index.js', 'dist/lib/index.cjs', 'dist/index.d.ts', 'dist/THIRD-PARTY-LICENSES.txt', 'LICENSE', 'package.json', ...page]) {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('grammars/') && f.endsWith('.json'))).toBe(true);
     // tsc's module-per-file output is the bundles' input, not something a user runs.
-    expect(files.filter((f) => /^dist\/(?!bundle\/|lib\/).*\.js$/.test(f))).toEqual([]);
+    // (dist/web/page.js is the page of `vanban serve`, bundled for the browser.)
+    expect(files.filter((f) => /^dist\/(?!bundle\/|lib\/|web\/page\.js$).*\.js$/.test(f))).toEqual([]);
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('fixtures/'))).toEqual([]);
   });
 });
