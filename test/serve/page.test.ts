@@ -221,6 +221,28 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
     await shot('05-diff');
   });
 
+  it('a .docx and an .html resolution: their text, and tasks with who leads them and by when', async () => {
+    await page.locator('#tab-document').click();
+    const docx = join(root, 'fixtures/docx/plain.docx');
+    await open(docx);
+    expect(await page.locator('#lines .ln').count()).toBe(cli(['text', docx]).split('\n').length - 1);
+    const resolution = join(root, 'fixtures/html/019-ubtvqh-nq07-2026.html');
+    const model = JSON.parse(cli(['parse', resolution])) as Programme;
+    expect(model.tasks.length).toBe(2);
+    await open(resolution);
+    const group = page.locator('#tree > [role=treeitem]', { has: page.locator(':scope > .row .label', { hasText: `Nhiệm vụ (${model.tasks.length})` }) });
+    await group.locator(':scope > .row .twisty').click();
+    const tasks = group.locator('[role=treeitem]');
+    expect(await tasks.locator('.label').allTextContents()).toEqual(model.tasks.map((task) => task.text));
+    const first = model.tasks[0]!;
+    expect(await tasks.first().locator('.detail').textContent()).toBe(`chủ trì: ${first.lead.join('; ')} · thời hạn: ${first.deadline!.raw}`);
+    await tasks.first().locator('.label').click();
+    expect(await highlighted()).toEqual(range(first.span.start.line, first.span.end.line));
+    // In the body the task's table row says the same, once (not again on each of its cells).
+    expect(await page.locator('#tree .detail', { hasText: first.deadline!.raw }).count()).toBe(2);
+    await shot('06-tasks');
+  });
+
   it('a 300-page document: lines rendered once, a short tree, highlights still exact', async () => {
     const lines = seedText.split('\n');
     const body = lines.findIndex((l) => l.trim().startsWith('II. NỘI DUNG'));
@@ -231,7 +253,6 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
     const model = JSON.parse(cli(['parse', bigPath])) as Programme;
     const count = cli(['text', bigPath]).split('\n').length - 1;
     expect(count).toBeGreaterThan(13_000);
-    await page.locator('#tab-document').click();
     await open(bigPath);
     expect(await page.locator('#lines .ln').count()).toBe(count);
     expect(await page.locator('#findings-count').textContent()).toBe(String(model.diagnostics.length));
@@ -246,7 +267,7 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
     await lastFinding.click();
     const final = [...model.diagnostics].filter((d) => d.line !== null).sort((a, b) => a.line! - b.line! || (a.column ?? 0) - (b.column ?? 0)).at(-1)!;
     expect((await highlighted())[0]).toBe(final.line);
-    await shot('06-large');
+    await shot('07-large');
     expect(errors).toEqual([]);
   });
 });

@@ -174,8 +174,10 @@ interface TreeNode {
   from: number | null;
   to: number | null;
   children: TreeNode[];
-  /** The header, citations and footer: closed at first, the body is what is read. */
+  /** The header, tasks, citations and footer, shown as groups. */
   group?: boolean;
+  /** Not opened on its own: a group (the body is what is read) or a table row (its label shows its cells). */
+  closed?: boolean;
 }
 
 const leaf = (label: string, line: number | null, detail: string | null = null, badge: string | null = null): TreeNode => ({ label, badge, detail, from: line, to: line, children: [] });
@@ -198,25 +200,21 @@ function outlineOf(model: Programme): TreeNode[] {
       return leaf(shown.toLowerCase().startsWith(name.toLowerCase()) ? shown : `${name}: ${shown}`, at.line);
     });
   const [hFrom, hTo] = range(model.homes.header);
-  const nodes: TreeNode[] = [{ label: m.header, badge: null, detail: model.header.docType, from: hFrom, to: hTo, children: fields, group: true }];
+  const nodes: TreeNode[] = [{ label: m.header, badge: null, detail: model.header.docType, from: hFrom, to: hTo, children: fields, group: true, closed: true }];
 
   const items = new Map(model.conferences.flatMap((c) => c.items.map((i) => [i.line, i] as const)));
   const tasks = new Map(model.tasks.map((task) => [task.span.start.line, task] as const));
   const body = (node: OutlineNode): TreeNode => {
-    const words = [node.label, node.heading ?? node.text].filter((w) => w).join(' ');
+    // A table row reads as its cells, as the diff names it.
+    const own = node.kind === 'row' ? node.children.map((c) => c.text ?? '').join(' | ') : node.kind === 'table' ? m.table : (node.heading ?? node.text);
+    const words = [node.label, own].filter((w) => w).join(' ');
     const item = node.role === 'item' ? items.get(node.span.start.line) : undefined;
+    // A task is told on the outermost node of its line (a row, not each of its cells).
     const task = tasks.get(node.span.start.line);
+    tasks.delete(node.span.start.line);
     let detail: string | null = null;
     if (item) detail = item.leadAgencies.length ? `${m.lead}: ${item.leadAgencies.join('; ')}` : m.noLead;
-    else if (task) {
-      detail = [
-        task.lead.length ? `${m.lead}: ${task.lead.join('; ')}` : '',
-        task.partners.length ? `${m.partners}: ${task.partners.join('; ')}` : '',
-        task.deadline ? `${m.deadline}: ${task.deadline.raw}` : '',
-      ]
-        .filter((d) => d)
-        .join(' · ');
-    }
+    else if (task) detail = taskDetail(task);
     const children = node.children.map(body);
     return {
       label: words || `[${node.kind}]`,
@@ -226,21 +224,40 @@ function outlineOf(model: Programme): TreeNode[] {
       // A heading's lines run to the end of what it heads.
       to: Math.max(node.span.end.line, ...children.map((c) => c.to ?? 0)),
       children,
+      closed: node.kind === 'row',
     };
   };
   nodes.push(...model.outline.map(body));
 
+  if (model.tasks.length) {
+    const [tFrom, tTo] = range(model.tasks.flatMap((task) => [task.span.start.line, task.span.end.line]));
+    const children = model.tasks.map((task) => ({ ...leaf(task.text, task.span.start.line, taskDetail(task), m.roles.task ?? null), to: task.span.end.line }));
+    nodes.push({ label: `${m.tasks} (${model.tasks.length})`, badge: null, detail: null, from: tFrom, to: tTo, children, group: true, closed: true });
+  }
+
   if (model.citations.length) {
     const [cFrom, cTo] = range(model.citations.map((c) => c.line));
     const children = model.citations.map((c) => leaf(c.id ?? c.raw, c.line, c.id ? c.raw : null, c.kind));
-    nodes.push({ label: `${m.citations} (${model.citations.length})`, badge: null, detail: null, from: cFrom, to: cTo, children, group: true });
+    nodes.push({ label: `${m.citations} (${model.citations.length})`, badge: null, detail: null, from: cFrom, to: cTo, children, group: true, closed: true });
   }
   const [fFrom, fTo] = range(model.homes.footer);
   if (fFrom !== null) {
     const children = model.recipients.map((r) => leaf(r, null));
-    nodes.push({ label: m.footer, badge: null, detail: model.signature?.name ?? null, from: fFrom, to: fTo, children, group: true });
+    nodes.push({ label: m.footer, badge: null, detail: model.signature?.name ?? null, from: fFrom, to: fTo, children, group: true, closed: true });
   }
   return nodes;
+}
+
+/** Who leads a task, who takes part, by when. */
+function taskDetail(task: Programme['tasks'][number]): string {
+  const m = t();
+  return [
+    task.lead.length ? `${m.lead}: ${task.lead.join('; ')}` : m.noLead,
+    task.partners.length ? `${m.partners}: ${task.partners.join('; ')}` : '',
+    task.deadline ? `${m.deadline}: ${task.deadline.raw}` : '',
+  ]
+    .filter((d) => d)
+    .join(' · ');
 }
 
 const treeNodes = new WeakMap<HTMLElement, TreeNode>();
@@ -254,17 +271,16 @@ function renderTree(nodes: TreeNode[]): void {
   // Open level after level while the tree stays short: a small document shows whole.
   let visible = nodes.length;
   for (let level = 1; level <= 3; level++) {
-    const closed = [...tree.querySelectorAll<HTMLElement>(`[role=treeitem][aria-level="${level}"][aria-expanded=false]`)];
-    const more = closed.reduce((n, li) => n + (treeNodes.get(li)?.children.length ?? 0), 0);
+    const opening = [...tree.querySelectorAll<HTMLElement>(`[role=treeitem][aria-level="${level}"][aria-expanded=false]`)].filter((li) => !treeNodes.get(li)?.closed);
+    const more = opening.reduce((n, li) => n + (treeNodes.get(li)?.children.length ?? 0), 0);
     if (visible + more > OPEN_ROWS) break;
-    for (const li of closed) if (!isGroup(li)) expand(li);
+    for (const li of opening) expand(li);
     visible += more;
   }
   const first = tree.querySelector<HTMLElement>('[role=treeitem]');
   if (first) first.tabIndex = 0;
 }
 
-const isGroup = (li: HTMLElement) => li.classList.contains('group');
 
 function treeItem(node: TreeNode, level: number): HTMLLIElement {
   const li = element('li');
