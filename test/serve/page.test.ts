@@ -81,6 +81,11 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await page.locator('#drop-document .drop-text').textContent()).toContain('Thả tệp vào đây');
     expect(requested.every((r) => r.startsWith(url))).toBe(true);
+    // The keyboard reaches the file picker, and its zone shows the focus.
+    const focused = () => page.evaluate('document.activeElement && document.activeElement.id');
+    for (let i = 0; i < 6 && (await focused()) !== 'file-document'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('file-document');
+    expect(await page.evaluate("getComputedStyle(document.getElementById('drop-document')).outlineStyle")).toBe('solid');
     await shot('01-empty');
   });
 
@@ -162,6 +167,9 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
     await page.reload();
     await expect.poll(() => page.locator('#tab-document').textContent()).toBe('Document');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await open(SEED);
+    expect(await page.locator('#status-document').textContent()).toMatch(/: \d+ lines$/);
+    await shot('04-english');
     await page.locator('#lang').click();
     expect(await page.locator('#tab-document').textContent()).toBe('Văn bản');
     await open(SEED);
