@@ -45,19 +45,23 @@ export interface Service {
   stop(graceMs: number): Promise<void>;
 }
 
+/** Fastify's and node's settings for a request timeout of `ms` (0: none). */
+function requestLimits(ms: number) {
+  if (ms <= 0) return { requestTimeout: 0 };
+  // Node looks for overdue requests every connectionsCheckingInterval (30 s by default).
+  return { requestTimeout: ms, http: { headersTimeout: Math.min(60_000, ms), connectionsCheckingInterval: Math.min(30_000, Math.max(50, ms / 4)) } };
+}
+
 function noSchemas(): never {
   throw new Error('vanban serve declares no route schemas');
 }
 
 export async function createService(options: ServeOptions): Promise<Service> {
   const documents = new Documents(options);
-  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: false,
     bodyLimit: options.maxSize,
-    requestTimeout,
-    // Node looks for overdue requests every connectionsCheckingInterval (30 s by default).
-    ...(requestTimeout > 0 ? { http: { headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) } } : {}),
+    ...requestLimits(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
     return503OnClosing: false,
     genReqId: () => randomUUID(),
     // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
