@@ -193,12 +193,15 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
     expect(outline.bytes.toString('utf8')).toBe(cli(['outline', SEED_NAME], join(root, 'fixtures/seed')));
   });
 
-  it('a file vanban does not read: the problem is shown, in the page language', async () => {
+  it('a file vanban does not read: the problem is shown, in the page language, over the document read before', async () => {
     const png = join(work, 'scan.png');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     await page.setInputFiles('#file-document', png);
     await page.locator('#problem-document').waitFor();
     expect(await page.locator('#problem-document').textContent()).toMatch(/^Định dạng không được hỗ trợ: scan\.png: \.png/);
+    // The document read before stays shown, and the status still names it.
+    expect(await page.locator('#status-document').textContent()).toMatch(new RegExp(`^${SEED_NAME.replaceAll('.', '\\.')}: \\d+ dòng$`));
+    expect(await page.locator('#lines .ln').count()).toBeGreaterThan(100);
   });
 
   it('two drafts side by side: the changes of `vanban diff`, grouped as in its text output', async () => {

@@ -80,20 +80,29 @@ let highlighted: [number, number] | null = null;
 /** The line whose text a finding's columns were marked in, to put back. */
 let markedLine: number | null = null;
 
+/** Counts the files opened: the answer for one replaced by another meanwhile is dropped. */
+let opening = 0;
+
 async function openDocument(file: File): Promise<void> {
+  const turn = ++opening;
   $('problem-document').hidden = true;
   $('status-document').textContent = t().reading(file.name);
+  let next: Loaded;
   try {
     const [parsed, text] = await Promise.all([post('/v1/parse', { file }), post('/v1/text', { file })]);
     const json = await parsed.text();
     const lines = (await text.text()).split('\n');
     if (lines.at(-1) === '') lines.pop();
-    loaded = { file, json, model: JSON.parse(json) as Programme, lines };
+    next = { file, json, model: JSON.parse(json) as Programme, lines };
   } catch (error) {
-    $('status-document').textContent = '';
+    if (turn !== opening) return;
+    // The document shown before stays, and says so.
+    $('status-document').textContent = loaded ? t().read(loaded.file.name, loaded.lines.length) : '';
     showProblem('problem-document', error);
     return;
   }
+  if (turn !== opening) return;
+  loaded = next;
   $('drop-document').classList.remove('empty');
   $('panes').hidden = false;
   $('downloads').hidden = false;
@@ -456,15 +465,21 @@ async function download(kind: 'json' | 'csv' | 'outline'): Promise<void> {
 const drafts: { old: File | null; new: File | null } = { old: null, new: null };
 let compared: DiffResult | null = null;
 
+let comparing = 0;
+
 async function pickDraft(side: 'old' | 'new', file: File): Promise<void> {
   drafts[side] = file;
   $(`name-${side}`).textContent = file.name;
   if (!drafts.old || !drafts.new) return;
+  const turn = ++comparing;
   $('problem-diff').hidden = true;
   $('status-diff').textContent = t().comparing;
   try {
-    compared = (await (await post('/v1/diff', { old: drafts.old, new: drafts.new })).json()) as DiffResult;
+    const result = (await (await post('/v1/diff', { old: drafts.old, new: drafts.new })).json()) as DiffResult;
+    if (turn !== comparing) return;
+    compared = result;
   } catch (error) {
+    if (turn !== comparing) return;
     compared = null;
     $('status-diff').textContent = '';
     $('changes').textContent = '';
