@@ -2,6 +2,9 @@
 //
 //   dist/bundle/  the command line (bin) and its batch worker, ESM, zod included: start-up does not
 //                 resolve and compile ~100 modules separately (the benchmark's "cold" figure).
+//   dist/web/     the page of `vanban serve` (src/serve/web/): its script bundled from the TypeScript
+//                 sources for the browser (with the diff's words and the CSV rows it shares with
+//                 the command line), its HTML and stylesheet copied by scripts/bundle.mjs.
 //   dist/lib/     the library, as ESM (index.js) and CommonJS (index.cjs, for `require('vanban')`).
 //                 zod stays external there: the library exports zod schemas, and a caller's zod
 //                 must be the one that made them.
@@ -55,6 +58,13 @@ const sqlJsWithoutDirname = {
 const noSchemaCompiler = fileURLToPath(new URL('./scripts/no-schema-compiler.cjs', import.meta.url));
 
 export default [
+  {
+    input: { page: 'src/serve/web/page.ts' },
+    platform: 'browser',
+    // The sources import each other as ".js", as Node.js wants of tsc's output.
+    resolve: { extensionAlias: { '.js': ['.ts', '.js'] } },
+    output: { dir: 'dist/web', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
   {
     input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
     platform: 'node',

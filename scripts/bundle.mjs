@@ -11,12 +11,14 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 // Chunk names carry content hashes: without a clean folder every build leaves the last one's
 // chunks behind, and the package ships them all (695 files, 22 MB after a few hundred builds).
-for (const dir of ['dist/bundle', 'dist/lib']) rmSync(join(root, dir), { recursive: true, force: true });
+for (const dir of ['dist/bundle', 'dist/lib', 'dist/web']) rmSync(join(root, dir), { recursive: true, force: true });
 const bundled = new Set();
 for (const config of configs) {
   const { output } = await build({ ...config, logLevel: 'warn' });
   for (const chunk of output) for (const id of chunk.moduleIds ?? []) bundled.add(id);
 }
+// The page's HTML, stylesheet and icon go beside its script, as they are.
+for (const file of ['index.html', 'page.css', 'favicon.svg']) copyFileSync(join(root, 'src/serve/web', file), join(root, 'dist/web', file));
 // npm marks a dependency's bin executable when it links it, but not the project's own: without
 // this, `npx vanban` in a fresh clone answers "Permission denied".
 chmodSync(join(root, 'dist/bundle/vanban.js'), 0o755);

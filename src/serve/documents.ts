@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PoolClosed, WorkerCrash, WorkerPool } from '../batch/pool.js';
-import type { ParseResult, ParseTask } from '../batch/protocol.js';
+import type { ParseResult, ParseTask, TextResult } from '../batch/protocol.js';
 import type { RuleConfig } from '../check/rule.js';
 import { READERS, formatOf } from '../ingest/file.js';
 import { ServeError, type ProblemSlug } from './problem.js';
@@ -28,7 +28,7 @@ export interface DocumentsOptions {
  * beyond that the caller answers 503.
  */
 export class Documents {
-  private readonly pool: WorkerPool<ParseResult>;
+  private readonly pool: WorkerPool<ParseResult | TextResult>;
   private id = 0;
   private admitted = 0;
 
@@ -60,6 +60,17 @@ export class Documents {
 
   /** The model of one upload as JSON text (what `vanban parse` prints), or a ServeError. */
   async modelJson(upload: Upload, rules?: RuleConfig): Promise<string> {
+    const result = (await this.run(upload, 'model', rules)) as Extract<ParseResult, { ok: true }>;
+    return result.json;
+  }
+
+  /** The normalized text of one upload (what `vanban text` prints): the lines the model's positions count. */
+  async text(upload: Upload): Promise<string> {
+    const result = (await this.run(upload, 'text')) as Extract<TextResult, { ok: true }>;
+    return result.text;
+  }
+
+  private async run(upload: Upload, want: 'model' | 'text', rules?: RuleConfig): Promise<ParseResult | TextResult> {
     refuseUnsupported(upload);
     const task: ParseTask = {
       id: ++this.id,
@@ -69,9 +80,10 @@ export class Documents {
       revision: 'accepted',
       mammothCheck: 'auto',
       pretty: false,
+      want,
       ...(rules ? { rules } : {}),
     };
-    let result: ParseResult;
+    let result: ParseResult | TextResult;
     try {
       result = await this.pool.run(task);
     } catch (error) {
@@ -80,7 +92,7 @@ export class Documents {
       throw error;
     }
     if (!result.ok) throw new ServeError(classify(result.reason), named(upload, result.reason));
-    return result.json;
+    return result;
   }
 
   close(): Promise<void> {

@@ -123,11 +123,32 @@ export const ROUTES: Route[] = [
     operationId: 'parse',
     summary: 'The model of a document, as `vanban parse` prints it',
     files: ['file'],
-    parameters: [NAME, RULE, { name: 'pretty', description: 'indent the JSON', schema: { type: 'boolean' } }],
-    ok: { 'application/json': 'Programme' },
+    parameters: [
+      NAME,
+      RULE,
+      { name: 'pretty', description: 'indent the JSON', schema: { type: 'boolean' } },
+      { name: 'format', description: 'json (default), or csv: its items, tasks and schedule entries as `vanban batch` writes them (UTF-8 with a BOM, for Excel)', schema: { enum: ['json', 'csv'] } },
+    ],
+    ok: { 'application/json': 'Programme', 'text/csv': { type: 'string' } },
     async handle(context) {
+      const format = choice(context, 'format', ['json', 'csv'] as const, 'json');
       const { json: text } = await model(context);
+      if (format === 'csv') return { type: 'text/csv; charset=utf-8', body: writerFor('csv')!.write(JSON.parse(text) as Programme, {}) };
       return flag(context, 'pretty') ? json(JSON.parse(text), true) : { type: JSON_TYPE, body: `${text}\n` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/text',
+    operationId: 'text',
+    summary: 'The normalized text, as `vanban text` prints it: the lines and columns every position of the model counts',
+    files: ['file'],
+    parameters: [NAME],
+    ok: { 'text/plain': { type: 'string' } },
+    async handle(context) {
+      const [upload] = await uploads(context.request, ['file'], context.maxSize);
+      const text = await context.documents.text(upload!);
+      return { type: 'text/plain; charset=utf-8', body: text.endsWith('\n') ? text : `${text}\n` };
     },
   },
   {

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { formatSize } from '../ingest/zip-guard.js';
 import { Documents, type DocumentsOptions } from './documents.js';
 import { openapiDocument } from './openapi.js';
+import { registerPage } from './page.js';
 import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
 import type { ArchiveDb } from '../archive/db.js';
 import { archiveRoutes } from './archive.js';
@@ -15,6 +16,12 @@ export interface ServeOptions extends DocumentsOptions {
   /** No line per request. */
   quiet: boolean;
   version: string;
+  /**
+   * How long a client may take to send a whole request, body included: one that trickles its
+   * bytes slower (a slowloris) is answered 408 and cut off rather than holding a connection.
+   * 0: no limit.
+   */
+  requestTimeoutMs?: number;
   /** Where log lines go (stderr). */
   log: (line: string) => void;
   /** `--db FILE`: the archive the /v1/anniversaries, cites, agencies and search routes answer from. */
@@ -29,6 +36,9 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
+/** The default of `requestTimeoutMs`: a 20 MB upload at about 1 Mbit/s. */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
 /** Seconds a client told "busy" is asked to wait. */
 const RETRY_AFTER = 5;
 
@@ -37,6 +47,13 @@ export interface Service {
   documents: Documents;
   /** Stops accepting, lets requests in flight finish for up to `graceMs`, then stops the workers. */
   stop(graceMs: number): Promise<void>;
+}
+
+/** Fastify's and node's settings for a request timeout of `ms` (0: none). */
+function requestLimits(ms: number) {
+  if (ms <= 0) return { requestTimeout: 0 };
+  // Node looks for overdue requests every connectionsCheckingInterval (30 s by default).
+  return { requestTimeout: ms, http: { headersTimeout: Math.min(60_000, ms), connectionsCheckingInterval: Math.min(30_000, Math.max(50, ms / 4)) } };
 }
 
 function noSchemas(): never {
@@ -49,6 +66,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
   const app = Fastify({
     logger: false,
     bodyLimit: options.maxSize,
+    ...requestLimits(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
     return503OnClosing: false,
     genReqId: () => randomUUID(),
     // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
@@ -110,6 +128,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
   });
   app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', `${request.method} ${request.url.split('?')[0]}`));
 
+  registerPage(app);
   for (const route of ROUTES) {
     app.route({
       method: route.method,

@@ -118,8 +118,11 @@ describe('the package files', () => {
       expect(files).toContain(f);
     }
     expect(files.some((f) => f.startsWith('grammars/') && f.endsWith('.json'))).toBe(true);
+    // The page of `vanban serve`.
+    for (const f of ['dist/web/index.html', 'dist/web/page.js', 'dist/web/page.css', 'dist/web/favicon.svg']) expect(files).toContain(f);
     // tsc's module-per-file output is the bundles' input, not something a user runs.
-    expect(files.filter((f) => /^dist\/(?!bundle\/|lib\/).*\.js$/.test(f))).toEqual([]);
+    // (dist/web/page.js is the page of `vanban serve`, bundled for the browser.)
+    expect(files.filter((f) => /^dist\/(?!bundle\/|lib\/|web\/page\.js$).*\.js$/.test(f))).toEqual([]);
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('fixtures/'))).toEqual([]);
   });
 });

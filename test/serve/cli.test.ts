@@ -55,8 +55,11 @@ describe('vanban serve (the command)', () => {
     const bad = spawnSync(process.execPath, [BIN, 'serve', '--queue', 'lots'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--queue: "lots" is not a whole number');
+    const slow = spawnSync(process.execPath, [BIN, 'serve', '--request-timeout', 'soon'], { encoding: 'utf8' });
+    expect(slow.status).toBe(2);
+    expect(slow.stderr).toContain('--request-timeout: "soon" is not a number of seconds');
     const help = spawnSync(process.execPath, [BIN, 'serve', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
-    for (const route of ['/v1/parse', '/v1/lint', '/v1/outline', '/v1/diff', '/v1/schema', '/v1/openapi.json', '/healthz']) expect(help.stdout).toContain(route);
+    for (const route of ['/v1/parse', '/v1/text', '/v1/lint', '/v1/outline', '/v1/diff', '/v1/schema', '/v1/openapi.json', '/healthz']) expect(help.stdout).toContain(route);
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,61 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
     expect(((await windows.json()) as { source: { file: string } }).source.file).toBe('ke-hoach.docx');
   });
 
+  it('POST /v1/parse?format=csv: the rows of `vanban parse --format csv`, with the BOM Excel needs', async () => {
+    const expected = cli(['parse', '--format', 'csv', SEED_NAME], seedDir);
+    const response = await post(`${server.url}/v1/parse?format=csv`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toBe(expected);
+    expect(expected).toContain('Văn phòng Tỉnh ủy');
+    await expectProblem(await post(`${server.url}/v1/parse?format=xml&name=${SEED_NAME}`, seedBytes), 400, 'bad-request');
+  });
+
+  it('POST /v1/text: the normalized text of `vanban text`, whose lines the model counts', async () => {
+    const expected = cli(['text', SEED_NAME], seedDir);
+    const response = await post(`${server.url}/v1/text`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    const text = await response.text();
+    expect(text).toBe(expected);
+    const model = JSON.parse(cli(['parse', SEED_NAME], seedDir)) as { conferences: { line: number; title: string }[] };
+    expect(text.split('\n')[model.conferences[0]!.line - 1]).toContain(model.conferences[0]!.title);
+    const docx = await post(`${server.url}/v1/text?name=plain.docx`, fixture('docx/plain.docx'));
+    expect(await docx.text()).toBe(cli(['text', join(root, 'fixtures/docx/plain.docx')], root));
+  });
+
+  it('GET /: the page, its script and stylesheet, same-origin under a strict policy of their own', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-|https?:|\*/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await page.text();
+    expect(html).toContain('<html lang="vi">');
+    // Every script, style and icon the page names is one of this server's files.
+    const linked = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(linked.sort()).toEqual(['/favicon.svg', '/page.css', '/page.js']);
+    expect(html).not.toMatch(/<script>|<style|style="/);
+    for (const [path, type] of [['/page.js', 'text/javascript'], ['/page.css', 'text/css'], ['/favicon.svg', 'image/svg+xml']] as const) {
+      const asset = await fetch(`${server.url}${path}`);
+      expect(asset.status, path).toBe(200);
+      expect(asset.headers.get('content-type')).toMatch(new RegExp(`^${type.replace('+', '\\+')}`));
+      expect((await asset.text()).length).toBeGreaterThan(100);
+    }
+  });
+
+  it('concurrent requests, as many as workers and queue hold: each answered with its own document', async () => {
+    const names = Array.from({ length: server.service.documents.capacity }, (_, i) => `du-thao-${i}.txt`);
+    const answers = await Promise.all(names.map((name) => post(`${server.url}/v1/parse?name=${name}`, seedBytes)));
+    const models = (await Promise.all(answers.map((a) => a.json()))) as { source: { file: string }; conferences: unknown[] }[];
+    expect(answers.map((a) => a.status)).toEqual(names.map(() => 200));
+    expect(models.map((m) => m.source.file)).toEqual(names);
+    for (const m of models) expect(m.conferences).toHaveLength(5);
+  });
+
   it('POST /v1/lint: the findings as `vanban lint --format json`, ?severity filters them', async () => {
     const expected = cli(['lint', '--format', 'json', SEED_NAME], seedDir);
     const response = await post(`${server.url}/v1/lint`, form({ file: [seedBytes, SEED_NAME] }));
@@ -160,7 +216,7 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
     };
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     for (const route of ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.responses).toHaveProperty('200');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema', '/v1/text']);
     expect(doc.paths['/v1/parse']!.post!.responses).toHaveProperty('413');
     const back = (name: string) => JSON.parse(JSON.stringify(doc.components.schemas[name]).replaceAll(`"#/components/schemas/${name}/$defs/`, '"#/$defs/'));
     expect(back('Programme')).toEqual(programmeJsonSchema());
@@ -222,6 +278,26 @@ describe('vanban serve: errors are problem details', () => {
     await expectProblem(await post(`${server.url}/v1/diff?name=a.txt`, seedBytes.subarray(0, 100)), 400, 'bad-request');
     await expectProblem(await post(`${server.url}/v1/lint?severity=loud&name=a.txt`, seedBytes.subarray(0, 100)), 400, 'bad-request');
     await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [fixture('broken/billion-laughs.docx'), 'x.docx'] })), 422, 'not-a-document');
+  });
+
+  it('a body that trickles in slower than the request timeout is answered 408 and cut off', async () => {
+    const slow = await start({ requestTimeoutMs: 500 });
+    const { port } = new URL(slow.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    let sent = 0;
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.write(`POST /v1/parse?name=slow.txt HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n`);
+    // A byte at a time, far slower than 100 kB in half a second: the server must not wait for it.
+    const trickle = setInterval(() => {
+      if (!socket.destroyed && socket.writable) socket.write('a', () => sent++);
+    }, 50);
+    await new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    clearInterval(trickle);
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(sent).toBeLessThan(100_000);
+    // The server goes on.
+    expect((await fetch(`${slow.url}/healthz`)).status).toBe(200);
   });
 
   it('404 for an unknown route; titles in English for Accept-Language: en, Vietnamese otherwise', async () => {

@@ -1,15 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
 import { vanbanVersion } from '../../batch/version.js';
-import { createService, listen } from '../../serve/server.js';
+import { REQUEST_TIMEOUT_MS, createService, listen } from '../../serve/server.js';
 import { parseCommandLine, parseMemory, parseSize, parseTimeout } from '../args.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban serve [options]
 
-Serves vanban over HTTP (localhost only by default). Routes:
+Serves vanban over HTTP (localhost only by default). Open the address it prints in a browser for
+the page: drop a document to see its outline beside its text and its findings, compare two
+drafts, download the model, its items as CSV or its outline. Nothing leaves the machine. Routes:
+  GET  /             the page (Vietnamese; English at a click)
   POST /v1/parse     the model (as "vanban parse"); the file as the multipart field "file", or
-                     as the raw body named by ?name=FILE or a Content-Disposition filename
+                     as the raw body named by ?name=FILE or a Content-Disposition filename;
+                     ?format=csv for its items and tasks (as "vanban parse --format csv")
+  POST /v1/text      the normalized text (as "vanban text"): the lines positions count
   POST /v1/lint      the findings (as "vanban lint --format json"); ?severity=warning
   POST /v1/outline   the outline as text (as "vanban outline"); ?format=json for the tree, ?lang=en
   POST /v1/diff      the changes between the multipart files "old" and "new" (as "vanban diff
@@ -26,6 +31,9 @@ Options:
   --queue N             requests that may wait for a worker; more are answered 503 (default 16)
   --timeout SECONDS     give up on a file that takes longer (504; default 30; 0: no limit)
   --max-size SIZE       refuse larger files (413; default 20MB)
+  --request-timeout SECONDS
+                        a client must have sent its whole request (body included) by then, or
+                        it is answered 408 and cut off (default 120; 0: no limit)
   --max-memory SIZE     heap of each worker (default 400MB)
   --grace SECONDS       on SIGINT/SIGTERM, how long requests in flight may finish (default 10)
   -q, --quiet           no line per request
@@ -62,6 +70,7 @@ export const OPTIONS = {
   'max-size': { type: 'string' },
   'max-memory': { type: 'string' },
   grace: { type: 'string' },
+  'request-timeout': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   db: { type: 'string' },
 } as const;
@@ -83,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
     memoryMb: parseMemory(values['max-memory']) ?? DEFAULT_WORKER_MEMORY_MB,
     // --max-size 0 (no limit, as on the command line) is the largest size fastify takes.
     maxSize: Math.min(parseSize(values['max-size'] ?? '20MB')!, Number.MAX_SAFE_INTEGER),
+    requestTimeoutMs: seconds(values['request-timeout'], 'request-timeout', REQUEST_TIMEOUT_MS),
     quiet: values.quiet ?? false,
     version: vanbanVersion(),
     log,

@@ -1,0 +1,647 @@
+// The page of `vanban serve`: a document's outline beside its text, its findings, two drafts
+// compared, downloads. Plain DOM, no framework: it talks to this server's /v1/ routes only.
+import { WORDS, describe, groupOf, summary, type Style } from '../../diff/describe.js';
+import { csvHead, csvRows } from '../../emit/csv.js';
+import type { Change, DiffResult } from '../../model/diff.js';
+import type { Diagnostic, OutlineNode, Programme } from '../../model/programme.js';
+import { MESSAGES, type Lang } from './messages.js';
+
+const LANG_KEY = 'vanban.lang';
+let lang: Lang = readLang();
+const t = () => MESSAGES[lang];
+
+function readLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+function $(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`the page has no #${id}`);
+  return element;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (text !== undefined) made.textContent = text;
+  return made;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Talking to the server
+
+/** An RFC 9457 answer of the server, or a network failure, as one line for the reader. */
+class Refusal extends Error {}
+
+async function post(path: string, files: Record<string, File>): Promise<Response> {
+  const body = new FormData();
+  for (const [field, file] of Object.entries(files)) body.append(field, file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', body, headers: { 'accept-language': lang } });
+  } catch {
+    throw new Refusal(t().network);
+  }
+  if (response.ok) return response;
+  const text = await response.text();
+  try {
+    const problem = JSON.parse(text) as { title?: string; detail?: string };
+    throw new Refusal(`${problem.title ?? t().problem}: ${problem.detail ?? ''}`);
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(`${t().problem}: HTTP ${response.status}`);
+  }
+}
+
+function showProblem(id: string, error: unknown): void {
+  const box = $(id);
+  box.textContent = error instanceof Refusal ? error.message : `${t().problem}: ${String(error)}`;
+  box.hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document: its text, outline and findings
+
+interface Loaded {
+  file: File;
+  json: string;
+  model: Programme;
+  lines: string[];
+}
+
+let loaded: Loaded | null = null;
+/** One element per line of the normalized text, made once per document. */
+let lineElements: HTMLElement[] = [];
+let highlighted: [number, number] | null = null;
+/** The line whose text a finding's columns were marked in, to put back. */
+let markedLine: number | null = null;
+
+/** Counts the files opened: the answer for one replaced by another meanwhile is dropped. */
+let opening = 0;
+
+async function openDocument(file: File): Promise<void> {
+  const turn = ++opening;
+  $('problem-document').hidden = true;
+  $('status-document').textContent = t().reading(file.name);
+  let next: Loaded;
+  try {
+    const [parsed, text] = await Promise.all([post('/v1/parse', { file }), post('/v1/text', { file })]);
+    const json = await parsed.text();
+    const lines = (await text.text()).split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    next = { file, json, model: JSON.parse(json) as Programme, lines };
+  } catch (error) {
+    if (turn !== opening) return;
+    // The document shown before stays, and says so.
+    $('status-document').textContent = loaded ? t().read(loaded.file.name, loaded.lines.length) : '';
+    showProblem('problem-document', error);
+    return;
+  }
+  if (turn !== opening) return;
+  loaded = next;
+  $('drop-document').classList.remove('empty');
+  $('panes').hidden = false;
+  $('downloads').hidden = false;
+  renderLines(loaded.lines);
+  renderDocument();
+}
+
+function renderDocument(): void {
+  if (!loaded) return;
+  $('status-document').textContent = t().read(loaded.file.name, loaded.lines.length);
+  $('document-name').textContent = loaded.file.name;
+  $('genre').textContent = `${t().genre}: ${loaded.model.genre}`;
+  renderTree(outlineOf(loaded.model));
+  renderFindings(loaded.model.diagnostics);
+}
+
+function renderLines(lines: string[]): void {
+  const box = $('lines');
+  box.textContent = '';
+  highlighted = null;
+  markedLine = null;
+  const fragment = document.createDocumentFragment();
+  lineElements = lines.map((text, i) => {
+    const line = element('div', 'ln', text);
+    line.dataset.n = String(i + 1);
+    fragment.append(line);
+    return line;
+  });
+  box.append(fragment);
+  box.scrollTop = 0;
+}
+
+/** Marks lines `from`..`to` (1-based) and brings them into view; with columns, marks that run of the first line. */
+function highlight(from: number, to: number, columns?: [number, number]): void {
+  unmarkColumns();
+  if (highlighted) for (let n = highlighted[0]; n <= highlighted[1]; n++) lineElements[n - 1]?.classList.remove('hl');
+  const last = Math.min(Math.max(from, to), lineElements.length);
+  highlighted = [from, last];
+  for (let n = from; n <= last; n++) lineElements[n - 1]?.classList.add('hl');
+  const first = lineElements[from - 1];
+  if (!first) return;
+  if (columns) markColumns(from, columns);
+  reveal(first, lineElements[last - 1] ?? first);
+}
+
+/** Scrolls the text so lines `first`..`last` show: centred when they fit, else from the top with some lines above. */
+function reveal(first: HTMLElement, last: HTMLElement): void {
+  const box = $('lines');
+  const view = box.getBoundingClientRect();
+  const top = first.getBoundingClientRect().top;
+  const height = last.getBoundingClientRect().bottom - top;
+  const offset = height < view.height - 40 ? (view.height - height) / 2 : 40;
+  box.scrollTop += top - view.top - offset;
+}
+
+function markColumns(n: number, [start, end]: [number, number]): void {
+  const line = lineElements[n - 1]!;
+  const chars = [...(loaded?.lines[n - 1] ?? '')];
+  const from = Math.min(start - 1, chars.length);
+  const to = Math.max(from + 1, Math.min(end - 1, chars.length));
+  line.textContent = chars.slice(0, from).join('');
+  line.append(element('mark', '', chars.slice(from, to).join('')), chars.slice(to).join(''));
+  markedLine = n;
+}
+
+function unmarkColumns(): void {
+  if (markedLine === null) return;
+  lineElements[markedLine - 1]!.textContent = loaded?.lines[markedLine - 1] ?? '';
+  markedLine = null;
+}
+
+// ---- The outline
+
+interface TreeNode {
+  label: string;
+  badge: string | null;
+  detail: string | null;
+  from: number | null;
+  to: number | null;
+  children: TreeNode[];
+  /** The header, tasks, citations and footer, shown as groups. */
+  group?: boolean;
+  /** Not opened on its own: a group (the body is what is read) or a table row (its label shows its cells). */
+  closed?: boolean;
+}
+
+const leaf = (label: string, line: number | null, detail: string | null = null, badge: string | null = null): TreeNode => ({ label, badge, detail, from: line, to: line, children: [] });
+
+function range(lines: number[]): [number | null, number | null] {
+  return lines.length ? [Math.min(...lines), Math.max(...lines)] : [null, null];
+}
+
+/** The page's tree: the header's fields, the body's outline (items with their lead agencies, tasks with theirs), the citations, the footer. */
+function outlineOf(model: Programme): TreeNode[] {
+  const m = t();
+  const header = model.header as Record<string, unknown> & Programme['header'];
+  const fields = Object.entries(model.header.at)
+    .sort(([, a], [, b]) => a.line - b.line || a.column - b.column)
+    .map(([field, at]) => {
+      const value = header[field];
+      const shown = typeof value === 'string' ? value : value && typeof value === 'object' && 'raw' in value ? String((value as { raw: string }).raw) : '';
+      const name = m.headerFields[field] ?? field;
+      // "Số: Số 27-CTr/TU" says the name twice.
+      return leaf(shown.toLowerCase().startsWith(name.toLowerCase()) ? shown : `${name}: ${shown}`, at.line);
+    });
+  const [hFrom, hTo] = range(model.homes.header);
+  const nodes: TreeNode[] = [{ label: m.header, badge: null, detail: model.header.docType, from: hFrom, to: hTo, children: fields, group: true, closed: true }];
+
+  const items = new Map(model.conferences.flatMap((c) => c.items.map((i) => [i.line, i] as const)));
+  const tasks = new Map(model.tasks.map((task) => [task.span.start.line, task] as const));
+  const body = (node: OutlineNode): TreeNode => {
+    // A table row reads as its cells, as the diff names it.
+    const own = node.kind === 'row' ? node.children.map((c) => c.text ?? '').join(' | ') : node.kind === 'table' ? m.table : (node.heading ?? node.text);
+    const words = [node.label, own].filter((w) => w).join(' ');
+    const item = node.role === 'item' ? items.get(node.span.start.line) : undefined;
+    // A task is told on the outermost node of its line (a row, not each of its cells).
+    const task = tasks.get(node.span.start.line);
+    tasks.delete(node.span.start.line);
+    let detail: string | null = null;
+    if (item) detail = item.leadAgencies.length ? `${m.lead}: ${item.leadAgencies.join('; ')}` : m.noLead;
+    else if (task) detail = taskDetail(task);
+    const children = node.children.map(body);
+    return {
+      label: words || `[${node.kind}]`,
+      badge: node.role ? (m.roles[node.role] ?? node.role) : null,
+      detail,
+      from: node.span.start.line,
+      // A heading's lines run to the end of what it heads.
+      to: Math.max(node.span.end.line, ...children.map((c) => c.to ?? 0)),
+      children,
+      closed: node.kind === 'row',
+    };
+  };
+  nodes.push(...model.outline.map(body));
+
+  if (model.tasks.length) {
+    const [tFrom, tTo] = range(model.tasks.flatMap((task) => [task.span.start.line, task.span.end.line]));
+    const children = model.tasks.map((task) => ({ ...leaf(task.text, task.span.start.line, taskDetail(task), m.roles.task ?? null), to: task.span.end.line }));
+    nodes.push({ label: `${m.tasks} (${model.tasks.length})`, badge: null, detail: null, from: tFrom, to: tTo, children, group: true, closed: true });
+  }
+
+  if (model.citations.length) {
+    const [cFrom, cTo] = range(model.citations.map((c) => c.line));
+    const children = model.citations.map((c) => leaf(c.id ?? c.raw, c.line, c.id ? c.raw : null, c.kind));
+    nodes.push({ label: `${m.citations} (${model.citations.length})`, badge: null, detail: null, from: cFrom, to: cTo, children, group: true, closed: true });
+  }
+  const [fFrom, fTo] = range(model.homes.footer);
+  if (fFrom !== null) {
+    const children = model.recipients.map((r) => leaf(r, null));
+    nodes.push({ label: m.footer, badge: null, detail: model.signature?.name ?? null, from: fFrom, to: fTo, children, group: true, closed: true });
+  }
+  return nodes;
+}
+
+/** Who leads a task, who takes part, by when. */
+function taskDetail(task: Programme['tasks'][number]): string {
+  const m = t();
+  return [
+    task.lead.length ? `${m.lead}: ${task.lead.join('; ')}` : m.noLead,
+    task.partners.length ? `${m.partners}: ${task.partners.join('; ')}` : '',
+    task.deadline ? `${m.deadline}: ${task.deadline.raw}` : '',
+  ]
+    .filter((d) => d)
+    .join(' · ');
+}
+
+const treeNodes = new WeakMap<HTMLElement, TreeNode>();
+/** Below this many visible rows the tree opens another level on its own. */
+const OPEN_ROWS = 150;
+
+function renderTree(nodes: TreeNode[]): void {
+  const tree = $('tree');
+  tree.textContent = '';
+  for (const node of nodes) tree.append(treeItem(node, 1));
+  // Open level after level while the tree stays short: a small document shows whole.
+  let visible = nodes.length;
+  for (let level = 1; level <= 3; level++) {
+    const opening = [...tree.querySelectorAll<HTMLElement>(`[role=treeitem][aria-level="${level}"][aria-expanded=false]`)].filter((li) => !treeNodes.get(li)?.closed);
+    const more = opening.reduce((n, li) => n + (treeNodes.get(li)?.children.length ?? 0), 0);
+    if (visible + more > OPEN_ROWS) break;
+    for (const li of opening) expand(li);
+    visible += more;
+  }
+  const first = tree.querySelector<HTMLElement>('[role=treeitem]');
+  if (first) first.tabIndex = 0;
+}
+
+
+function treeItem(node: TreeNode, level: number): HTMLLIElement {
+  const li = element('li');
+  li.setAttribute('role', 'treeitem');
+  li.setAttribute('aria-level', String(level));
+  li.setAttribute('aria-selected', 'false');
+  li.tabIndex = -1;
+  if (node.group) li.classList.add('group');
+  if (node.children.length) li.setAttribute('aria-expanded', 'false');
+  const row = element('div', 'row');
+  row.append(element('span', 'twisty'));
+  if (node.badge) row.append(element('span', 'badge', node.badge));
+  row.append(element('span', 'label', node.label));
+  if (node.from !== null) row.append(element('span', 'where', t().lines(node.from, node.to ?? node.from)));
+  li.append(row);
+  if (node.detail) li.append(element('div', 'detail', node.detail));
+  treeNodes.set(li, node);
+  return li;
+}
+
+function expand(li: HTMLElement): void {
+  const node = treeNodes.get(li);
+  if (!node?.children.length || li.getAttribute('aria-expanded') === 'true') return;
+  const group = element('ul');
+  group.setAttribute('role', 'group');
+  const level = Number(li.getAttribute('aria-level')) + 1;
+  for (const child of node.children) group.append(treeItem(child, level));
+  li.append(group);
+  li.setAttribute('aria-expanded', 'true');
+}
+
+function collapse(li: HTMLElement): void {
+  if (li.getAttribute('aria-expanded') !== 'true') return;
+  li.querySelector(':scope > ul')?.remove();
+  li.setAttribute('aria-expanded', 'false');
+}
+
+function focusItem(li: HTMLElement | undefined): void {
+  if (!li) return;
+  for (const other of $('tree').querySelectorAll<HTMLElement>('[role=treeitem][tabindex="0"]')) other.tabIndex = -1;
+  li.tabIndex = 0;
+  li.focus();
+}
+
+function select(li: HTMLElement): void {
+  for (const other of $('tree').querySelectorAll('[aria-selected=true]')) other.setAttribute('aria-selected', 'false');
+  li.setAttribute('aria-selected', 'true');
+  const node = treeNodes.get(li);
+  if (node?.from != null) highlight(node.from, node.to ?? node.from);
+}
+
+function onTreeClick(event: MouseEvent): void {
+  const li = (event.target as HTMLElement).closest<HTMLElement>('[role=treeitem]');
+  if (!li) return;
+  if ((event.target as HTMLElement).classList.contains('twisty')) {
+    if (li.getAttribute('aria-expanded') === 'true') collapse(li);
+    else expand(li);
+  }
+  focusItem(li);
+  select(li);
+}
+
+function onTreeKey(event: KeyboardEvent): void {
+  const items = [...$('tree').querySelectorAll<HTMLElement>('[role=treeitem]')];
+  const li = (event.target as HTMLElement).closest<HTMLElement>('[role=treeitem]');
+  if (!li) return;
+  const at = items.indexOf(li);
+  switch (event.key) {
+    case 'ArrowDown':
+      focusItem(items[at + 1]);
+      break;
+    case 'ArrowUp':
+      focusItem(items[at - 1]);
+      break;
+    case 'Home':
+      focusItem(items[0]);
+      break;
+    case 'End':
+      focusItem(items.at(-1));
+      break;
+    case 'ArrowRight':
+      if (li.getAttribute('aria-expanded') === 'false') expand(li);
+      else if (li.getAttribute('aria-expanded') === 'true') focusItem(li.querySelector<HTMLElement>(':scope > ul > [role=treeitem]') ?? undefined);
+      break;
+    case 'ArrowLeft':
+      if (li.getAttribute('aria-expanded') === 'true') collapse(li);
+      else focusItem(li.parentElement?.closest<HTMLElement>('[role=treeitem]') ?? undefined);
+      break;
+    case 'Enter':
+    case ' ':
+      select(li);
+      break;
+    default:
+      return;
+  }
+  event.preventDefault();
+}
+
+// ---- The findings
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+function renderFindings(diagnostics: Diagnostic[]): void {
+  const m = t();
+  for (const line of $('lines').querySelectorAll('.f-error, .f-warning, .f-info')) line.classList.remove('f-error', 'f-warning', 'f-info');
+  const sorted = [...diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const list = $('findings');
+  list.textContent = '';
+  $('findings-count').textContent = String(sorted.length);
+  const count = (s: Diagnostic['severity']) => sorted.filter((d) => d.severity === s).length;
+  $('findings-summary').textContent = sorted.length ? m.counts(count('error'), count('warning'), count('info')) : m.noFindings;
+  const titles = new Map<number, string[]>();
+  for (const d of sorted) {
+    const li = element('li', `finding sev-${d.severity}`);
+    const button = element('button');
+    button.type = 'button';
+    const head = element('span', 'head');
+    head.append(element('span', 'sev', m.severity[d.severity]), element('code', 'rule', d.code));
+    if (d.line !== null) head.append(element('span', 'where', `${m.line} ${d.line}${d.column !== null ? `:${d.column}` : ''}`));
+    button.append(head, element('span', 'message', lang === 'en' ? d.messageEn : d.message));
+    if (d.line === null) button.disabled = true;
+    else {
+      const line = d.line;
+      const columns: [number, number] | undefined = d.column !== null && (d.endLine ?? line) === line && d.endColumn ? [d.column, d.endColumn] : undefined;
+      button.addEventListener('click', () => highlight(line, d.endLine ?? line, columns));
+      titles.set(line, [...(titles.get(line) ?? []), d.code]);
+      // The worst finding of a line gives its mark.
+      const el = lineElements[line - 1];
+      const worse = SEVERITIES.slice(0, SEVERITIES.indexOf(d.severity)).some((s) => el?.classList.contains(`f-${s}`));
+      if (el && !worse) {
+        el.classList.remove('f-error', 'f-warning', 'f-info');
+        el.classList.add(`f-${d.severity}`);
+      }
+    }
+    li.append(button);
+    list.append(li);
+  }
+  for (const [line, codes] of titles) lineElements[line - 1]?.setAttribute('title', codes.join(', '));
+}
+
+// ---- Downloads
+
+function save(name: string, blob: Blob): void {
+  const link = element('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has the blob once the download starts; a minute is ample.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+const baseName = (name: string) => name.replace(/\.[^.]+$/, '') || 'vanban';
+
+async function download(kind: 'json' | 'csv' | 'outline'): Promise<void> {
+  if (!loaded) return;
+  const base = baseName(loaded.file.name);
+  if (kind === 'json') return save(`${base}.json`, new Blob([loaded.json], { type: 'application/json' }));
+  // The same rows as `vanban parse --format csv`: a BOM for Excel, formula characters escaped.
+  if (kind === 'csv') return save(`${base}.csv`, new Blob([csvHead() + csvRows(loaded.model.source.file ?? '', loaded.model)], { type: 'text/csv;charset=utf-8' }));
+  try {
+    const response = await post(`/v1/outline?lang=${lang}`, { file: loaded.file });
+    save(`${base}.outline.txt`, new Blob([await response.text()], { type: 'text/plain;charset=utf-8' }));
+  } catch (error) {
+    showProblem('problem-document', error);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two drafts compared
+
+const drafts: { old: File | null; new: File | null } = { old: null, new: null };
+let compared: DiffResult | null = null;
+
+let comparing = 0;
+
+async function pickDraft(side: 'old' | 'new', file: File): Promise<void> {
+  drafts[side] = file;
+  $(`name-${side}`).textContent = file.name;
+  if (!drafts.old || !drafts.new) return;
+  const turn = ++comparing;
+  $('problem-diff').hidden = true;
+  $('status-diff').textContent = t().comparing;
+  try {
+    const result = (await (await post('/v1/diff', { old: drafts.old, new: drafts.new })).json()) as DiffResult;
+    if (turn !== comparing) return;
+    compared = result;
+  } catch (error) {
+    if (turn !== comparing) return;
+    compared = null;
+    $('status-diff').textContent = '';
+    $('changes').textContent = '';
+    showProblem('problem-diff', error);
+    return;
+  }
+  renderDiff();
+}
+
+// Private-use characters stand for the marks a renderer puts around words, so the text is never
+// parsed as HTML: the pieces become text nodes inside <ins>, <del> and <strong>.
+const OPEN = { added: '\uE000', removed: '\uE002', strong: '\uE004' };
+const CLOSE = '\uE001\uE003\uE005';
+const STYLE: Style = {
+  text: (s) => s.replace(/[\uE000-\uE005]/g, ''),
+  added: (s) => `${OPEN.added}${s}\uE001`,
+  removed: (s) => `${OPEN.removed}${s}\uE003`,
+  strong: (s) => `${OPEN.strong}${s}\uE005`,
+};
+const TAGS: Record<string, 'ins' | 'del' | 'strong'> = { [OPEN.added]: 'ins', [OPEN.removed]: 'del', [OPEN.strong]: 'strong' };
+
+function styled(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  const stack: (DocumentFragment | HTMLElement)[] = [fragment];
+  let run = '';
+  const flush = () => {
+    if (run) stack.at(-1)!.append(run);
+    run = '';
+  };
+  for (const ch of text) {
+    const tag = TAGS[ch];
+    if (tag) {
+      flush();
+      const opened = element(tag);
+      stack.at(-1)!.append(opened);
+      stack.push(opened);
+    } else if (CLOSE.includes(ch)) {
+      flush();
+      if (stack.length > 1) stack.pop();
+    } else run += ch;
+  }
+  flush();
+  return fragment;
+}
+
+/** Where a change sits in one draft, by line. */
+function lineOf(side: Change['old']): number | null {
+  return side.item?.line ?? side.unit?.line ?? side.task?.line ?? side.entry?.line ?? side.conference?.line ?? null;
+}
+
+/** The changes grouped as `vanban diff` prints them: by conference, else by part of the document. */
+function renderDiff(): void {
+  const box = $('changes');
+  box.textContent = '';
+  if (!compared) return;
+  const m = t();
+  $('status-diff').textContent = `${drafts.old?.name} → ${drafts.new?.name}`;
+  box.append(element('p', 'summary', summary(compared.changes, lang)));
+  let key: string | null = null;
+  let list: HTMLUListElement | null = null;
+  for (const change of compared.changes) {
+    const group = groupOf(change, lang);
+    if (group.key !== key || !list) {
+      key = group.key;
+      const section = element('section', 'group');
+      const heading = group.conference ? `${group.conference.ordinal}. ${group.conference.title}${group.gone ? ` (${WORDS[lang].oldSide})` : ''}` : group.title;
+      list = element('ul');
+      section.append(element('h3', '', heading), list);
+      box.append(section);
+    }
+    const d = describe(change, STYLE, 120, lang);
+    const li = element('li', `change type-${change.type}`);
+    const line = element('div', 'line');
+    const words = element('span', 'words');
+    words.append(styled(d.line));
+    line.append(element('span', 'mark', d.mark), words);
+    const where = [lineOf(change.old) ? `${m.oldSide} ${m.line} ${lineOf(change.old)}` : '', lineOf(change.new) ? `${m.newSide} ${m.line} ${lineOf(change.new)}` : ''].filter((w) => w);
+    if (where.length) line.append(element('span', 'where', where.join(' · ')));
+    li.append(line);
+    if (d.details.length) {
+      const details = element('ul', 'details');
+      for (const detail of d.details) {
+        const item = element('li');
+        item.append(styled(detail));
+        details.append(item);
+      }
+      li.append(details);
+    }
+    list.append(li);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page's own words, tabs, file pickers
+
+function applyLang(): void {
+  const m = t() as unknown as Record<string, unknown>;
+  document.documentElement.lang = lang;
+  document.title = String(m.title);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = String(m[el.dataset.text!] ?? '');
+  for (const el of document.querySelectorAll<HTMLElement>('[data-label]')) el.setAttribute('aria-label', String(m[el.dataset.label!] ?? ''));
+  renderDocument();
+  if (compared) renderDiff();
+}
+
+function showTab(which: 'document' | 'diff'): void {
+  for (const name of ['document', 'diff'] as const) {
+    const tab = $(`tab-${name}`);
+    tab.setAttribute('aria-selected', String(name === which));
+    tab.tabIndex = name === which ? 0 : -1;
+    $(`view-${name}`).hidden = name !== which;
+  }
+  $('downloads').hidden = which !== 'document' || !loaded;
+}
+
+/** A drop zone and its file input: a file dropped or picked goes to `take`. */
+function dropZone(zone: HTMLElement, input: HTMLInputElement, take: (file: File) => void): void {
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) take(file);
+    input.value = '';
+  });
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    const file = event.dataTransfer?.files[0];
+    if (file) take(file);
+  });
+}
+
+function start(): void {
+  applyLang();
+  dropZone($('drop-document'), $('file-document') as HTMLInputElement, (file) => void openDocument(file));
+  dropZone($('drop-old'), $('file-old') as HTMLInputElement, (file) => void pickDraft('old', file));
+  dropZone($('drop-new'), $('file-new') as HTMLInputElement, (file) => void pickDraft('new', file));
+  $('tab-document').addEventListener('click', () => showTab('document'));
+  $('tab-diff').addEventListener('click', () => showTab('diff'));
+  $('tab-document').parentElement!.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const next = $('tab-document').getAttribute('aria-selected') === 'true' ? 'diff' : 'document';
+    showTab(next);
+    $(`tab-${next}`).focus();
+  });
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'vi' ? 'en' : 'vi';
+    try {
+      localStorage.setItem(LANG_KEY, lang);
+    } catch {
+      // A browser that keeps nothing still switches for this visit.
+    }
+    applyLang();
+  });
+  $('tree').addEventListener('click', onTreeClick);
+  $('tree').addEventListener('keydown', onTreeKey);
+  $('download-json').addEventListener('click', () => void download('json'));
+  $('download-csv').addEventListener('click', () => void download('csv'));
+  $('download-outline').addEventListener('click', () => void download('outline'));
+}
+
+start();
