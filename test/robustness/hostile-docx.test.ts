@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docx, hostileDocx, lvl, num, p, picture, t } from '../../scripts/bench/hostile-docx.mjs';
@@ -8,7 +9,7 @@ import { MAX_PARAGRAPHS, MAX_TABLE_DEPTH, MAX_TEXT } from '../../src/ingest/ooxm
 import { MAX_MAMMOTH_ELEMENTS, mammothRefusal } from '../../src/ingest/ooxml/mammoth-check.js';
 import { MAX_LETTERS, MAX_LEVEL_TEXT } from '../../src/ingest/ooxml/numbering.js';
 import { MAX_XML_ATTRIBUTES, parseXml } from '../../src/ingest/ooxml/xml.js';
-import { ZipArchive } from '../../src/ingest/zip-guard.js';
+import { ZipArchive, crc32, crc32InJs } from '../../src/ingest/zip-guard.js';
 import { meter } from '../../src/meter.js';
 
 // The inputs issue 12's review built to exhaust time or memory, each bounded by construction:
@@ -146,6 +147,11 @@ describe("mammoth's cross-check only where it costs little", () => {
 });
 
 describe('the XML reader and the zip guard', () => {
+  it("checks a part's CRC-32 the same with zlib's and with the JavaScript one of older Node.js 20", () => {
+    expect(crc32InJs(new TextEncoder().encode('123456789'))).toBe(0xcbf43926); // the check value of CRC-32/ISO-HDLC
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => crc32(bytes) === crc32InJs(bytes)));
+  });
+
   it('refuses an element with more attributes than Word ever writes', async () => {
     const attributes = (n: number) => Array.from({ length: n }, (_, k) => `a${k}=""`).join(' ');
     await expect(ingestDocx(docx({ body: `<w:p ${attributes(MAX_XML_ATTRIBUTES)}>${t('Một')}</w:p>` }))).resolves.toMatchObject({ text: 'Một' });
