@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import {
   Bodies,
@@ -49,44 +50,51 @@ export const DEFAULT_FILES: GrammarFiles = {
 const pathOf = (file: string) => (file.includes('/') ? file : GRAMMAR_DIR + file);
 
 /**
- * The build checks the shipped grammar files against their schemas and records their sha256
- * in dist/grammar-digests.json (one folder below dist/, as every built module is): a file whose
- * bytes are the ones checked is not checked again at every start, which cost a cold start (and
- * every batch worker) ~20 ms. A file that differs (edited, or one of the caller's) is checked.
+ * The build checks the shipped grammar files against their schemas and stores what zod made of
+ * each (its defaults filled in) with the sha256 of the file, in dist/grammar-checked.json (one
+ * folder below dist/, as every built module is). A shipped file with those bytes is read from
+ * there instead of being checked again at every start, which cost a cold start (and every batch
+ * worker) ~20 ms; a file that differs (edited, or one of the caller's) is checked as before.
  */
-const DIGESTS = new URL('../grammar-digests.json', import.meta.url);
-let digests: Record<string, string> | null = null;
+const CHECKED = new URL('../grammar-checked.json', import.meta.url);
+let checked: Record<string, { sha256: string; data: unknown }> | null = null;
 
-function checkedAtBuild(path: string, text: string): boolean {
-  if (!path.startsWith(GRAMMAR_DIR)) return false;
-  if (digests === null) {
+/** zod's reading of the file as the build made it, when the file still has the bytes it checked. */
+function checkedAtBuild(path: string, text: string): { data: unknown } | null {
+  if (!path.startsWith(GRAMMAR_DIR)) return null;
+  if (checked === null) {
     try {
-      digests = JSON.parse(readFileSync(DIGESTS, 'utf8')) as Record<string, string>;
+      checked = JSON.parse(readFileSync(CHECKED, 'utf8')) as Record<string, { sha256: string; data: unknown }>;
     } catch {
-      digests = {}; // not built (the sources under test): every file is checked
+      checked = {}; // not built (the sources under test): every file is checked
     }
   }
-  const want = digests[path.slice(GRAMMAR_DIR.length)];
-  return want !== undefined && want === sha256(text);
+  const entry = Object.hasOwn(checked, path.slice(GRAMMAR_DIR.length)) ? checked[path.slice(GRAMMAR_DIR.length)] : undefined;
+  // A copy: as from zod, every load has objects of its own.
+  return entry && entry.sha256 === sha256(text) ? { data: structuredClone(entry.data) } : null;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** While grammarDigests runs: the files checked, by path, with the sha256 of what was read. */
-let recording: Map<string, string> | null = null;
+/** While checkGrammarFiles runs: the files checked, by path, with their digest and zod's reading. */
+let recording: Map<string, { sha256: string; data: unknown }> | null = null;
 
 function readJson<T>(file: string, schema: z.ZodType<T>, trustBuild = true): T {
   const path = pathOf(file);
   let text: string;
-  let data: unknown;
   try {
     text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`grammar ${path}: ${(error as Error).message}`);
+  }
+  const built = trustBuild ? checkedAtBuild(path, text) : null;
+  if (built) return built.data as T;
+  let data: unknown;
+  try {
     data = JSON.parse(text);
   } catch (error) {
     throw new Error(`grammar ${path}: ${(error as Error).message}`);
   }
-  if (trustBuild && checkedAtBuild(path, text)) return data as T;
-  recording?.set(path, sha256(text));
   // Each grammar file is checked once per process: zod's compiled fast path would be built to be
   // run once, which cost a cold start ~40 ms.
   const result = schema.safeParse(data, { jitless: true });
@@ -94,6 +102,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>, trustBuild = true): T {
     const issue = result.error.issues[0];
     throw new Error(`grammar ${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
+  recording?.set(path, { sha256: sha256(text), data: result.data });
   return result.data;
 }
 
@@ -115,16 +124,21 @@ export function loadGrammar(files: Partial<GrammarFiles> = {}, trustBuild = true
 
 /**
  * For the build (scripts/bundle.mjs): checks every shipped grammar file against its schema
- * (throwing at the first that fails) and returns their sha256 by path under grammars/.
+ * (throwing at the first that fails) and returns, by path under grammars/, its sha256 and what
+ * zod made of it.
  */
-export function grammarDigests(): Record<string, string> {
-  const checked = (recording = new Map());
+export function checkGrammarFiles(): Record<string, { sha256: string; data: unknown }> {
+  const files = (recording = new Map());
   try {
     loadGrammar({}, false);
   } finally {
     recording = null;
   }
-  return Object.fromEntries([...checked].map(([path, digest]) => [path.slice(GRAMMAR_DIR.length), digest]).sort(([a], [b]) => (a < b ? -1 : 1)));
+  for (const [path, { data }] of files) {
+    // Stored as JSON: zod's reading must survive the trip (no undefined, no Date) to be the same.
+    if (!isDeepStrictEqual(JSON.parse(JSON.stringify(data)), data)) throw new Error(`grammar ${path}: zod's reading does not survive JSON`);
+  }
+  return Object.fromEntries([...files].map(([path, entry]) => [path.slice(GRAMMAR_DIR.length), entry]).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 /** Every genre file of the folder, in detection order (priority, then name). */

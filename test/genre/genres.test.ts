@@ -238,13 +238,13 @@ describe('genres are data', () => {
   });
 });
 
-describe('grammar files the build has checked (dist/grammar-digests.json)', () => {
+describe('grammar files the build has checked (dist/grammar-checked.json)', () => {
   // A copy of the built grammar loader with the shipped grammar files beside it (build first).
   const root = fileURLToPath(new URL('../../', import.meta.url));
   function builtCopy(): string {
     const dir = mkdtempSync(join(tmpdir(), 'vanban-digests-'));
     cpSync(join(root, 'dist/grammar'), join(dir, 'dist/grammar'), { recursive: true });
-    cpSync(join(root, 'dist/grammar-digests.json'), join(dir, 'dist/grammar-digests.json'));
+    cpSync(join(root, 'dist/grammar-checked.json'), join(dir, 'dist/grammar-checked.json'));
     cpSync(join(root, 'grammars'), join(dir, 'grammars'), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     return dir;
@@ -252,11 +252,14 @@ describe('grammar files the build has checked (dist/grammar-digests.json)', () =
   const load = (dir: string) =>
     spawnSync(process.execPath, ['--input-type=module', '-e', `import { defaultGrammar } from ${JSON.stringify(join(dir, 'dist/grammar/load.js'))}; console.log(defaultGrammar().genres.length);`], { encoding: 'utf8' });
 
-  it('records every shipped grammar file with the sha256 of its bytes', () => {
-    const recorded = JSON.parse(readFileSync(join(root, 'dist/grammar-digests.json'), 'utf8')) as Record<string, string>;
+  it("records every shipped grammar file with the sha256 of its bytes and zod's reading of it, defaults filled in", () => {
+    const recorded = JSON.parse(readFileSync(join(root, 'dist/grammar-checked.json'), 'utf8')) as Record<string, { sha256: string; data: unknown }>;
     const files = [...readdirSync(join(root, 'grammars')).filter((f) => f.endsWith('.json')), ...readdirSync(join(root, 'grammars/genres')).map((f) => `genres/${f}`)];
     expect(Object.keys(recorded).sort()).toEqual(files.sort());
-    for (const f of files) expect(recorded[f]).toBe(createHash('sha256').update(readFileSync(join(root, 'grammars', f))).digest('hex'));
+    for (const f of files) expect(recorded[f]!.sha256).toBe(createHash('sha256').update(readFileSync(join(root, 'grammars', f))).digest('hex'));
+    // The grammar the built code loads is the one the sources load by checking every file.
+    const built = spawnSync(process.execPath, ['--input-type=module', '-e', `import { defaultGrammar } from ${JSON.stringify(join(root, 'dist/grammar/load.js'))}; process.stdout.write(JSON.stringify(defaultGrammar()));`], { encoding: 'utf8' });
+    expect(built.stdout).toBe(JSON.stringify(loadGrammar()));
   });
 
   it('still checks a shipped file whose bytes changed after the build, and a file the build never saw', () => {
