@@ -3,19 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
-import {
-  Bodies,
-  Checks,
-  DocumentTypes,
-  Genre,
-  GenreGrammar,
-  IssuerCodes,
-  OutlineGrammar,
-  ScheduleGrammar,
-  TaskGrammar,
-  Terms,
-  type Grammar,
-} from './schema.js';
+import { grammarSchemas, type Grammar } from './schema.js';
 
 // src/grammar/ and dist/grammar/ both sit two levels below the package root.
 const GRAMMAR_DIR = fileURLToPath(new URL('../../grammars/', import.meta.url));
@@ -79,7 +67,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 /** While checkGrammarFiles runs: the files checked, by path, with their digest and zod's reading. */
 let recording: Map<string, { sha256: string; data: unknown }> | null = null;
 
-function readJson<T>(file: string, schema: z.ZodType<T>, trustBuild = true): T {
+type Schemas = ReturnType<typeof grammarSchemas>;
+
+/** A grammar file read as the schema `kind` of grammar/schema.ts says. */
+function readJson<K extends keyof Schemas>(file: string, kind: K, trustBuild = true): z.infer<Schemas[K]> {
+  type T = z.infer<Schemas[K]>;
   const path = pathOf(file);
   let text: string;
   try {
@@ -97,7 +89,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>, trustBuild = true): T {
   }
   // Each grammar file is checked once per process: zod's compiled fast path would be built to be
   // run once, which cost a cold start ~40 ms.
-  const result = schema.safeParse(data, { jitless: true });
+  const result = (grammarSchemas()[kind] as unknown as z.ZodType<T>).safeParse(data, { jitless: true });
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(`grammar ${path}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
@@ -109,16 +101,16 @@ function readJson<T>(file: string, schema: z.ZodType<T>, trustBuild = true): T {
 export function loadGrammar(files: Partial<GrammarFiles> = {}, trustBuild = true): Grammar {
   const f = { ...DEFAULT_FILES, ...files };
   return {
-    genre: readJson(f.genre, GenreGrammar, trustBuild),
-    outline: readJson(f.outline, OutlineGrammar, trustBuild),
+    genre: readJson(f.genre, 'GenreGrammar', trustBuild),
+    outline: readJson(f.outline, 'OutlineGrammar', trustBuild),
     genres: readGenres(f.genres, trustBuild),
-    tasks: readJson(f.tasks, TaskGrammar, trustBuild),
-    schedule: readJson(f.schedule, ScheduleGrammar, trustBuild),
-    documentTypes: readJson(f.documentTypes, DocumentTypes, trustBuild),
-    bodies: readJson(f.bodies, Bodies, trustBuild),
-    issuers: readJson(f.issuers, IssuerCodes, trustBuild),
-    terms: readJson(f.terms, Terms, trustBuild),
-    checks: readJson(f.checks, Checks, trustBuild),
+    tasks: readJson(f.tasks, 'TaskGrammar', trustBuild),
+    schedule: readJson(f.schedule, 'ScheduleGrammar', trustBuild),
+    documentTypes: readJson(f.documentTypes, 'DocumentTypes', trustBuild),
+    bodies: readJson(f.bodies, 'Bodies', trustBuild),
+    issuers: readJson(f.issuers, 'IssuerCodes', trustBuild),
+    terms: readJson(f.terms, 'Terms', trustBuild),
+    checks: readJson(f.checks, 'Checks', trustBuild),
   };
 }
 
@@ -150,7 +142,7 @@ function readGenres(folder: string, trustBuild: boolean): Grammar['genres'] {
   } catch (error) {
     throw new Error(`grammar ${dir}: ${(error as Error).message}`);
   }
-  const genres = names.map((n) => readJson(dir + n, Genre, trustBuild));
+  const genres = names.map((n) => readJson(dir + n, 'Genre', trustBuild));
   return genres.sort((a, b) => a.priority - b.priority || a.genre.localeCompare(b.genre));
 }
 
