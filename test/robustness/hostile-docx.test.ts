@@ -147,6 +147,16 @@ describe("mammoth's cross-check only where it costs little", () => {
 });
 
 describe('the XML reader and the zip guard', () => {
+  it('matches an end tag to its start tag by the name written or, failing that, by namespace', () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const read = (xml: string) => parseXml(xml, 'word/document.xml');
+    expect(read(`<w:document xmlns:w="${W}"><w:p ></w:p ></w:document>`).children).toEqual([{ name: 'w:p', attrs: {}, children: [] }]);
+    // Another prefix for the same namespace closes it too, as it always has.
+    expect(read(`<w:document xmlns:w="${W}" xmlns:x="${W}"><w:p></x:p></w:document>`).children).toHaveLength(1);
+    expect(() => read(`<w:document xmlns:w="${W}"><w:p></w:r></w:document>`)).toThrow('corrupt .docx (malformed XML in word/document.xml: </w:r> closes <w:p>)');
+    expect(() => read(`<w:document xmlns:w="${W}" xmlns:x="urn:other"><w:p></x:p></w:document>`)).toThrow('</x:p> closes <w:p>');
+  });
+
   it("checks a part's CRC-32 the same with zlib's and with the JavaScript one of older Node.js 20", () => {
     expect(crc32InJs(new TextEncoder().encode('123456789'))).toBe(0xcbf43926); // the check value of CRC-32/ISO-HDLC
     fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => crc32(bytes) === crc32InJs(bytes)));
