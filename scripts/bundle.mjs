@@ -1,6 +1,7 @@
 // Builds dist/bundle/ (the CLI) and dist/lib/ (the library, ESM and CommonJS) from
 // rolldown.config.mjs through rolldown's API, which (unlike its CLI) does not print a table of
-// chunks into every `npm install`; then writes the licences of the packages bundled in.
+// chunks into every `npm install`; then writes the licences of the packages bundled in and the
+// grammar files it has checked.
 import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,11 @@ chmodSync(join(root, 'dist/bundle/vanban.js'), 0o755);
 // SQLite for the archive commands (sql.js, bundled): its WebAssembly beside the chunk that loads it.
 copyFileSync(join(root, 'node_modules/sql.js/dist/sql-wasm.wasm'), join(root, 'dist/bundle/sql-wasm.wasm'));
 writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), licences(bundled));
+// The shipped grammar files, checked against their schemas here (the build fails on a bad one):
+// zod's reading of each with its sha256, read at run time instead of checking a file with those
+// bytes again (src/grammar/load.ts).
+const { checkGrammarFiles } = await import('../dist/grammar/load.js');
+writeFileSync(join(root, 'dist/grammar-checked.json'), JSON.stringify(checkGrammarFiles()));
 
 /** The licence of every package with a module in the bundles, as their MIT/ISC terms ask. */
 function licences(ids) {

@@ -84,7 +84,10 @@ export class AtomicFile {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.length) await writeAll(this.handle, Buffer.concat(this.pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
+    const [only] = this.pending;
+    // A whole file given as bytes (a batch output) is written as it is, not copied first.
+    if (this.pending.length === 1 && only instanceof Uint8Array) await writeAll(this.handle, only);
+    else if (this.pending.length) await writeAll(this.handle, Buffer.concat(this.pending.map((p) => (typeof p === 'string' ? Buffer.from(p) : p))));
     this.pending = [];
     this.size = 0;
   }

@@ -4,10 +4,13 @@ import { detectFormat, ingestBytes } from '../ingest/file.js';
 import { normalizeText } from '../normalize/text.js';
 import { process } from '../process.js';
 import type { Counts } from './manifest.js';
-import type { ParseResult, ParseTask, TextResult } from './protocol.js';
+import type { Failed, FileResult, ParseResult, ParseTask, TextResult } from './protocol.js';
 
-/** The CPU-bound half of a batch, run in a worker: bytes → model (the shared processor) → JSON text, never a throw. */
-export async function convertTask(task: ParseTask): Promise<ParseResult> {
+/**
+ * The CPU-bound half of a batch, run in a worker: bytes → model (the shared processor) → JSON
+ * text, or the bytes of its file when the task wants the file; never a throw.
+ */
+export async function convertTask(task: ParseTask): Promise<ParseResult | FileResult> {
   const started = performance.now();
   const ms = () => performance.now() - started;
   try {
@@ -18,14 +21,10 @@ export async function convertTask(task: ParseTask): Promise<ParseResult> {
       ...(task.format ? { format: task.format } : {}),
       ...(task.rules ? { rules: task.rules } : {}),
     });
-    return {
-      id: task.id,
-      ok: true,
-      json: JSON.stringify(model, null, task.pretty ? 2 : undefined),
-      format: model.source.format,
-      counts: countsOf(model),
-      ms: ms(),
-    };
+    const json = JSON.stringify(model, null, task.pretty ? 2 : undefined);
+    const answer = { id: task.id, ok: true as const, format: model.source.format, counts: countsOf(model) };
+    if (task.want === 'file') return { ...answer, file: fileBytes(json), ms: ms() };
+    return { ...answer, json, ms: ms() };
   } catch (error) {
     return failure(task, error, ms());
   }
@@ -43,7 +42,18 @@ export async function textTask(task: ParseTask): Promise<TextResult> {
   }
 }
 
-function failure(task: ParseTask, error: unknown, ms: number): Extract<ParseResult, { ok: false }> {
+/**
+ * The .json file's bytes (UTF-8, closing newline) in a buffer of their own, to be transferred: a
+ * small Buffer.from would lie in Node's shared pool, which must not be handed away.
+ */
+export function fileBytes(json: string): ArrayBuffer {
+  const text = `${json}\n`;
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes.buffer as ArrayBuffer;
+}
+
+function failure(task: ParseTask, error: unknown, ms: number): Failed {
   if (isInputError(error)) return { id: task.id, ok: false, reason: error.reason, ms };
   const message = error instanceof Error ? error.message : String(error);
   return { id: task.id, ok: false, reason: `internal error: ${message}`, ms };

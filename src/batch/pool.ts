@@ -68,6 +68,14 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     });
   }
 
+  /**
+   * Starts up to `count` workers now, before any file is queued, so that their loading overlaps
+   * what the caller does meanwhile (taking the lock, walking the folders). They wait idle.
+   */
+  warm(count = this.size): void {
+    while (!this.closed && this.current.size < Math.min(count, this.size)) this.idle.push(this.spawn());
+  }
+
   /** Stops every worker; files queued or being parsed reject with PoolClosed. */
   async close(): Promise<void> {
     this.closed = true;

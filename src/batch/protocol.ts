@@ -18,16 +18,23 @@ export interface ParseTask {
   pretty: boolean;
   /** `--rule CODE=LEVEL` settings. */
   rules?: RuleConfig;
-  /** The model (default), or only the normalized text (`vanban text`). */
-  want?: 'model' | 'text';
+  /**
+   * The model as JSON text (default); the model as the bytes of its .json file (`vanban batch`:
+   * encoded here, in parallel, and transferred, so the main thread only writes them); or only the
+   * normalized text (`vanban text`).
+   */
+  want?: 'model' | 'file' | 'text';
 }
 
 /** What a worker sends back: `ready` once when it has loaded and listens, then one result per task. */
 export type WorkerMessage<R = ParseResult> = { ready: true } | R;
 
 /** The answer to a task that wants the text. */
-export type TextResult = { id: number; ok: true; text: string; ms: number } | Extract<ParseResult, { ok: false }>;
+export type TextResult = { id: number; ok: true; text: string; ms: number } | Failed;
 
-export type ParseResult =
-  | { id: number; ok: true; json: string; format: Format; counts: Counts; ms: number }
-  | { id: number; ok: false; reason: string; ms: number };
+export type ParseResult = { id: number; ok: true; json: string; format: Format; counts: Counts; ms: number } | Failed;
+
+/** The answer to a task that wants the file: the JSON text as UTF-8 with its closing newline. */
+export type FileResult = { id: number; ok: true; file: ArrayBuffer; format: Format; counts: Counts; ms: number } | Failed;
+
+export type Failed = { id: number; ok: false; reason: string; ms: number };

@@ -24,6 +24,7 @@ import {
 import type { RuleConfig } from '../check/rule.js';
 import { squash } from '../normalize/text.js';
 import { PoolClosed, WorkerPool } from './pool.js';
+import type { FileResult } from './protocol.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
 import { readBounded, systemReason } from '../ingest/file.js';
 import { cannot } from '../system-error.js';
@@ -94,6 +95,22 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
 async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
+  const pool = new WorkerPool<FileResult>(Math.max(1, options.concurrency), {
+    ...(options.workerUrl ? { url: options.workerUrl } : {}),
+    timeoutMs: options.timeoutMs ?? 0,
+    ...(options.memoryMb !== undefined ? { memoryMb: options.memoryMb } : {}),
+  });
+  // A worker loads its code while this thread walks the folders; the others start with the files.
+  // (--resume may find nothing to convert: its workers start on demand.)
+  if (!options.resume) pool.warm(1);
+  try {
+    return await convertAll(options, pool, started);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function convertAll(options: BatchOptions, pool: WorkerPool<FileResult>, started: number): Promise<BatchSummary> {
   const { out, signal } = options;
   const opener = options.openTemp ?? openTemp;
   await removeStaleTemps(out);
@@ -119,11 +136,7 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   for (const { line } of history?.problems ?? []) {
     progress.log(`vanban: ${manifestPath}:${line}: not a whole manifest line (a run killed while writing it?); ignored`);
   }
-  const pool = new WorkerPool(Math.max(1, options.concurrency), {
-    ...(options.workerUrl ? { url: options.workerUrl } : {}),
-    timeoutMs: options.timeoutMs ?? 0,
-    ...(options.memoryMb !== undefined ? { memoryMb: options.memoryMb } : {}),
-  });
+  if (!options.resume) pool.warm(inputs.filter((i) => i.format && i.output && !i.error && !i.skip).length);
   // Bounds the files held in memory (read, parsing or being written): enough to keep every worker fed.
   const limit = pLimit(Math.max(4, options.concurrency * 2));
   const lines: ManifestLine[] = [];
@@ -204,6 +217,7 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
         revision: shaping.revision,
         mammothCheck: shaping.mammoth,
         pretty: shaping.pretty,
+        want: 'file',
         ...(options.rules ? { rules: options.rules } : {}),
       });
     } catch (error) {
@@ -215,7 +229,7 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
     try {
       const folder = dirname(target);
       if (!folders.has(folder)) await mkdir(folder, { recursive: true }).then(() => folders.add(folder));
-      await writeAtomic(target, `${result.json}\n`, opener);
+      await writeAtomic(target, new Uint8Array(result.file), opener);
     } catch (error) {
       const failure = cannot('write', target, error);
       record(index, line({ status: 'error', reason: failure.message, ...read }));

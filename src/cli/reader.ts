@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { DEFAULT_MAX_SIZE, ingestFile, readBounded, readStdin } from '../ingest/file.js';
 import type { Programme } from '../model/programme.js';
 import { normalizeText } from '../normalize/text.js';
-import { processFile, type ParseFileOptions } from '../parse-file.js';
+import type { ParseFileOptions } from '../parse-file.js';
 import { EXIT, UsageError, WriteError, describeError, warn } from './io.js';
 
 export interface ReadOptions extends ParseFileOptions {
@@ -33,7 +33,9 @@ export class FileReader {
   }
 
   async model(file: string): Promise<Programme> {
-    if (!this.pool) return (await processFile(file, this.options)).model;
+    // The parser (and zod, for the model's schema) is loaded by the commands that want a model:
+    // `vanban text` never needs it.
+    if (!this.pool) return (await (await import('../parse-file.js')).processFile(file, this.options)).model;
     const result = await this.inWorker(file, 'model');
     return JSON.parse((result as Extract<ParseResult, { ok: true }>).json) as Programme;
   }

@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { looksLikeTcvn3, looksLikeVni, tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
 import { normalizeText } from '../normalize/text.js';
@@ -96,13 +96,17 @@ function damagedUtf8(text: string, encoding: string): Decoded {
   };
 }
 
+/** iconv-lite, loaded for the rare text that is not UTF-8 rather than at every start (~10-20 ms). */
+let iconvLite: typeof import('iconv-lite') | undefined;
+const iconv = () => (iconvLite ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
+
 /**
  * Text that is not UTF-8: Windows-1258, or TCVN3 or VNI read as Windows-1252 (normalization turns
  * their letters into Unicode). Each reading is scored by the common Vietnamese words it yields.
  */
 function legacyDecoding(buffer: Buffer): Decoded {
-  const w1258 = iconv.decode(buffer, 'windows1258');
-  const w1252 = iconv.decode(buffer, 'windows1252');
+  const w1258 = iconv().decode(buffer, 'windows1258');
+  const w1252 = iconv().decode(buffer, 'windows1252');
   const scores = {
     'windows-1258': vietnameseWords(w1258.normalize('NFC')),
     tcvn3: vietnameseWords(tcvn3ToUnicode(w1252)),

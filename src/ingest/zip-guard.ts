@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { InputError } from '../errors.js';
 
 /**
@@ -151,7 +151,7 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     try {
       // A part may not inflate to more than it declares; a little slack tells a damaged stream
       // (corrupt, caught by the size and CRC checks below) from one built to blow up.
-      data = inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + BOMB_SLACK });
+      data = zlib.inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + BOMB_SLACK });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new InputError(`zip bomb: ${entry.name} inflates far beyond its declared size`);
@@ -198,7 +198,15 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** zlib's own (Node ≥ 20.15), a byte-at-a-time table walk in JavaScript before that. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data);
+  return crc32InJs(data);
+}
+
+export function crc32InJs(data: Uint8Array): number {
   let c = 0xffffffff;
   for (let k = 0; k < data.length; k++) c = CRC_TABLE[(c ^ data[k]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkerCrash, WorkerPool } from '../../src/batch/pool.js';
-import type { ParseTask } from '../../src/batch/protocol.js';
+import type { FileResult, ParseResult, ParseTask } from '../../src/batch/protocol.js';
 import { runBatch } from '../../src/batch/run.js';
 import { seedBytes } from '../helpers.js';
 import { latestLines } from './cli.js';
@@ -24,6 +24,20 @@ describe('the worker pool', () => {
       const results = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map((f) => pool.run(task(f))));
       for (const r of results) expect(r).toMatchObject({ ok: true, counts: { conferences: 5, items: 26, citations: 24 } });
       expect(JSON.parse((results[0] as { json: string }).json).source.file).toBe('a.txt');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker started early (warm) parses the files queued later; a file is answered as the bytes of its .json', async () => {
+    const pool = new WorkerPool<FileResult | ParseResult>(2);
+    try {
+      pool.warm();
+      const [asFile, asModel] = await Promise.all([pool.run({ ...task('a.txt'), want: 'file' }), pool.run(task('a.txt'))]);
+      if (!asFile.ok || !('file' in asFile) || !asModel.ok || !('json' in asModel)) throw new Error('expected a file and a model');
+      // The same model, as UTF-8 with its closing newline, in a buffer of its own (not Node's shared pool).
+      expect(new TextDecoder().decode(asFile.file)).toBe(`${asModel.json}\n`);
+      expect(asFile.file.byteLength).toBe(Buffer.byteLength(`${asModel.json}\n`));
     } finally {
       await pool.close();
     }

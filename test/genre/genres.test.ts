@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -233,6 +235,43 @@ describe('genres are data', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vanban-genres-'));
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ genre: 'bad', priority: 1, name: { vi: 'x', en: 'x' }, detect: [], docTypes: [], roles: [], projects: [], rules: 'all' }));
     expect(() => loadGrammar({ genres: dir })).toThrow(/bad\.json: detect/);
+  });
+});
+
+describe('grammar files the build has checked (dist/grammar-checked.json)', () => {
+  // A copy of the built grammar loader with the shipped grammar files beside it (build first).
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  function builtCopy(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-digests-'));
+    cpSync(join(root, 'dist/grammar'), join(dir, 'dist/grammar'), { recursive: true });
+    cpSync(join(root, 'dist/grammar-checked.json'), join(dir, 'dist/grammar-checked.json'));
+    cpSync(join(root, 'grammars'), join(dir, 'grammars'), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    return dir;
+  }
+  const load = (dir: string) =>
+    spawnSync(process.execPath, ['--input-type=module', '-e', `import { defaultGrammar } from ${JSON.stringify(join(dir, 'dist/grammar/load.js'))}; console.log(defaultGrammar().genres.length);`], { encoding: 'utf8' });
+
+  it("records every shipped grammar file with the sha256 of its bytes and zod's reading of it, defaults filled in", () => {
+    const recorded = JSON.parse(readFileSync(join(root, 'dist/grammar-checked.json'), 'utf8')) as Record<string, { sha256: string; data: unknown }>;
+    const files = [...readdirSync(join(root, 'grammars')).filter((f) => f.endsWith('.json')), ...readdirSync(join(root, 'grammars/genres')).map((f) => `genres/${f}`)];
+    expect(Object.keys(recorded).sort()).toEqual(files.sort());
+    for (const f of files) expect(recorded[f]!.sha256).toBe(createHash('sha256').update(readFileSync(join(root, 'grammars', f))).digest('hex'));
+    // The grammar the built code loads is the one the sources load by checking every file.
+    const built = spawnSync(process.execPath, ['--input-type=module', '-e', `import { defaultGrammar } from ${JSON.stringify(join(root, 'dist/grammar/load.js'))}; process.stdout.write(JSON.stringify(defaultGrammar()));`], { encoding: 'utf8' });
+    expect(built.stdout).toBe(JSON.stringify(loadGrammar()));
+  });
+
+  it('still checks a shipped file whose bytes changed after the build, and a file the build never saw', () => {
+    const edited = builtCopy();
+    expect(load(edited).stdout.trim()).toBe(String(readdirSync(join(root, 'grammars/genres')).length));
+    const checks = join(edited, 'grammars/checks.json');
+    writeFileSync(checks, JSON.stringify({ ...JSON.parse(readFileSync(checks, 'utf8')), anniversary: 'every year' }));
+    expect(load(edited)).toMatchObject({ status: 1, stderr: expect.stringMatching(/grammar .*checks\.json: anniversary/) });
+
+    const added = builtCopy();
+    writeFileSync(join(added, 'grammars/genres/bad.json'), JSON.stringify({ genre: 'bad', priority: 1, name: { vi: 'x', en: 'x' }, detect: [], docTypes: [], roles: [], projects: [], rules: 'all' }));
+    expect(load(added)).toMatchObject({ status: 1, stderr: expect.stringMatching(/bad\.json: detect/) });
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import mammoth from 'mammoth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { docx, hostileDocx, lvl, num, p, picture, t } from '../../scripts/bench/hostile-docx.mjs';
@@ -8,7 +9,7 @@ import { MAX_PARAGRAPHS, MAX_TABLE_DEPTH, MAX_TEXT } from '../../src/ingest/ooxm
 import { MAX_MAMMOTH_ELEMENTS, mammothRefusal } from '../../src/ingest/ooxml/mammoth-check.js';
 import { MAX_LETTERS, MAX_LEVEL_TEXT } from '../../src/ingest/ooxml/numbering.js';
 import { MAX_XML_ATTRIBUTES, parseXml } from '../../src/ingest/ooxml/xml.js';
-import { ZipArchive } from '../../src/ingest/zip-guard.js';
+import { ZipArchive, crc32, crc32InJs } from '../../src/ingest/zip-guard.js';
 import { meter } from '../../src/meter.js';
 
 // The inputs issue 12's review built to exhaust time or memory, each bounded by construction:
@@ -146,6 +147,21 @@ describe("mammoth's cross-check only where it costs little", () => {
 });
 
 describe('the XML reader and the zip guard', () => {
+  it('matches an end tag to its start tag by the name written or, failing that, by namespace', () => {
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const read = (xml: string) => parseXml(xml, 'word/document.xml');
+    expect(read(`<w:document xmlns:w="${W}"><w:p ></w:p ></w:document>`).children).toEqual([{ name: 'w:p', attrs: {}, children: [] }]);
+    // Another prefix for the same namespace closes it too, as it always has.
+    expect(read(`<w:document xmlns:w="${W}" xmlns:x="${W}"><w:p></x:p></w:document>`).children).toHaveLength(1);
+    expect(() => read(`<w:document xmlns:w="${W}"><w:p></w:r></w:document>`)).toThrow('corrupt .docx (malformed XML in word/document.xml: </w:r> closes <w:p>)');
+    expect(() => read(`<w:document xmlns:w="${W}" xmlns:x="urn:other"><w:p></x:p></w:document>`)).toThrow('</x:p> closes <w:p>');
+  });
+
+  it("checks a part's CRC-32 the same with zlib's and with the JavaScript one of older Node.js 20", () => {
+    expect(crc32InJs(new TextEncoder().encode('123456789'))).toBe(0xcbf43926); // the check value of CRC-32/ISO-HDLC
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 5000 }), (bytes) => crc32(bytes) === crc32InJs(bytes)));
+  });
+
   it('refuses an element with more attributes than Word ever writes', async () => {
     const attributes = (n: number) => Array.from({ length: n }, (_, k) => `a${k}=""`).join(' ');
     await expect(ingestDocx(docx({ body: `<w:p ${attributes(MAX_XML_ATTRIBUTES)}>${t('Một')}</w:p>` }))).resolves.toMatchObject({ text: 'Một' });

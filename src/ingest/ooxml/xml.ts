@@ -53,7 +53,8 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
   const malformed = (why: string) => new InputError(`corrupt .docx (malformed XML in ${part}: ${why})`);
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  // Namespace scopes parallel to `stack`: prefix → URI.
+  // Parallel to `stack`: each open element's name as written, and its namespace scope (prefix → URI).
+  const rawNames: string[] = [''];
   const scopes: Array<Map<string, string>> = [new Map()];
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
@@ -89,8 +90,10 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
       const raw = xml.slice(i + 2, end).trim();
       const open = stack.pop();
       const scope = scopes.pop();
+      const openRaw = rawNames.pop();
       if (!open || stack.length === 0 || !scope) throw malformed(`unexpected </${raw}>`);
-      if (qualifyCached(raw, scope, false) !== open.name) throw malformed(`</${raw}> closes <${open.name}>`);
+      // Written as it was opened (nearly always): the same name in the same scope.
+      if (raw !== openRaw && qualifiedIn(scope).elements(raw) !== open.name) throw malformed(`</${raw}> closes <${open.name}>`);
       i = end + 1;
     } else {
       const { end, rawName, rawAttrs, selfClosing } = scanTag(xml, i, malformed, part);
@@ -102,15 +105,16 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
           scope.set(key === 'xmlns' ? '' : key.slice(6), value);
         }
       }
+      const names = qualifiedIn(scope);
       const attrs: Record<string, string> = rawAttrs.length === 0 ? NO_ATTRS : {};
       for (const [key, value] of rawAttrs) {
         if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-        attrs[qualifyCached(key, scope, true)] = decodeText(value, malformed);
+        attrs[names.attributes(key)] = decodeText(value, malformed);
       }
       if (--budget.elements < 0) {
         throw new InputError(`too many XML elements (over ${MAX_XML_ELEMENTS.toLocaleString('en')} in the file, reached in ${part})`);
       }
-      const element: XmlElement = { name: qualifyCached(rawName, scope, false), attrs, children: selfClosing ? NO_CHILDREN : [] };
+      const element: XmlElement = { name: names.elements(rawName), attrs, children: selfClosing ? NO_CHILDREN : [] };
       if (stack.length === 1 && root.children.length > 0) throw malformed('more than one root element');
       stack[stack.length - 1]!.children.push(element);
       if (!selfClosing) {
@@ -119,6 +123,7 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
         }
         stack.push(element);
         scopes.push(scope);
+        rawNames.push(rawName);
       }
       i = end;
     }
@@ -177,16 +182,27 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-const qualified = new WeakMap<Map<string, string>, Map<string, string>>();
+interface QualifiedNames {
+  elements: (raw: string) => string;
+  attributes: (raw: string) => string;
+}
 
-/** `qualify` memoised per namespace scope: element names repeat endlessly in Word XML. */
-function qualifyCached(raw: string, scope: Map<string, string>, isAttribute: boolean): string {
-  let cache = qualified.get(scope);
-  if (!cache) qualified.set(scope, (cache = new Map()));
-  const key = isAttribute ? `@${raw}` : raw;
-  let name = cache.get(key);
-  if (name === undefined) cache.set(key, (name = qualify(raw, scope, isAttribute)));
-  return name;
+const qualified = new WeakMap<Map<string, string>, QualifiedNames>();
+
+/** `qualify` memoised per namespace scope: element and attribute names repeat endlessly in Word XML. */
+function qualifiedIn(scope: Map<string, string>): QualifiedNames {
+  let names = qualified.get(scope);
+  if (!names) qualified.set(scope, (names = { elements: memoised(scope, false), attributes: memoised(scope, true) }));
+  return names;
+}
+
+function memoised(scope: Map<string, string>, isAttribute: boolean): (raw: string) => string {
+  const cache = new Map<string, string>();
+  return (raw) => {
+    let name = cache.get(raw);
+    if (name === undefined) cache.set(raw, (name = qualify(raw, scope, isAttribute)));
+    return name;
+  };
 }
 
 function qualify(raw: string, scope: Map<string, string>, isAttribute: boolean): string {
