@@ -134,7 +134,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
       method: route.method,
       url: route.path,
       handler: async (request, reply) => {
-        const context = { request, documents, maxSize: options.maxSize, version: options.version, openapi: () => (openapi ??= openapiDocument(ROUTES, options.version)) };
+        const context = { request, documents, maxSize: options.maxSize, version: options.version, archive: options.archive !== undefined, openapi: () => (openapi ??= openapiDocument(ROUTES, options.version)) };
         const answer = await route.handle(context);
         return reply.type(answer.type).send(answer.body);
       },

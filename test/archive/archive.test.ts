@@ -314,6 +314,7 @@ describe('vanban serve --db', () => {
       expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect((JSON.parse(bad.body) as { detail: string }).detail).toContain('year must be a year such as 2026, not "next"');
       expect((await get('/v1/search')).statusCode).toBe(400);
+      expect(JSON.parse((await get('/healthz')).body)).toMatchObject({ status: 'ok', archive: true });
       const paths = Object.keys((JSON.parse((await get('/v1/openapi.json')).body) as { paths: Record<string, unknown> }).paths);
       expect(paths).toEqual(expect.arrayContaining(['/v1/anniversaries', '/v1/cites', '/v1/agencies', '/v1/search']));
     } finally {
@@ -326,6 +327,7 @@ describe('vanban serve --db', () => {
     const service = await start();
     try {
       expect((await service.app.inject({ method: 'GET', url: '/v1/cites?id=94-KL/TW' })).statusCode).toBe(404);
+      expect(JSON.parse((await service.app.inject({ method: 'GET', url: '/healthz' })).body)).toMatchObject({ status: 'ok', archive: false });
     } finally {
       await service.stop(0);
     }
