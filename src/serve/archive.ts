@@ -42,6 +42,9 @@ function answer(context: Context, render: (format: Format, lang: 'vi' | 'en') =>
   return { type: TYPES[format], body: render(format, negotiateLang(context.request.headers['accept-language'])) };
 }
 
+/** The archive's paths: without --db each is answered `no-archive`, not a bare "not found". */
+export const ARCHIVE_PATHS = ['/v1/anniversaries', '/v1/cites', '/v1/agencies', '/v1/search'];
+
 /** The archive's routes, answering from `archive`. */
 export function archiveRoutes(archive: ArchiveDb): Route[] {
   const checks = defaultGrammar().checks;

@@ -7,7 +7,7 @@ import { openapiDocument } from './openapi.js';
 import { registerPage } from './page.js';
 import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
 import type { ArchiveDb } from '../archive/db.js';
-import { archiveRoutes } from './archive.js';
+import { ARCHIVE_PATHS, archiveRoutes } from './archive.js';
 import { ROUTES as DOCUMENT_ROUTES } from './routes.js';
 
 export interface ServeOptions extends DocumentsOptions {
@@ -129,6 +129,13 @@ export async function createService(options: ServeOptions): Promise<Service> {
   app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', `${request.method} ${request.url.split('?')[0]}`));
 
   registerPage(app);
+  if (!options.archive) {
+    for (const path of ARCHIVE_PATHS) {
+      app.get(path, async () => {
+        throw new ServeError('no-archive', `GET ${path}`);
+      });
+    }
+  }
   for (const route of ROUTES) {
     app.route({
       method: route.method,

@@ -326,7 +326,9 @@ describe('vanban serve --db', () => {
   it('has no archive routes without --db', async () => {
     const service = await start();
     try {
-      expect((await service.app.inject({ method: 'GET', url: '/v1/cites?id=94-KL/TW' })).statusCode).toBe(404);
+      const refused = await service.app.inject({ method: 'GET', url: '/v1/cites?id=94-KL/TW', headers: { 'accept-language': 'en' } });
+      expect(refused.statusCode).toBe(404);
+      expect(JSON.parse(refused.body)).toMatchObject({ type: 'urn:vanban:problem:no-archive', title: 'No archive', detail: 'the server was started without an archive, so GET /v1/cites has no answer; start it with vanban serve --db FILE' });
       expect(JSON.parse((await service.app.inject({ method: 'GET', url: '/healthz' })).body)).toMatchObject({ status: 'ok', archive: false });
     } finally {
       await service.stop(0);
