@@ -1,5 +1,5 @@
 import type { ArchiveDb } from '../archive/db.js';
-import { agencies, anniversaries, cites, search } from '../archive/questions.js';
+import { agencies, anniversaries, canonicalId, cites, search } from '../archive/questions.js';
 import { FORMATS, agenciesOut, anniversariesOut, citesOut, searchOut, type Format } from '../archive/render.js';
 import { defaultGrammar } from '../grammar/load.js';
 import { ServeError, negotiateLang } from './problem.js';
@@ -70,7 +70,7 @@ export function archiveRoutes(archive: ArchiveDb): Route[] {
       ok: { 'application/json': { type: 'object' } },
       async handle(context) {
         const id = required(context, 'id');
-        return answer(context, (format, lang) => citesOut(cites(archive, id), id, format, lang));
+        return answer(context, (format, lang) => citesOut(cites(archive, id), canonicalId(id), format, lang));
       },
     },
     {

@@ -303,6 +303,8 @@ describe('vanban serve --db', () => {
       const cited = await get('/v1/cites?id=94-KL/TW');
       expect(cited.statusCode).toBe(200);
       expect(JSON.parse(cited.body)).toEqual({ id: '94-KL/TW', cites: cites(archiveDb, '94-KL/TW') });
+      // An id typed loosely is answered, and named, as the archive writes it.
+      expect(JSON.parse((await get('/v1/cites?id=%2094%20-%20kl/tw')).body)).toEqual({ id: '94-KL/TW', cites: cites(archiveDb, '94-KL/TW') });
       expect(JSON.parse((await get('/v1/anniversaries?year=2024')).body)).toEqual({ year: 2024, anniversaries: anniversaries(archiveDb, 2024, checks) });
       expect(JSON.parse((await get('/v1/agencies?year=2019')).body)).toEqual({ year: 2019, agencies: agencies(archiveDb, 2019) });
       const found = await get('/v1/search?q=chuyen%20doi%20so&limit=2');
