@@ -60,7 +60,9 @@ async function send(path: string, init: RequestInit): Promise<Response> {
   const text = await response.text();
   try {
     const problem = JSON.parse(text) as { title?: string; detail?: string };
-    throw new Refusal(`${problem.title ?? t().problem}: ${problem.detail ?? ''}`);
+    const title = problem.title ?? t().problem;
+    // A detail that begins with its title ("Yêu cầu không hợp lệ: …") is shown once.
+    throw new Refusal(problem.detail?.startsWith(title) ? problem.detail : `${title}: ${problem.detail ?? ''}`);
   } catch (error) {
     if (error instanceof Refusal) throw error;
     throw new Refusal(`${t().problem}: HTTP ${response.status}`);
@@ -601,6 +603,7 @@ async function ask(form: HTMLFormElement): Promise<void> {
   const input = form.querySelector('input')!;
   const turn = ++asking;
   $('problem-archive').hidden = true;
+  $('status-archive').classList.remove('said');
   $('status-archive').textContent = t().asking;
   try {
     const response = await get(`/v1/${question}?${new URLSearchParams({ [input.name]: input.value.trim() }).toString()}`);
@@ -631,7 +634,9 @@ function renderAnswer(): void {
         : asked.question === 'agencies'
           ? renderAgencies(asked.answer.agencies, asked.answer.year)
           : renderHits(asked.answer.hits, asked.answer.query);
+  // Said once more for screen readers; on screen the answer's own first line says it.
   $('status-archive').textContent = summary!;
+  $('status-archive').classList.add('said');
   box.append(element('p', 'summary', summary), ...content);
 }
 
