@@ -1,5 +1,5 @@
 import type { ArchiveDb } from '../archive/db.js';
-import { agencies, anniversaries, cites, search } from '../archive/questions.js';
+import { agencies, anniversaries, canonicalId, cites, search } from '../archive/questions.js';
 import { FORMATS, agenciesOut, anniversariesOut, citesOut, searchOut, type Format } from '../archive/render.js';
 import { defaultGrammar } from '../grammar/load.js';
 import { ServeError, negotiateLang } from './problem.js';
@@ -42,6 +42,9 @@ function answer(context: Context, render: (format: Format, lang: 'vi' | 'en') =>
   return { type: TYPES[format], body: render(format, negotiateLang(context.request.headers['accept-language'])) };
 }
 
+/** The archive's paths: without --db each is answered `no-archive`, not a bare "not found". */
+export const ARCHIVE_PATHS = ['/v1/anniversaries', '/v1/cites', '/v1/agencies', '/v1/search'];
+
 /** The archive's routes, answering from `archive`. */
 export function archiveRoutes(archive: ArchiveDb): Route[] {
   const checks = defaultGrammar().checks;
@@ -67,7 +70,7 @@ export function archiveRoutes(archive: ArchiveDb): Route[] {
       ok: { 'application/json': { type: 'object' } },
       async handle(context) {
         const id = required(context, 'id');
-        return answer(context, (format, lang) => citesOut(cites(archive, id), id, format, lang));
+        return answer(context, (format, lang) => citesOut(cites(archive, id), canonicalId(id), format, lang));
       },
     },
     {

@@ -38,6 +38,14 @@ export const PROBLEMS = {
     title: { vi: 'Không có địa chỉ này', en: 'Not found' },
     detail: { vi: (r) => `Không có ${r}; xem GET /v1/openapi.json`, en: (r) => `no route ${r}; see GET /v1/openapi.json` },
   },
+  'no-archive': {
+    status: 404,
+    title: { vi: 'Không có kho văn bản', en: 'No archive' },
+    detail: {
+      vi: (r) => `Máy chủ được chạy không có kho văn bản nên không trả lời ${r}; chạy vanban serve --db TỆP`,
+      en: (r) => `the server was started without an archive, so ${r} has no answer; start it with vanban serve --db FILE`,
+    },
+  },
   'too-large': {
     status: 413,
     title: { vi: 'Tệp quá lớn', en: 'File too large' },

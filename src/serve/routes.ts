@@ -27,6 +27,7 @@ export const Health = z.object({
   version: z.string(),
   active: z.number().int().describe('requests being parsed or waiting for a worker'),
   capacity: z.number().int().describe('workers + queue: one more request is answered 503'),
+  archive: z.boolean().describe('whether the server was started with --db: the /v1/anniversaries, cites, agencies and search routes answer'),
 });
 
 export interface Context {
@@ -34,6 +35,8 @@ export interface Context {
   documents: Documents;
   maxSize: number;
   version: string;
+  /** Whether an archive (--db) answers the archive routes. */
+  archive: boolean;
   openapi: () => Record<string, unknown>;
 }
 
@@ -229,11 +232,11 @@ export const ROUTES: Route[] = [
     method: 'GET',
     path: '/healthz',
     operationId: 'health',
-    summary: 'Whether the service is up, and how busy',
+    summary: 'Whether the service is up, how busy, and whether it has an archive (--db)',
     ok: { 'application/json': 'Health' },
     async handle(context) {
       const { documents } = context;
-      return json({ status: 'ok', version: context.version, active: documents.active, capacity: documents.capacity } satisfies z.infer<typeof Health>);
+      return json({ status: 'ok', version: context.version, active: documents.active, capacity: documents.capacity, archive: context.archive } satisfies z.infer<typeof Health>);
     },
   },
 ];

@@ -7,7 +7,7 @@ import { openapiDocument } from './openapi.js';
 import { registerPage } from './page.js';
 import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
 import type { ArchiveDb } from '../archive/db.js';
-import { archiveRoutes } from './archive.js';
+import { ARCHIVE_PATHS, archiveRoutes } from './archive.js';
 import { ROUTES as DOCUMENT_ROUTES } from './routes.js';
 
 export interface ServeOptions extends DocumentsOptions {
@@ -129,12 +129,19 @@ export async function createService(options: ServeOptions): Promise<Service> {
   app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', `${request.method} ${request.url.split('?')[0]}`));
 
   registerPage(app);
+  if (!options.archive) {
+    for (const path of ARCHIVE_PATHS) {
+      app.get(path, async () => {
+        throw new ServeError('no-archive', `GET ${path}`);
+      });
+    }
+  }
   for (const route of ROUTES) {
     app.route({
       method: route.method,
       url: route.path,
       handler: async (request, reply) => {
-        const context = { request, documents, maxSize: options.maxSize, version: options.version, openapi: () => (openapi ??= openapiDocument(ROUTES, options.version)) };
+        const context = { request, documents, maxSize: options.maxSize, version: options.version, archive: options.archive !== undefined, openapi: () => (openapi ??= openapiDocument(ROUTES, options.version)) };
         const answer = await route.handle(context);
         return reply.type(answer.type).send(answer.body);
       },

@@ -303,6 +303,8 @@ describe('vanban serve --db', () => {
       const cited = await get('/v1/cites?id=94-KL/TW');
       expect(cited.statusCode).toBe(200);
       expect(JSON.parse(cited.body)).toEqual({ id: '94-KL/TW', cites: cites(archiveDb, '94-KL/TW') });
+      // An id typed loosely is answered, and named, as the archive writes it.
+      expect(JSON.parse((await get('/v1/cites?id=%2094%20-%20kl/tw')).body)).toEqual({ id: '94-KL/TW', cites: cites(archiveDb, '94-KL/TW') });
       expect(JSON.parse((await get('/v1/anniversaries?year=2024')).body)).toEqual({ year: 2024, anniversaries: anniversaries(archiveDb, 2024, checks) });
       expect(JSON.parse((await get('/v1/agencies?year=2019')).body)).toEqual({ year: 2019, agencies: agencies(archiveDb, 2019) });
       const found = await get('/v1/search?q=chuyen%20doi%20so&limit=2');
@@ -314,6 +316,7 @@ describe('vanban serve --db', () => {
       expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect((JSON.parse(bad.body) as { detail: string }).detail).toContain('year must be a year such as 2026, not "next"');
       expect((await get('/v1/search')).statusCode).toBe(400);
+      expect(JSON.parse((await get('/healthz')).body)).toMatchObject({ status: 'ok', archive: true });
       const paths = Object.keys((JSON.parse((await get('/v1/openapi.json')).body) as { paths: Record<string, unknown> }).paths);
       expect(paths).toEqual(expect.arrayContaining(['/v1/anniversaries', '/v1/cites', '/v1/agencies', '/v1/search']));
     } finally {
@@ -325,7 +328,10 @@ describe('vanban serve --db', () => {
   it('has no archive routes without --db', async () => {
     const service = await start();
     try {
-      expect((await service.app.inject({ method: 'GET', url: '/v1/cites?id=94-KL/TW' })).statusCode).toBe(404);
+      const refused = await service.app.inject({ method: 'GET', url: '/v1/cites?id=94-KL/TW', headers: { 'accept-language': 'en' } });
+      expect(refused.statusCode).toBe(404);
+      expect(JSON.parse(refused.body)).toMatchObject({ type: 'urn:vanban:problem:no-archive', title: 'No archive', detail: 'the server was started without an archive, so GET /v1/cites has no answer; start it with vanban serve --db FILE' });
+      expect(JSON.parse((await service.app.inject({ method: 'GET', url: '/healthz' })).body)).toMatchObject({ status: 'ok', archive: false });
     } finally {
       await service.stop(0);
     }

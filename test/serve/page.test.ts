@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,15 +7,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutlineNode, Programme } from '../../src/model/programme.js';
 import { createService, listen, type Service } from '../../src/serve/server.js';
+import { CHROMIUM, FLAGS, needChromium, skipBrowser } from './browser.js';
 
 // The page of `vanban serve` driven as a person would, in Debian's Chromium (never a downloaded
 // one). Needs the build (npm run build): the page's script and the pool's worker. Screenshots go
 // to test-artifacts/ (git-ignored). Without /usr/bin/chromium the tests are skipped with one line,
-// unless VANBAN_BROWSER_TESTS=required (CI), where they fail.
-const CHROMIUM = '/usr/bin/chromium';
-const REQUIRED = process.env.VANBAN_BROWSER_TESTS === 'required';
-const present = existsSync(CHROMIUM);
-if (!present && !REQUIRED) console.log(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium; VANBAN_BROWSER_TESTS=required makes them mandatory)`);
+// unless VANBAN_BROWSER_TESTS=required (CI), where they fail (./browser.ts).
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(root, 'dist/cli/main.js');
@@ -23,14 +20,12 @@ const ARTEFACTS = join(root, 'test-artifacts');
 const SEED_NAME = 'programme-2024-hau-giang-draft.txt';
 const SEED = join(root, 'fixtures/seed', SEED_NAME);
 const seedText = readFileSync(SEED, 'utf8');
-/** Flags without which Chromium on a closed network waits for services it cannot reach. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function cli(args: string[], cwd = root): string {
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 }).stdout;
 }
 
-describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', { timeout: 240_000 }, () => {
+describe.skipIf(skipBrowser())('the page of vanban serve, in Chromium', { timeout: 240_000 }, () => {
   let service: Service;
   let url: string;
   let browser: Browser;
@@ -40,7 +35,7 @@ describe.skipIf(!present && !REQUIRED)('the page of vanban serve, in Chromium', 
   const seedModel = JSON.parse(cli(['parse', SEED_NAME], join(root, 'fixtures/seed'))) as Programme;
 
   beforeAll(async () => {
-    if (!present) throw new Error(`VANBAN_BROWSER_TESTS=required, but there is no Chromium at ${CHROMIUM}`);
+    needChromium();
     mkdirSync(ARTEFACTS, { recursive: true });
     work = mkdtempSync(join(tmpdir(), 'vanban-page-'));
     service = await createService({ workers: 2, queue: 8, timeoutMs: 120_000, memoryMb: 1000, maxSize: 20 * 1024 * 1024, quiet: true, version: 'test', log: () => {} });

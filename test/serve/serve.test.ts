@@ -205,7 +205,7 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
   it('GET /v1/schema is `vanban schema`; GET /healthz says ok', async () => {
     expect(await (await fetch(`${server.url}/v1/schema`)).text()).toBe(cli(['schema'], root));
     expect(await (await fetch(`${server.url}/v1/schema?diff=true`)).json()).toEqual(diffJsonSchema());
-    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', version: 'test', active: 0, capacity: 5 });
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok', version: 'test', active: 0, capacity: 5, archive: false });
   });
 
   it('GET /v1/openapi.json: OpenAPI 3.1 with every route, its schemas those `vanban schema` prints, every $ref resolving', async () => {

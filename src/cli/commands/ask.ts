@@ -1,5 +1,5 @@
 import { ArchiveDb } from '../../archive/db.js';
-import { agencies, anniversaries, cites, search } from '../../archive/questions.js';
+import { agencies, anniversaries, canonicalId, cites, search } from '../../archive/questions.js';
 import { FORMATS, agenciesOut, anniversariesOut, citesOut, searchOut, type Format } from '../../archive/render.js';
 import { defaultGrammar } from '../../grammar/load.js';
 import { LANG_HELP, LANG_OPTION, OUTPUT_HELP, OUTPUT_OPTION, langOf, parseCommandLine, type Lang } from '../args.js';
@@ -57,7 +57,7 @@ and spaces around - and / do not matter), by year, with their lead agencies. Sho
 ("Nghị quyết số 57" after the full citation) count for the document they repeat.`,
     options: {},
     example: 'vanban cites 57-NQ/TW --db archive.db',
-    answer: (archive, positionals, _values, format, lang) => citesOut(cites(archive, positionals[0]!), positionals[0]!, format, lang),
+    answer: (archive, positionals, _values, format, lang) => citesOut(cites(archive, positionals[0]!), canonicalId(positionals[0]!), format, lang),
   },
   agencies: {
     usage: 'vanban agencies --year YEAR --db FILE [options]',

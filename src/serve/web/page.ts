@@ -4,6 +4,7 @@ import { WORDS, describe, groupOf, summary, type Style } from '../../diff/descri
 import { csvHead, csvRows } from '../../emit/csv.js';
 import type { Change, DiffResult } from '../../model/diff.js';
 import type { Diagnostic, OutlineNode, Programme } from '../../model/programme.js';
+import type { AgencyLoad, Anniversary, Citing, Hit } from '../../archive/answers.js';
 import { MESSAGES, type Lang } from './messages.js';
 
 const LANG_KEY = 'vanban.lang';
@@ -40,9 +41,18 @@ class Refusal extends Error {}
 async function post(path: string, files: Record<string, File>): Promise<Response> {
   const body = new FormData();
   for (const [field, file] of Object.entries(files)) body.append(field, file, file.name);
+  return send(path, { method: 'POST', body });
+}
+
+async function get(path: string): Promise<Response> {
+  return send(path, { method: 'GET' });
+}
+
+/** A request in the page's language; a refusal becomes the problem's title and detail. */
+async function send(path: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { method: 'POST', body, headers: { 'accept-language': lang } });
+    response = await fetch(path, { ...init, headers: { 'accept-language': lang } });
   } catch {
     throw new Refusal(t().network);
   }
@@ -50,7 +60,9 @@ async function post(path: string, files: Record<string, File>): Promise<Response
   const text = await response.text();
   try {
     const problem = JSON.parse(text) as { title?: string; detail?: string };
-    throw new Refusal(`${problem.title ?? t().problem}: ${problem.detail ?? ''}`);
+    const title = problem.title ?? t().problem;
+    // A detail that begins with its title ("Yêu cầu không hợp lệ: …") is shown once.
+    throw new Refusal(problem.detail?.startsWith(title) ? problem.detail : `${title}: ${problem.detail ?? ''}`);
   } catch (error) {
     if (error instanceof Refusal) throw error;
     throw new Refusal(`${t().problem}: HTTP ${response.status}`);
@@ -573,6 +585,224 @@ function renderDiff(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The archive (`vanban serve --db`): its four questions as forms, the answers as tables
+
+type Question = 'anniversaries' | 'cites' | 'agencies' | 'search';
+type Asked =
+  | { question: 'anniversaries'; answer: { year: number; anniversaries: Anniversary[] } }
+  | { question: 'cites'; answer: { id: string; cites: Citing[] } }
+  | { question: 'agencies'; answer: { year: number; agencies: AgencyLoad[] } }
+  | { question: 'search'; answer: { query: string; hits: Hit[] } };
+
+/** The last answer shown, drawn again when the language changes. */
+let asked: Asked | null = null;
+let asking = 0;
+
+async function ask(form: HTMLFormElement): Promise<void> {
+  const question = form.dataset.question as Question;
+  const input = form.querySelector('input')!;
+  const turn = ++asking;
+  $('problem-archive').hidden = true;
+  $('status-archive').classList.remove('said');
+  $('status-archive').textContent = t().asking;
+  try {
+    const response = await get(`/v1/${question}?${new URLSearchParams({ [input.name]: input.value.trim() }).toString()}`);
+    const answer = await response.json();
+    if (turn !== asking) return;
+    asked = { question, answer } as Asked;
+  } catch (error) {
+    if (turn !== asking) return;
+    asked = null;
+    $('status-archive').textContent = '';
+    $('answer').textContent = '';
+    showProblem('problem-archive', error);
+    return;
+  }
+  renderAnswer();
+}
+
+function renderAnswer(): void {
+  const box = $('answer');
+  box.textContent = '';
+  box.dataset.question = asked?.question ?? '';
+  if (!asked) return;
+  const [summary, ...content] =
+    asked.question === 'anniversaries'
+      ? renderAnniversaries(asked.answer.anniversaries, asked.answer.year)
+      : asked.question === 'cites'
+        ? renderCites(asked.answer.cites, asked.answer.id)
+        : asked.question === 'agencies'
+          ? renderAgencies(asked.answer.agencies, asked.answer.year)
+          : renderHits(asked.answer.hits, asked.answer.query);
+  // Said once more for screen readers; on screen the answer's own first line says it.
+  $('status-archive').textContent = summary!;
+  $('status-archive').classList.add('said');
+  box.append(element('p', 'summary', summary), ...content);
+}
+
+/** The last segment of an indexed path: the full path is in the cell's title. */
+function documentCell(path: string, number: string | null): HTMLElement {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const cell = element('span', 'doc', number ? `${name} (${number})` : name);
+  cell.title = path;
+  return cell;
+}
+
+function table(className: string, columns: string[], rows: (string | Node)[][]): HTMLTableElement {
+  const made = element('table', className);
+  const head = element('tr');
+  for (const column of columns) {
+    const th = element('th', '', column);
+    th.scope = 'col';
+    head.append(th);
+  }
+  made.append(element('thead'), element('tbody'));
+  made.tHead!.append(head);
+  for (const row of rows) {
+    const tr = element('tr');
+    for (const cell of row) {
+      const td = element('td');
+      td.append(cell);
+      tr.append(td);
+    }
+    made.tBodies[0]!.append(tr);
+  }
+  return made;
+}
+
+const dmy = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : null);
+const leads = (lead: string[]) => (lead.length ? lead.join('; ') : t().noLead);
+
+function renderAnniversaries(list: Anniversary[], year: number): [string, ...HTMLElement[]] {
+  const m = t();
+  if (list.length === 0) return [m.noneDue(year)];
+  return [
+    m.dueCount(list.length, year),
+    ...list.map((a) => {
+      const block = element('article', 'due');
+      block.dataset.id = a.id;
+      const heading = element('h3', '', `${a.kind} ${a.id}`);
+      const when = [dmy(a.date) ?? String(a.issuedYear), a.issuedBy].filter((w) => w).join(', ');
+      heading.append(element('span', 'meta', ` (${when}): ${a.action} ${a.years} ${m.yearsWord} · ${m.citedTimes(a.citations)}`));
+      block.append(heading);
+      if (a.title) block.append(element('p', 'cited-title', a.title));
+      block.append(
+        a.reviews.length
+          ? table(
+              'reviews',
+              [m.year, m.programme, m.item, m.leadAgency, m.said],
+              a.reviews.map((r) => [String(r.year ?? '?'), documentCell(r.document, r.number), `${m.where(r.conference, r.item, null)} · ${m.line} ${r.line}`, leads(r.lead), r.said]),
+            )
+          : element('p', 'no-review', m.noReview),
+      );
+      const draft = element('div', 'draft');
+      const copy = element('button', 'copy', m.copy);
+      copy.type = 'button';
+      copy.setAttribute('aria-label', m.copyLabel(a.id));
+      const line = element('span', 'draft-line', a.draft);
+      copy.addEventListener('click', () => void copyLine(line, copy));
+      draft.append(element('span', 'label', `${m.draft}:`), line, copy);
+      block.append(draft);
+      return block;
+    }),
+  ];
+}
+
+/** The draft line to the clipboard; where the browser refuses, the line is selected for Ctrl+C. */
+async function copyLine(line: HTMLElement, button: HTMLButtonElement): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(line.textContent ?? '');
+    button.textContent = t().copied;
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  }
+}
+
+function renderCites(list: Citing[], id: string): [string, ...HTMLElement[]] {
+  const m = t();
+  if (list.length === 0) return [m.noCites(id)];
+  const years = new Map<number | null, Citing[]>();
+  for (const c of list) years.set(c.year, [...(years.get(c.year) ?? []), c]);
+  const sections = [...years].map(([year, places]) => {
+    const section = element('section', 'year');
+    section.append(
+      element('h3', '', year === null ? m.unknownYear : String(year)),
+      table(
+        'cites',
+        [m.document, m.item, m.leadAgency, m.said],
+        places.map((c) => [documentCell(c.document, c.number), `${m.where(c.conference, c.item, c.task)} · ${m.line} ${c.line}`, c.lead.length ? c.lead.join('; ') : '', c.text ?? c.raw]),
+      ),
+    );
+    return section;
+  });
+  return [m.citesCount(new Set(list.map((c) => c.document)).size, list.length, id), ...sections];
+}
+
+function renderAgencies(list: AgencyLoad[], year: number): [string, ...HTMLElement[]] {
+  const m = t();
+  if (list.length === 0) return [m.noAgencies(year)];
+  const quarters = [1, 2, 3, 4, null] as const;
+  // As `vanban agencies` prints it: items, or items+tasks; "-" for none.
+  const cell = (items: number, tasks: number) => (items + tasks === 0 ? '-' : tasks === 0 ? String(items) : `${items}+${tasks}`);
+  const names = [...new Set(list.map((a) => a.agency))];
+  const rows = names.map((name) => {
+    const mine = list.filter((a) => a.agency === name);
+    const sum = (q: (typeof quarters)[number] | 'all', k: 'items' | 'tasks') => mine.filter((a) => q === 'all' || a.quarter === q).reduce((n, a) => n + a[k], 0);
+    return [name, ...quarters.map((q) => cell(sum(q, 'items'), sum(q, 'tasks'))), cell(sum('all', 'items'), sum('all', 'tasks'))];
+  });
+  return [m.agenciesNote(year), table('agencies', [m.leadAgency, ...m.quarters], rows)];
+}
+
+/** A word as the index compares it: no diacritics, đ as d, lower case. */
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase();
+
+/** The text with the words of the query marked, diacritics aside. */
+function marked(text: string, query: string): DocumentFragment {
+  const terms = new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w));
+  const fragment = document.createDocumentFragment();
+  for (const piece of text.split(/([\p{L}\p{M}\p{N}]+)/u)) {
+    if (piece && terms.has(fold(piece))) fragment.append(element('mark', '', piece));
+    else if (piece) fragment.append(piece);
+  }
+  return fragment;
+}
+
+function renderHits(list: Hit[], query: string): [string, ...HTMLElement[]] {
+  const m = t();
+  if (list.length === 0) return [m.noHits(query)];
+  const hits = element('ol', 'hits');
+  for (const h of list) {
+    const li = element('li', 'hit');
+    const head = element('div', 'head');
+    head.append(
+      documentCell(h.document, h.number),
+      element('span', 'where', `${m.line} ${h.span.start.line}`),
+      element('span', 'where', m.where(h.conference, h.item, h.task)),
+      element('span', 'where', String(h.year ?? '?')),
+      element('span', 'score', `${m.score} ${h.score}`),
+    );
+    const text = element('p', 'text');
+    text.append(marked(h.text, query));
+    li.append(head, text);
+    hits.append(li);
+  }
+  return [m.hitsCount(list.length, query), hits];
+}
+
+/** Whether the server has an archive (--db): then, and only then, its tab shows. */
+async function offerArchive(): Promise<void> {
+  try {
+    const health = (await (await get('/healthz')).json()) as { archive?: boolean };
+    $('tab-archive').hidden = health.archive !== true;
+  } catch {
+    // No answer: the tab stays hidden, the document tabs work without it.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // The page's own words, tabs, file pickers
 
 function applyLang(): void {
@@ -581,12 +811,17 @@ function applyLang(): void {
   document.title = String(m.title);
   for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) el.textContent = String(m[el.dataset.text!] ?? '');
   for (const el of document.querySelectorAll<HTMLElement>('[data-label]')) el.setAttribute('aria-label', String(m[el.dataset.label!] ?? ''));
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-placeholder]')) el.placeholder = String(m[el.dataset.placeholder!] ?? '');
   renderDocument();
   if (compared) renderDiff();
+  if (asked) renderAnswer();
 }
 
-function showTab(which: 'document' | 'diff'): void {
-  for (const name of ['document', 'diff'] as const) {
+const TABS = ['document', 'diff', 'archive'] as const;
+type Tab = (typeof TABS)[number];
+
+function showTab(which: Tab): void {
+  for (const name of TABS) {
     const tab = $(`tab-${name}`);
     tab.setAttribute('aria-selected', String(name === which));
     tab.tabIndex = name === which ? 0 : -1;
@@ -620,14 +855,25 @@ function start(): void {
   dropZone($('drop-document'), $('file-document') as HTMLInputElement, (file) => void openDocument(file));
   dropZone($('drop-old'), $('file-old') as HTMLInputElement, (file) => void pickDraft('old', file));
   dropZone($('drop-new'), $('file-new') as HTMLInputElement, (file) => void pickDraft('new', file));
-  $('tab-document').addEventListener('click', () => showTab('document'));
-  $('tab-diff').addEventListener('click', () => showTab('diff'));
+  for (const name of TABS) $(`tab-${name}`).addEventListener('click', () => showTab(name));
   $('tab-document').parentElement!.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const next = $('tab-document').getAttribute('aria-selected') === 'true' ? 'diff' : 'document';
+    // The arrow keys move along the tabs shown, round; Home and End to the first and last.
+    const shown = TABS.filter((name) => !$(`tab-${name}`).hidden);
+    const at = shown.findIndex((name) => $(`tab-${name}`).getAttribute('aria-selected') === 'true');
+    const moves: Record<string, number> = { ArrowLeft: at - 1 + shown.length, ArrowRight: at + 1, Home: 0, End: shown.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const next = shown[moves[event.key]! % shown.length]!;
     showTab(next);
     $(`tab-${next}`).focus();
   });
+  for (const form of document.querySelectorAll<HTMLFormElement>('form.question')) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void ask(form);
+    });
+  }
+  void offerArchive();
   $('lang').addEventListener('click', () => {
     lang = lang === 'vi' ? 'en' : 'vi';
     try {
