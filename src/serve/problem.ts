@@ -46,6 +46,11 @@ export const PROBLEMS = {
       en: (r) => `the server was started without an archive, so ${r} has no answer; start it with vanban serve --db FILE`,
     },
   },
+  'request-timeout': {
+    status: 408,
+    title: { vi: 'Gửi yêu cầu quá chậm', en: 'Request timeout' },
+    detail: { vi: (r) => `Yêu cầu không đến đủ trong thời gian cho phép (${r}); kết nối bị đóng`, en: (r) => `the request did not arrive in time (${r}); the connection is closed` },
+  },
   'too-large': {
     status: 413,
     title: { vi: 'Tệp quá lớn', en: 'File too large' },

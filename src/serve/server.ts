@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { formatSize } from '../ingest/zip-guard.js';
@@ -56,6 +57,24 @@ function requestLimits(ms: number) {
   return { requestTimeout: ms, http: { headersTimeout: Math.min(60_000, ms), connectionsCheckingInterval: Math.min(30_000, Math.max(50, ms / 4)) } };
 }
 
+/**
+ * A request node refused before any route saw it (too slow, malformed): answered with a problem
+ * like every other error, in Vietnamese (no headers were read to ask for another), and closed.
+ */
+function answerClientError(timeoutMs: number) {
+  return (error: Error & { code?: string }, socket: Duplex): void => {
+    if (!socket.writable) return void socket.destroy();
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const body = JSON.stringify(
+      timedOut
+        ? problem('request-timeout', `--request-timeout ${timeoutMs / 1000} s`, 'vi', `urn:uuid:${randomUUID()}`)
+        : problem('bad-request', 'malformed HTTP request', 'vi', `urn:uuid:${randomUUID()}`),
+    );
+    const status = timedOut ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+}
+
 function noSchemas(): never {
   throw new Error('vanban serve declares no route schemas');
 }
@@ -72,6 +91,7 @@ export async function createService(options: ServeOptions): Promise<Service> {
     // No route declares a JSON schema (the handlers check their few parameters), so fastify's ajv
     // compilers are never needed: the bundle leaves them out (rolldown.config.mjs).
     schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
+    clientErrorHandler: answerClientError(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
   });
   let closing = false;
   let openapi: Record<string, unknown> | null = null;

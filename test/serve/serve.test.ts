@@ -295,9 +295,25 @@ describe('vanban serve: errors are problem details', () => {
     await new Promise<void>((resolve) => socket.on('close', () => resolve()));
     clearInterval(trickle);
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    // Answered as every other error is: a problem, here in Vietnamese (no header was read).
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { type: string; status: number; title: string };
+    expect(body).toMatchObject({ type: 'urn:vanban:problem:request-timeout', status: 408, title: 'Gửi yêu cầu quá chậm' });
+    expect(answer).toMatch(/content-type: application\/problem\+json/i);
     expect(sent).toBeLessThan(100_000);
     // The server goes on.
     expect((await fetch(`${slow.url}/healthz`)).status).toBe(200);
+  });
+
+  it('a request that is not HTTP is answered 400 with a problem, and the server goes on', async () => {
+    const { port } = new URL(server.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.write('NOT HTTP AT ALL\r\n\r\n');
+    await new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ type: 'urn:vanban:problem:bad-request', status: 400 });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it('404 for an unknown route; titles in English for Accept-Language: en, Vietnamese otherwise', async () => {
