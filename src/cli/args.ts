@@ -37,6 +37,14 @@ export const LIMIT_OPTIONS = {
 } as const;
 
 /** Seconds (fractions allowed) to milliseconds; 0 for no limit. */
+/** A whole number of at least 1, or undefined when the option is absent; else a usage error naming the flag. */
+export function positiveInteger(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: "${raw}" is not a positive whole number`);
+  return n;
+}
+
 export function parseTimeout(raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const seconds = /^\d+(?:\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;

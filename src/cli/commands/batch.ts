@@ -3,7 +3,8 @@ import { runBatch, summaryLine } from '../../batch/run.js';
 import { batchStatus, renderStatus } from '../../batch/status.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
-import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, RULE_HELP, RULE_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf, ruleConfig } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, RULE_HELP, RULE_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, positiveInteger, revisionOf, ruleConfig } from '../args.js';
+import { listenForInterrupt } from '../interrupt.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
@@ -115,16 +116,7 @@ export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promi
   const quiet = values.quiet ?? false;
   const color = terminal && !process.env.NO_COLOR;
 
-  // First signal: stop cleanly (whole files, a valid manifest). Second: stop now.
-  const controller = new AbortController();
-  let caught: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (caught) process.exit(signal === 'SIGINT' ? 130 : 143);
-    caught = signal;
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = listenForInterrupt();
   try {
     const summary = await runBatch({
       inputs: positionals,
@@ -141,23 +133,15 @@ export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promi
       followLinks: values['follow-links'] ?? false,
       exports: { csv: values.csv, ndjson: values.ndjson },
       progress: { live: terminal && !quiet, verbose: !quiet, color },
-      signal: controller.signal,
+      signal: interrupt.signal,
       ...(test.workerUrl ? { workerUrl: test.workerUrl } : {}),
     });
     if (!quiet || summary.failed > 0 || summary.interrupted) warn(summaryLine(summary, lang));
-    if (summary.interrupted) return caught === 'SIGTERM' ? 143 : 130;
+    if (summary.interrupted) return interrupt.exitCode;
     return summary.failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
-}
-
-function positiveInteger(raw: string | undefined, flag: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag}: "${raw}" is not a positive whole number`);
-  return n;
 }
 
 /** `vanban batch --status DIR`: the manifest's latest state of every input. */

@@ -4,7 +4,8 @@ import { indexLine, indexArchive } from '../../archive/build.js';
 import { summaryLine } from '../../batch/run.js';
 import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
-import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, revisionOf } from '../args.js';
+import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, positiveInteger, revisionOf } from '../args.js';
+import { listenForInterrupt } from '../interrupt.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
 
 const HELP = `Usage: vanban index [options] ARCHIVE... --db FILE
@@ -62,20 +63,11 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   if (positionals.length === 0) throw new UsageError('index: missing ARCHIVE (files, folders or glob patterns)');
   if (!values.db) throw new UsageError('index: missing --db FILE');
-  const concurrency = values.concurrency === undefined ? availableParallelism() : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency: "${values.concurrency}" is not a positive whole number`);
+  const concurrency = positiveInteger(values.concurrency, '--concurrency') ?? availableParallelism();
   const lang = langOf(values.lang);
   const quiet = values.quiet ?? false;
   const terminal = process.stderr.isTTY === true;
-  const controller = new AbortController();
-  let caught: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (caught) process.exit(signal === 'SIGINT' ? 130 : 143);
-    caught = signal;
-    controller.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = listenForInterrupt();
   try {
     const summary = await indexArchive({
       db: values.db,
@@ -88,14 +80,13 @@ export async function run(argv: string[]): Promise<number> {
       timeoutMs: parseTimeout(values.timeout, 300_000),
       memoryMb: parseMemory(values['max-memory']) ?? DEFAULT_WORKER_MEMORY_MB,
       progress: { live: terminal && !quiet, verbose: !quiet, color: terminal && !process.env.NO_COLOR },
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
     if (!quiet || summary.batch.failed > 0 || summary.batch.interrupted) warn(summaryLine(summary.batch, lang));
-    if (summary.batch.interrupted) return caught === 'SIGTERM' ? 143 : 130;
+    if (summary.batch.interrupted) return interrupt.exitCode;
     if (!quiet) warn(indexLine(summary, values.db, lang));
     return summary.batch.failed > 0 ? EXIT.failed : EXIT.ok;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }
