@@ -1,3 +1,4 @@
+import { byCode } from './code-table.js';
 import { squash } from './text.js';
 
 /**
@@ -60,19 +61,9 @@ export function bareKey(key: string): string {
 }
 
 /**
- * A code's letter without marks; đ to d. Codes below U+2000 (Latin, its extensions and
- * Vietnamese's U+1EA0–U+1EF9) come from a table built on first use, later ones are learnt one by
- * one. Surrogates, and codes whose letter is not one UTF-16 unit, stay: lengths agree.
+ * A code's letter without marks; đ to d. Surrogates, and codes whose letter is not one UTF-16
+ * unit, stay: lengths agree.
  */
-function bareCode(code: number): number {
-  if (code < 0xc0) return code;
-  if (code < LOW_CODES) return (LOW ??= Uint16Array.from({ length: LOW_CODES }, (_, c) => bareOf(c)))[code]!;
-  if (code >= 0xd800 && code <= 0xdfff) return code;
-  let bare = HIGH.get(code);
-  if (bare === undefined) HIGH.set(code, (bare = bareOf(code)));
-  return bare;
-}
-
 function bareOf(code: number): number {
   if (code < 0xc0) return code;
   const ch = String.fromCharCode(code);
@@ -81,7 +72,5 @@ function bareOf(code: number): number {
   return bare >= 0xd800 && bare <= 0xdfff ? code : bare;
 }
 
-const LOW_CODES = 0x2000;
-let LOW: Uint16Array | null = null;
-const HIGH = new Map<number, number>();
+const bareCode = byCode(bareOf);
 const UTF16 = new TextDecoder('utf-16le');

@@ -1,4 +1,5 @@
 import type { OutlineGrammar } from '../grammar/schema.js';
+import { byCode } from '../normalize/code-table.js';
 import { foldKey } from '../normalize/fold.js';
 import type { OutlineNode } from '../model/programme.js';
 import { matchPhrase, type Phrase } from './compile.js';
@@ -80,16 +81,8 @@ export function capsText(text: string): boolean {
   return letters >= 2 && upper / letters >= 0.9;
 }
 
-/**
- * 0 for a character without case, 1 lower case, 2 upper case. Codes below U+2000 (Latin and
- * Vietnamese) from a table built on first use, later ones learnt one by one.
- */
-function caseOf(code: number): number {
-  if (code < CASE_CODES) return (CASES ??= Uint8Array.from({ length: CASE_CODES }, (_, c) => caseByString(c)))[code]!;
-  let kind = HIGH_CASES.get(code);
-  if (kind === undefined) HIGH_CASES.set(code, (kind = caseByString(code)));
-  return kind;
-}
+/** 0 for a character without case, 1 lower case, 2 upper case. */
+const caseOf = byCode(caseByString);
 
 function caseByString(code: number): number {
   const ch = String.fromCharCode(code);
@@ -97,9 +90,6 @@ function caseByString(code: number): number {
   return lower === ch.toUpperCase() ? 0 : ch === lower ? 1 : 2;
 }
 
-const CASE_CODES = 0x2000;
-let CASES: Uint8Array | null = null;
-const HIGH_CASES = new Map<number, number>();
 
 /**
  * The label a line opens with, or null. A label stands before a space (or the end of the line);
