@@ -63,7 +63,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const lines = recogniseLines(text, m);
   const zone = assembleHeader(lines, m);
   const { segments, footers } = layout(lines, zone.bodyStart, m);
-  const bodyLines = segments.flatMap(([from, to]) => lines.slice(from, to));
+  const bodyLines = linesOf(lines, segments);
   const body = assembleBody(bodyLines, m);
   const attributions = resolveAttributions(body.attributionLines, m);
   const closing = zone.header.date ? null : closingDate(bodyLines, m);
@@ -145,6 +145,13 @@ function breaksOf(raw: string, mark: string): number {
   let n = 0;
   for (let i = raw.indexOf(mark); i !== -1 && n <= MAX_LINES; i = raw.indexOf(mark, i + mark.length)) n++;
   return n;
+}
+
+/** The lines of the segments in order; a loop, as flatMap over 100,000 lines costs more than reading them. */
+function linesOf(lines: readonly Line[], segments: readonly [number, number][]): Line[] {
+  const out: Line[] = [];
+  for (const [from, to] of segments) for (let i = from; i < to; i++) out.push(lines[i]!);
+  return out;
 }
 
 /** The body segments between footers: the text after a signature (an appendix, a second document) is body again. */

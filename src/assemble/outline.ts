@@ -67,8 +67,9 @@ function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: O
   }
   if (unit.lineKind === 'attribution') {
     // "Cơ quan chủ trì tham mưu: …" speaks for the items of its heading, not for the last item.
-    const heading = [...stack].reverse().find((o) => o.unit.node.kind === 'heading');
-    attach(heading ?? stack[stack.length - 1]);
+    let heading = stack.length - 1;
+    while (heading >= 0 && stack[heading]!.unit.node.kind !== 'heading') heading--;
+    attach(stack[heading >= 0 ? heading : stack.length - 1]);
     return;
   }
   attach(stack[stack.length - 1]);

@@ -208,17 +208,30 @@ function tickedEnd(from: number, end: number): number {
   return end;
 }
 
-function cleanTitle(raw: string): string | null {
+/** A subject as the model keeps it: without its opening quote, an unpartnered closing one and end punctuation. */
+export function cleanTitle(raw: string): string | null {
   let t = trimTrailing(raw.trim(), '.,;:');
-  // Drop the opening quote (after an optional "về") and a closing one left without a partner.
-  t = t.replace(/^(về\s+)?[“«"]\s*/iu, (_m, ve: string | undefined) => ve ?? '');
-  const opens = (t.match(/[“«]/gu) ?? []).length;
-  const closes = (t.match(/[”»]/gu) ?? []).length;
-  if (closes > opens && /[”»"]$/u.test(t)) t = t.slice(0, -1).trimEnd();
-  else if (opens === closes && /^[^“«]*"$/u.test(t) && (t.match(/"/g) ?? []).length % 2 === 1) t = t.slice(0, -1);
+  // Drop the opening quote (after an optional "về"); quotes are counted by code in one pass.
+  const lead = QUOTE_LEAD.exec(t);
+  if (lead) t = (lead[1] ?? '') + t.slice(lead[0].length);
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (let i = 0; i < t.length; i++) {
+    const code = t.charCodeAt(i);
+    if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
+    else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
+    else if (code === STRAIGHT_QUOTE) straight++;
+  }
+  const last = t.charCodeAt(t.length - 1);
+  // A closing quote left without a partner goes; so does a last straight quote that opened nothing.
+  if (closes > opens && (last === CLOSE_CURLY || last === CLOSE_GUILLEMET || last === STRAIGHT_QUOTE)) t = t.slice(0, -1).trimEnd();
+  else if (opens === 0 && closes === 0 && last === STRAIGHT_QUOTE && straight % 2 === 1) t = t.slice(0, -1);
   t = trimTrailing(t, '.,;:');
   return t === '' ? null : t;
 }
+const QUOTE_LEAD = /^(về\s+)?[“«"]\s*/iu;
+const [OPEN_CURLY, CLOSE_CURLY, OPEN_GUILLEMET, CLOSE_GUILLEMET] = ['“', '”', '«', '»'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
 function canonicalNumber(n: string): string {
   return n.length === 1 ? `0${n}` : n;
