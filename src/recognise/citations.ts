@@ -51,7 +51,6 @@ interface Compiled {
   year: RegExp;
   listJoin: RegExp;
   bodyJoin: RegExp;
-  bareLegal: RegExp;
   bareDate: RegExp;
   dateBefore: RegExp;
   wordDateBefore: RegExp;
@@ -113,7 +112,6 @@ function compiled(m: Matchers): Compiled {
     plenumBefore: g.plenumBefore ? new RegExp(g.plenumBefore, 'u') : null,
     year: new RegExp(`\\s?,?\\s?năm\\s((?:19|20)\\d{2})${END}`, 'uy'),
     listJoin: new RegExp(`\\s?(?:,\\s?và|,|;|\\svà)\\s(?:(?:${words(g.numberWords)})\\s?)?(?=\\d)`, 'uy'),
-    bareLegal: /(?<![\p{L}\p{N}/.,-])\d{1,5}\/(?:19|20)\d{2}\/\p{L}{1,6}-\p{L}/gu,
     bareDate: /\s{1,3}(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L}\p{N}])/uy,
     bodyJoin: new RegExp(`(?:${joins || '(?!)'})\\s`, 'uy'),
     dateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?${numeric}\\s?,?\\s?$`, 'u'),
@@ -143,7 +141,7 @@ export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
   return [
     c.kindStart.pattern, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
-    c.separator, c.year, c.listJoin, c.bodyJoin, c.bareLegal, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
+    c.separator, c.year, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
   ];
 }
 
@@ -630,10 +628,11 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
   const { key, text } = block;
   const out: Citation[] = [];
   let next = 0;
-  c.bareLegal.lastIndex = 0;
-  for (let r = c.bareLegal.exec(key); r; r = c.bareLegal.exec(key)) {
+  let from = 0;
+  for (let legal = bareLegalAt(key, from); legal; legal = bareLegalAt(key, from)) {
     tick();
-    const at = r.index;
+    const at = legal.at;
+    from = legal.end;
     const start = block.offset(at);
     for (; next < found.length && found[next]!.span.end <= start; next++);
     if (next < found.length && found[next]!.span.start <= start) continue;
@@ -664,10 +663,39 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
       year: d ? Number(d[3]) : tail!.year,
       refersTo: null,
     });
-    c.bareLegal.lastIndex = Math.max(c.bareLegal.lastIndex, end);
+    from = Math.max(from, end);
   }
   return out;
 }
+
+/**
+ * The next "28/2016/TT-…" at or after `from`: what /(?<![\p{L}\p{N}/.,-])\d{1,5}\/(?:19|20)\d{2}\/\p{L}{1,6}-\p{L}/gu
+ * finds, found from each "/" instead: with its look-behind V8 tried the pattern at every position.
+ */
+export function bareLegalAt(key: string, from: number): { at: number; end: number } | null {
+  for (let slash = key.indexOf('/', from); slash !== -1; slash = key.indexOf('/', slash + 1)) {
+    let at = slash;
+    while (at > from && slash - at < 5 && isDigit(key.charCodeAt(at - 1))) at--;
+    if (at === slash || (at > 0 && NOT_BEFORE_LEGAL.test(codePointBefore(key, at)))) continue;
+    const century = key.charCodeAt(slash + 1) * 256 + key.charCodeAt(slash + 2);
+    if (century !== NINETEEN && century !== TWENTY) continue;
+    if (!isDigit(key.charCodeAt(slash + 3)) || !isDigit(key.charCodeAt(slash + 4)) || key.charCodeAt(slash + 5) !== SLASH) continue;
+    const type = sticky(BARE_LEGAL_TYPE, key, slash + 6);
+    if (type) return { at, end: slash + 6 + type[0].length };
+  }
+  return null;
+}
+const BARE_LEGAL_TYPE = /\p{L}{1,6}-\p{L}/uy;
+const NOT_BEFORE_LEGAL = /[\p{L}\p{N}/.,-]/u;
+const [NINETEEN, TWENTY] = ['19', '20'].map((y) => y.charCodeAt(0) * 256 + y.charCodeAt(1)) as [number, number];
+const SLASH = 0x2f;
+
+/** The character (a whole code point, as /u reads it) that ends just before `at`. */
+function codePointBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? String.fromCodePoint(text.codePointAt(at - 2)!) : text[at - 1]!;
+}
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 function trimEnd(key: string, from: number, end: number): number {
   while (end > from && /[\s,]/u.test(key[end - 1]!)) end--;

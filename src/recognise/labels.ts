@@ -4,6 +4,7 @@ import { foldKey } from '../normalize/fold.js';
 import type { OutlineNode } from '../model/programme.js';
 import { matchPhrase, type Phrase } from './compile.js';
 import { romanToInt } from './numbers.js';
+import { anyStart } from './starts.js';
 
 export type LabelStyle = NonNullable<OutlineNode['labelStyle']>;
 
@@ -91,6 +92,15 @@ function caseByString(code: number): number {
 }
 
 
+const labelStarts = new WeakMap<readonly LabelStyleMatcher[], RegExp | null>();
+
+/** Whether any style could match at the start of `text`: most lines open on no label. */
+function startsLikeLabel(text: string, styles: readonly LabelStyleMatcher[]): boolean {
+  let any = labelStarts.get(styles);
+  if (any === undefined) labelStarts.set(styles, (any = anyStart(styles.map((s) => s.re))));
+  return any === null || any.test(text);
+}
+
 /**
  * The label a line opens with, or null. A label stands before a space (or the end of the line);
  * numbers and bullets glued to a capital ("1.Nâng cao", "-Tổ chức") count too, as sloppy typing.
@@ -113,6 +123,7 @@ function bareStart(text: string): string {
 }
 
 function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[], key: string | undefined): Label | null {
+  if (!startsLikeLabel(text, styles)) return null;
   for (const s of styles) {
     const m = s.re.exec(text);
     if (!m) continue;

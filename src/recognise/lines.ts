@@ -2,6 +2,7 @@ import { bareKey, foldKey } from '../normalize/fold.js';
 import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
 import { stripMarkup } from './markup.js';
+import { anyStart } from './starts.js';
 
 export type LineKind =
   | 'blank'
@@ -111,6 +112,7 @@ function classifyText(l: Line, m: Matchers): void {
   if (text === '*') return void (l.kind = 'asterisk');
   if (m.ruleLine.test(text)) return void (l.kind = 'rule');
   if (m.partyHeadings.some((p) => p.key === key)) return void (l.kind = 'partyHeading');
+  if (!numbered(text, m)) return classifyUnnumbered(l, m);
 
   // Numbering patterns match the label only; the heading is the rest of the line (a capture
   // of ".*" would overflow the regex backtrack stack on a 10 MB line).
@@ -152,6 +154,12 @@ function classifyText(l: Line, m: Matchers): void {
       return;
     }
   }
+  classifyUnnumbered(l, m);
+}
+
+/** A line that opens on no section, conference or item number: a label phrase, a footer mark or text. */
+function classifyUnnumbered(l: Line, m: Matchers): void {
+  const { text, key } = l;
   const attribution = matchPhrase(key, 0, m.attributionPhrases);
   if (attribution) {
     const colon = /^\s*[:：]\s*/.exec(key.slice(attribution.key.length));
@@ -185,4 +193,13 @@ function classifyText(l: Line, m: Matchers): void {
   if (docType && isCaps(text.slice(0, docType.key.length))) return void (l.kind = 'docType');
   if (m.numberedParagraph.test(text)) return void (l.kind = 'numbered');
   if (m.bullet.test(text)) return void (l.kind = 'bullet');
+}
+
+const numberStarts = new WeakMap<Matchers, RegExp | null>();
+
+/** Whether a section, conference or item number could open the line: most lines open on none. */
+function numbered(text: string, m: Matchers): boolean {
+  let any = numberStarts.get(m);
+  if (any === undefined) numberStarts.set(m, (any = anyStart([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])));
+  return any === null || any.test(text);
 }
