@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/normalize/fold.js';
-import { normalizeText } from '../../src/normalize/text.js';
+import { foldSpacing, normalizeText } from '../../src/normalize/text.js';
 import { seedText } from '../helpers.js';
 
 describe('normalizeText', () => {
@@ -30,6 +30,18 @@ describe('normalizeText', () => {
     fc.assert(fc.property(spaces, (s) => perLine(s) && normalizeText(s).split('\n').length === s.replace(/\r\n?/g, '\n').split('\n').length), { numRuns: 2000 });
     expect(normalizeText(' \n  a  b \n\n c ')).toBe('\na b\n\nc');
     expect(normalizeText(' ')).toBe('');
+  });
+
+  it('folds spacing as the pattern it replaced did, on any text of spaces, controls and letters', () => {
+    const space = '[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f]';
+    const any = space.replace('[', '[ ');
+    const pattern = new RegExp(`${any}+\n${any}*|\n${any}+|${any}{2,}|${space}`, 'g');
+    const definition = (text: string) => {
+      const t = text.replace(pattern, (run) => (run.includes('\n') ? '\n' : ' '));
+      return t.slice(t.startsWith(' ') ? 1 : 0, t.endsWith(' ') ? Math.max(t.startsWith(' ') ? 1 : 0, t.length - 1) : t.length);
+    };
+    const unit = fc.constantFrom(' ', '  ', '\n', '\t', '\v', '\u00a0', '\u0085', '\u0000', '\u001f', '\u007f', '\u009f', '\u2000', '\u200a', '\u200b', '\u3000', '\r', 'a', 'ệ', '.');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (s) => foldSpacing(s) === definition(s)), { numRuns: 30000 });
   });
 
   it('is idempotent', () => {

@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { citationPatterns } from '../../src/recognise/citations.js';
 import { spacingPattern } from '../../src/normalize/text.js';
+import { anyStart } from '../../src/recognise/starts.js';
 import { defaultMatchers } from '../../src/recognise/compile.js';
 import { scopePattern } from '../../src/resolve/attributions.js';
 import { selfPattern } from '../../src/resolve/self.js';
@@ -68,6 +69,8 @@ describe('no regular expression can backtrack catastrophically', () => {
       scopePattern(m),
       selfPattern(m)!,
       spacingPattern,
+      anyStart(m.labels.map((l) => l.re))!,
+      anyStart([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])!,
     ];
     const bad = patterns.map((re) => ({ re, verdict: verdict(re.source, re.flags) })).filter((r) => r.verdict !== 'safe');
     expect(bad.map((r) => `/${r.re.source}/ ${r.verdict}`)).toEqual([]);
