@@ -150,10 +150,15 @@ function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
   return re.exec(key);
 }
 
-function isoDate(d: number, mo: number, y: number): string | null {
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** "2014-03-28" for a real calendar day of whole numbers, else null; years before 100 are none (Date.UTC reads them as 19xx). */
+export function isoDate(d: number, mo: number, y: number): string | null {
+  if (!(y >= 100 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(mo, y))) return null;
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function daysIn(month: number, year: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 const [SEMICOLON, FULL_STOP, SPACE] = [';', '.', ' '].map((ch) => ch.charCodeAt(0)) as [number, number, number];

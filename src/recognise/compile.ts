@@ -2,6 +2,7 @@ import { foldPhrase } from '../normalize/fold.js';
 import type { Grammar } from '../grammar/schema.js';
 import { defaultGrammar } from '../grammar/load.js';
 import { escapeRegExp } from './regex.js';
+import { byCode } from '../normalize/code-table.js';
 import { tick } from '../meter.js';
 import { compileLabels, type LabelStyleMatcher } from './labels.js';
 
@@ -240,13 +241,15 @@ export function defaultMatchers(): Matchers {
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
+/** Whether a UTF-16 unit, read alone, is a letter or digit: by code, as phrases are asked on every line. */
+const letterCode = byCode((code) => (LETTER.test(String.fromCharCode(code)) ? 1 : 0));
 
 /** True when `key` has `phrase` at `at`, not glued to a following letter or digit. */
 export function phraseAt(key: string, at: number, phrase: Phrase): boolean {
-  if (!key.startsWith(phrase.key, at)) return false;
-  const next = key[at + phrase.key.length];
-  const last = phrase.key[phrase.key.length - 1] ?? '';
-  return next === undefined || !LETTER.test(last) || !LETTER.test(next);
+  const p = phrase.key;
+  if (!key.startsWith(p, at)) return false;
+  const end = at + p.length;
+  return end >= key.length || p === '' || letterCode(p.charCodeAt(p.length - 1)) === 0 || letterCode(key.charCodeAt(end)) === 0;
 }
 
 /** The longest phrase of the list that `key` has at `at`. */
