@@ -17,8 +17,29 @@ const WEAK: ReadonlySet<LineKind> = new Set(['text', 'numbered', 'bullet', 'numb
 
 /** Sentence-final punctuation, possibly followed by closing quotes or brackets. */
 export function endsSentence(text: string): boolean {
-  return /[.;:!?…]["”»)\]]*$/u.test(text);
+  return endsWithMark(text, SENTENCE_END);
 }
+
+/**
+ * Whether `text` ends with one of `marks` (single UTF-16 units), possibly followed by closing quotes
+ * or brackets: /[marks]["”»)\]]*$/ read backwards from the end. Asked of nearly every line, that
+ * pattern was tried at each of its positions.
+ */
+export function endsWithMark(text: string, marks: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isCloser(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  // By code: a character read as a string is a new string for most of Vietnamese's letters.
+  const code = text.charCodeAt(i);
+  for (let k = 0; k < marks.length; k++) if (marks.charCodeAt(k) === code) return true;
+  return false;
+}
+
+/** " ” » ) ] */
+function isCloser(code: number): boolean {
+  return code === 0x22 || code === 0x201d || code === 0xbb || code === 0x29 || code === 0x5d;
+}
+const SENTENCE_END = '.;:!?…';
 
 export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
   if (!JOINABLE.has(prev.kind) || !WEAK.has(line.kind)) return false;
@@ -35,7 +56,7 @@ export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
   // A lower-case start continues even after ";", ":" or "…": Vietnamese paragraphs and items
   // begin with a capital, a number or a bullet.
   const lowerStart = line.kind === 'text' && /^\p{Ll}/u.test(line.text) && !/^\p{Ll}[).] /u.test(line.text);
-  return !endsSentence(last.text) || (lowerStart && !/[.!?]["”»)\]]*$/u.test(last.text));
+  return !endsSentence(last.text) || (lowerStart && !endsWithMark(last.text, '.!?'));
 }
 
 /**

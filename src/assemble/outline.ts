@@ -8,7 +8,7 @@ import { STRONG, type Line, type LineKind } from '../recognise/lines.js';
 import { stripMarkup } from '../recognise/markup.js';
 import { DAY_DATE, isDayHeading } from '../recognise/day.js';
 import { tick } from '../meter.js';
-import { continues, endsSentence } from './blocks.js';
+import { continues, endsSentence, endsWithMark } from './blocks.js';
 
 /** A unit of the body before the genre names its role: the node and what the genre's roles look at. */
 export interface Unit {
@@ -168,7 +168,7 @@ function joins(
   const cut = width !== null && last.text.length >= width - WORD && !endsSentence(last.text);
   const lower = /^\p{Ll}/u.test(line.text);
   // "… Quyết định số" / "112/QĐ-TTg ngày …": the number a line breaks before is the cited document's.
-  if (/(?:^|\s)(?:số|Số|SỐ):?$/u.test(last.text) && /^\d/.test(line.text)) return true;
+  if (endsOnNumberWord(last.text) && /^\d/.test(line.text)) return true;
   if (lineLabel) {
     // A label after an unfinished long line is a wrapped sentence ("… 2020" / "- 2025 …").
     const after = line.text.slice(lineLabel.textAt);
@@ -193,6 +193,13 @@ function joins(
     return capsOf(line) && capsOf(last) && !endsSentence(last.text);
   }
   return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !/[.!?]["”»)\]]*$/u.test(last.text));
+}
+
+/** "… Quyết định số" or "… số:": the line stops on the word before a document's number. */
+export function endsOnNumberWord(text: string): boolean {
+  const end = text.endsWith(':') ? text.length - 1 : text.length;
+  const word = text.slice(end - 2, end);
+  return (word === 'số' || word === 'Số' || word === 'SỐ') && (end === 2 || /\s/u.test(text[end - 3]!));
 }
 
 /** Whether a line (without Markdown marks) is in capitals, judged once per line: joins asks often. */
@@ -224,7 +231,7 @@ export function isHeadingLike(text: string, label: Label, m: Matchers): boolean 
   if (label.style === 'bullet' || label.style === 'paren') return false;
   if (h.styles.includes(label.style) || capsText(text)) return true;
   const t = text.trim();
-  return t.length <= h.maxShortLength && !/[.;,]["”»)\]]*$/u.test(t);
+  return t.length <= h.maxShortLength && !endsWithMark(t, '.;,');
 }
 
 /** "PHỤ LỤC", "PHỤ LỤC II": in capitals, so that a list of appendices ("Phụ lục VI - Đề án …") is not one. */
