@@ -80,7 +80,7 @@ type Draft = Unit & { label: Label | null; dayKey: boolean };
 /** "Điều 1. Thông qua … như sau:": an article that announces a list holds it, sections included. */
 function opensList(open: Open, styles: ReadonlySet<string>): boolean {
   const text = open.unit.node.heading ?? open.unit.node.text ?? '';
-  return open.unit.node.labelStyle !== null && styles.has(open.unit.node.labelStyle) && /:$/.test(text);
+  return open.unit.node.labelStyle !== null && styles.has(open.unit.node.labelStyle) && text.endsWith(':');
 }
 
 /** Groups lines into units: wrapped lines joined, a heading never glued to the line after it. */
@@ -192,7 +192,7 @@ function joins(
     if (lower || /^\d/.test(line.text) || endsOpen(last.text, m)) return !endsSentence(last.text) || !/[.!?]$/.test(last.text);
     return capsOf(line) && capsOf(last) && !endsSentence(last.text);
   }
-  return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !/[.!?]["”»)\]]*$/u.test(last.text));
+  return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !endsWithMark(last.text, '.!?'));
 }
 
 /** "… Quyết định số" or "… số:": the line stops on the word before a document's number. */
