@@ -4,7 +4,7 @@ import { foldKey } from '../normalize/fold.js';
 import type { OutlineNode } from '../model/programme.js';
 import { matchPhrase, type Phrase } from './compile.js';
 import { romanToInt } from './numbers.js';
-import { anyStart } from './starts.js';
+import { StartPatterns } from './starts.js';
 
 export type LabelStyle = NonNullable<OutlineNode['labelStyle']>;
 
@@ -92,13 +92,13 @@ function caseByString(code: number): number {
 }
 
 
-const labelStarts = new WeakMap<readonly LabelStyleMatcher[], RegExp | null>();
+const labelStarts = new WeakMap<readonly LabelStyleMatcher[], StartPatterns | null>();
 
-/** Whether any style could match at the start of `text`: most lines open on no label. */
-function startsLikeLabel(text: string, styles: readonly LabelStyleMatcher[]): boolean {
-  let any = labelStarts.get(styles);
-  if (any === undefined) labelStarts.set(styles, (any = anyStart(styles.map((s) => s.re))));
-  return any === null || any.test(text);
+/** The first style that could match at the start of `text`, -1 for none: most lines open on no label. */
+function firstStyle(text: string, styles: readonly LabelStyleMatcher[]): number {
+  let starts = labelStarts.get(styles);
+  if (starts === undefined) labelStarts.set(styles, (starts = StartPatterns.of(styles.map((s) => s.re))));
+  return starts === null ? 0 : starts.first(text);
 }
 
 /**
@@ -123,8 +123,11 @@ function bareStart(text: string): string {
 }
 
 function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[], key: string | undefined): Label | null {
-  if (!startsLikeLabel(text, styles)) return null;
-  for (const s of styles) {
+  const first = firstStyle(text, styles);
+  if (first === -1) return null;
+  // Styles before the first that matches cannot; one that matches but is refused leaves the rest to try.
+  for (let i = first; i < styles.length; i++) {
+    const s = styles[i]!;
     const m = s.re.exec(text);
     if (!m) continue;
     const after = text.slice(m[0].length);

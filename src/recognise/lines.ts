@@ -2,7 +2,7 @@ import { bareKey, foldKey } from '../normalize/fold.js';
 import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
 import { stripMarkup } from './markup.js';
-import { anyStart } from './starts.js';
+import { StartPatterns } from './starts.js';
 
 export type LineKind =
   | 'blank'
@@ -195,11 +195,11 @@ function classifyUnnumbered(l: Line, m: Matchers): void {
   if (m.bullet.test(text)) return void (l.kind = 'bullet');
 }
 
-const numberStarts = new WeakMap<Matchers, RegExp | null>();
+const numberStarts = new WeakMap<Matchers, StartPatterns | null>();
 
 /** Whether a section, conference or item number could open the line: most lines open on none. */
 function numbered(text: string, m: Matchers): boolean {
   let any = numberStarts.get(m);
-  if (any === undefined) numberStarts.set(m, (any = anyStart([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])));
+  if (any === undefined) numberStarts.set(m, (any = StartPatterns.of([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])));
   return any === null || any.test(text);
 }

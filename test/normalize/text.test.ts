@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldKey } from '../../src/normalize/fold.js';
-import { foldSpacing, normalizeText } from '../../src/normalize/text.js';
+import { charCount, foldSpacing, normalizeText } from '../../src/normalize/text.js';
 import { seedText } from '../helpers.js';
 
 describe('normalizeText', () => {
@@ -42,6 +42,15 @@ describe('normalizeText', () => {
     };
     const unit = fc.constantFrom(' ', '  ', '\n', '\t', '\v', '\u00a0', '\u0085', '\u0000', '\u001f', '\u007f', '\u009f', '\u2000', '\u200a', '\u200b', '\u3000', '\r', 'a', 'ệ', '.');
     fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (s) => foldSpacing(s) === definition(s)), { numRuns: 30000 });
+  });
+
+  it('counts characters as code points, with or without an end', () => {
+    const definition = (s: string, end: number) => s.slice(0, end).length - (s.slice(0, end).match(/[\ud800-\udbff]/g) ?? []).length;
+    const unit = fc.constantFrom('a', 'ệ', '𝐀', '\ud800', '\udc00', ' ');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 12 }), fc.nat(14), (s, e) => {
+      const end = Math.min(e, s.length);
+      expect([charCount(s), charCount(s, end)]).toEqual([definition(s, s.length), definition(s, end)]);
+    }), { numRuns: 20000 });
   });
 
   it('is idempotent', () => {

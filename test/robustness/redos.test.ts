@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { citationPatterns } from '../../src/recognise/citations.js';
 import { spacingPattern } from '../../src/normalize/text.js';
-import { anyStart } from '../../src/recognise/starts.js';
+import { StartPatterns } from '../../src/recognise/starts.js';
 import { defaultMatchers } from '../../src/recognise/compile.js';
 import { scopePattern } from '../../src/resolve/attributions.js';
 import { selfPattern } from '../../src/resolve/self.js';
@@ -69,8 +69,8 @@ describe('no regular expression can backtrack catastrophically', () => {
       scopePattern(m),
       selfPattern(m)!,
       spacingPattern,
-      anyStart(m.labels.map((l) => l.re))!,
-      anyStart([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])!,
+      StartPatterns.of(m.labels.map((l) => l.re))!.pattern,
+      StartPatterns.of([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])!.pattern,
     ];
     const bad = patterns.map((re) => ({ re, verdict: verdict(re.source, re.flags) })).filter((r) => r.verdict !== 'safe');
     expect(bad.map((r) => `/${r.re.source}/ ${r.verdict}`)).toEqual([]);
