@@ -11,7 +11,7 @@ import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
 import { InputError } from './errors.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
-import { SCHEMA_VERSION, validateProgramme, type Diagnostic, type Programme } from './model/programme.js';
+import { SCHEMA_VERSION, validateProgramme, type Citation, type Diagnostic, type Programme } from './model/programme.js';
 import { charCount, normalizeDocument, normalizeText } from './normalize/text.js';
 import type { LegacyText } from './normalize/legacy-text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
@@ -79,9 +79,10 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   // The document's own number in its text is a mention of itself, not a citation.
   const all = [...(zone.titleParts.length > 0 ? findCitations(new Joined(zone.titleParts), m) : []), ...body.citations];
   const itself = new Set(all.filter((c) => citesItself(c, header)));
-  const read = all.filter((c) => !itself.has(c));
+  const read = itself.size === 0 ? all : all.filter((c) => !itself.has(c));
   const citations = resolveMentions(read);
-  const resolvedOf = new Map(read.map((c, i) => [c, citations[i]!]));
+  const resolvedOf = new Map<Citation, Citation>();
+  for (let i = 0; i < read.length; i++) resolvedOf.set(read[i]!, citations[i]!);
   const conferences = body.conferences.map((c) => ({
     ...c,
     items: c.items.map((item) => ({ ...item, citations: item.citations.filter((x) => !itself.has(x)).map((x) => resolvedOf.get(x) ?? x) })),

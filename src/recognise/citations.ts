@@ -36,6 +36,8 @@ interface Compiled {
   kindStart: WordSearch;
   /** The named references' literal starts, looked for in one pass. */
   namedLiterals: LiteralSet;
+  /** Every named reference begins with a literal: a paragraph with none of them names none. */
+  namedAllLiteral: boolean;
   afterKind: RegExp;
   party: RegExp;
   stateLegal: RegExp;
@@ -98,6 +100,7 @@ function compiled(m: Matchers): Compiled {
     kindByBare: new Map(kinds.map((k) => [k.bare, k])),
     kindStart: new WordSearch(kinds.map((k) => k.bare)),
     namedLiterals: new LiteralSet(m.namedReferences.map((r) => r.literal)),
+    namedAllLiteral: m.namedReferences.every((r) => r.literal !== ''),
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
     party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?[-–]{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
@@ -712,10 +715,11 @@ function normaliseTerm(raw: string): string {
 }
 
 function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: Set<number>): Citation[] {
+  const present = c.namedLiterals.in(block.key);
+  if (present.size === 0 && c.namedAllLiteral) return numbered;
   const named: Citation[] = [];
   const starts = new Set<number>();
   const cores: [number, number][] = [];
-  const present = c.namedLiterals.in(block.key);
   for (const ref of m.namedReferences) {
     if (ref.literal !== '' && !present.has(ref.literal)) continue;
     ref.re.lastIndex = 0;

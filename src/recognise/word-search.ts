@@ -65,6 +65,8 @@ export class WordSearch {
  * literal occurs exactly when some place starts with it, and at every place where one starts
  * the longest literal starting there is found, which begins with every shorter one found there.
  */
+const NONE: ReadonlySet<string> = new Set();
+
 export class LiteralSet {
   private readonly any: RegExp;
   private readonly literals: readonly string[];
@@ -75,7 +77,7 @@ export class LiteralSet {
   }
 
   /** The literals that occur in `text`. */
-  in(text: string): Set<string> {
+  in(text: string): ReadonlySet<string> {
     const longest: string[] = [];
     const re = this.any;
     re.lastIndex = 0;
@@ -83,8 +85,9 @@ export class LiteralSet {
       longest.push(m[0]);
       re.lastIndex = m.index + 1;
     }
+    // Most paragraphs name no document: they share one empty answer.
+    if (longest.length === 0) return NONE;
     const found = new Set<string>();
-    if (longest.length === 0) return found;
     for (const l of this.literals) if (longest.some((x) => x.startsWith(l))) found.add(l);
     return found;
   }
