@@ -67,11 +67,13 @@ export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
 export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?: (line: Line) => boolean } = {}): Block[] {
   const blocks: Block[] = [];
   let current: Omit<Block, 'joined'> | null = null;
+  // A line is a part of a joined paragraph as it is: its text, place and keys.
   const close = () => {
-    if (current) blocks.push({ kind: current.kind, first: current.first, lines: current.lines, joined: new Joined(current.lines.map(part)) });
+    if (current) blocks.push({ kind: current.kind, first: current.first, lines: current.lines, joined: new Joined(current.lines) });
     current = null;
   };
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     tick();
     if (line.kind === 'blank') {
       close();
@@ -87,8 +89,4 @@ export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?
   }
   close();
   return blocks;
-}
-
-function part(line: Line) {
-  return { text: line.text, start: line.start, line: line.line, key: line.key, bare: line.bare };
 }

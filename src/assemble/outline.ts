@@ -250,7 +250,7 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
   const from = bare.at + (label?.textAt ?? 0);
   // Joined text is normalized already: one space between words, none at the ends. Most units are
   // one line, whose text after the label needs no joining.
-  let text = block.length === 1 ? first.text.slice(from).trim() : new Joined(block.map((l) => ({ text: l.text, start: l.start, line: l.line, key: l.key }))).slice(from).text.trim();
+  let text = block.length === 1 ? first.text.slice(from).trim() : new Joined(block).slice(from).text.trim();
   if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(stripMarkup(first.text).text.slice(label?.textAt ?? 0));
   const caps = label === null && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
   const appendix = caps && isAppendix(first.text, m);
