@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { phraseAt } from '../../src/recognise/compile.js';
+import { defaultMatchers, matchPhrase, phraseAt, type Phrase } from '../../src/recognise/compile.js';
 
 /** The definition the code tables replaced: one-unit strings tested with the pattern. */
 function definition(key: string, at: number, phrase: string): boolean {
@@ -23,6 +23,24 @@ describe('phraseAt', () => {
     fc.assert(
       fc.property(text, text, fc.nat(8), (key, phrase, at) => phraseAt(key, at, { text: phrase, key: phrase }) === definition(key, at, phrase)),
       { numRuns: 50000 },
+    );
+  });
+});
+
+describe('matchPhrase', () => {
+  const m = defaultMatchers();
+  /** The definition: the first phrase of the list, in order, that the key has at the place. */
+  const definition = (key: string, at: number, list: readonly Phrase[]) => list.find((p) => phraseAt(key, at, p)) ?? null;
+
+  it('finds bodies as a scan of the list in order would, through its index by first character', () => {
+    expect(matchPhrase('của ban bí thư về', 4, m.bodies)?.name).toBe('Ban Bí thư');
+    // Pieces of the bodies' own keys, cut and glued, so that long shared beginnings are common.
+    const pieces = [...new Set(m.bodies.flatMap((b) => b.key.split(/(?<= )/u)))];
+    const whole = m.bodies.map((b) => b.key);
+    const unit = fc.oneof(fc.constantFrom(...whole), fc.constantFrom(...pieces), fc.constantFrom(' ', ',', 'a', 'x', '1', 'ệ'));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 6 }), fc.nat(12), (key, at) => matchPhrase(key, at, m.bodies) === definition(key, at, m.bodies)),
+      { numRuns: 20000 },
     );
   });
 });
