@@ -1,7 +1,8 @@
 // What the package ships, built from tsc's output (dist/**/*.js, which is not shipped):
 //
-//   dist/bundle/  the command line (bin) and its batch worker, ESM, zod included: start-up does not
-//                 resolve and compile ~100 modules separately (the benchmark's "cold" figure).
+//   dist/bundle/  the command line (bin) and its batch worker, CommonJS chunks, zod included: start-up
+//                 does not resolve and compile ~100 modules separately, and the chunks are run
+//                 with V8's code cache (src/cli/code-cache.ts; the benchmark's "cold" figure).
 //   dist/web/     the page of `vanban serve` (src/serve/web/): its script bundled from the TypeScript
 //                 sources for the browser (with the diff's words and the CSV rows it shares with
 //                 the command line), its HTML and stylesheet copied by scripts/bundle.mjs.
@@ -66,12 +67,24 @@ export default [
     output: { dir: 'dist/web', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
-    input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
+    // CommonJS, so that src/cli/code-cache.ts can run each chunk through vm.Script with its V8 code
+    // cache (dist/bundle/package.json, written by scripts/bundle.mjs, makes these .js CommonJS);
+    // `import('mammoth')` becomes a require, since vm.Script has no import() without a node flag.
+    input: { cli: 'dist/cli/main.js', 'batch-worker': 'dist/batch/worker.js' },
     platform: 'node',
     external: external.filter((e) => String(e) !== String(zod)),
-    plugins: [sqlJsWithoutDirname],
+    plugins: [fileUrlInCommonJs, sqlJsWithoutDirname],
     resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler } },
-    output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    output: { dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
+  {
+    // The files node runs: the bin (vanban.js) and the batch worker (worker.js), each loading its
+    // bundle above with the code cache.
+    input: { vanban: 'dist/cli/bin.js', worker: 'dist/cli/worker-bin.js' },
+    platform: 'node',
+    external,
+    plugins: [fileUrlInCommonJs],
+    output: { dir: 'dist/bundle', format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
     input: { index: 'dist/index.js' },
