@@ -58,6 +58,12 @@ const sqlJsWithoutDirname = {
  */
 const noSchemaCompiler = fileURLToPath(new URL('./scripts/no-schema-compiler.cjs', import.meta.url));
 
+/**
+ * natural's levenshtein_distance.js requires all of underscore (80 kB, built at every start) for
+ * `_.extend` and `_.min`: the bundles get those two alone.
+ */
+const underscore = { underscore: fileURLToPath(new URL('./scripts/underscore-for-levenshtein.cjs', import.meta.url)) };
+
 export default [
   {
     input: { page: 'src/serve/web/page.ts' },
@@ -74,7 +80,7 @@ export default [
     platform: 'node',
     external: external.filter((e) => String(e) !== String(zod)),
     plugins: [fileUrlInCommonJs, sqlJsWithoutDirname],
-    resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler } },
+    resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler, ...underscore } },
     output: { dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
@@ -90,12 +96,14 @@ export default [
     input: { index: 'dist/index.js' },
     platform: 'node',
     external,
+    resolve: { alias: underscore },
     output: { dir: 'dist/lib', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
     input: { index: 'dist/index.js' },
     platform: 'node',
     external,
+    resolve: { alias: underscore },
     plugins: [fileUrlInCommonJs],
     output: { dir: 'dist/lib', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
   },
