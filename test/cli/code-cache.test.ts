@@ -69,7 +69,7 @@ describe('the code cache of the command line', () => {
     // Chunks the parse loads, each with its cache damaged in its own way.
     const loaded = good.verdicts.map(([chunk]) => chunk).filter((chunk) => chunk !== 'cli.js');
     const [otherV8, damaged, short, edited] = loaded;
-    const head = 'vanban-code-cache-1\n'.length + 20;
+    const head = 'vanban-code-cache-2\n'.length + 32;
     // V8's data starts with a magic number and the hash of the V8 version that made it.
     const v8 = readFileSync(join(bundle, `${otherV8}.cache`));
     v8.writeUInt32LE(v8.readUInt32LE(head + 4) ^ 0x5a5a5a5a, head + 4);
