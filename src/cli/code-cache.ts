@@ -105,7 +105,13 @@ function digest(chunk: Buffer): Buffer {
  * compiled, including those its cache already held, so that runs of several commands add up.
  */
 function writeCaches(): void {
-  for (const { file, bytes, script } of chunks.values()) {
-    writeFileSync(`${file}.cache`, Buffer.concat([MAGIC, digest(bytes), script.createCachedData()]));
+  try {
+    for (const { file, bytes, script } of chunks.values()) {
+      writeFileSync(`${file}.cache`, Buffer.concat([MAGIC, digest(bytes), script.createCachedData()]));
+    }
+  } catch (error) {
+    // The build stops on this exit status (scripts/bundle.mjs).
+    process.stderr.write(`vanban: cannot write the code cache: ${(error as Error).message}\n`);
+    process.exitCode = 1;
   }
 }
