@@ -67,7 +67,10 @@ export function loadChunk(file: string): unknown {
  * caches are made under it too (V8 compares flags).
  */
 export function startUp(): void {
-  setFlagsFromString('--no-regexp-tier-up');
+  // V8 prints an unknown flag's error to standard output, into the command's JSON: the flag is
+  // set only by the V8 versions known to have it (Node.js 20, 22 and 24).
+  const major = Number(process.versions.v8.split('.')[0]);
+  if (major >= 11 && major <= 13) setFlagsFromString('--no-regexp-tier-up');
 }
 
 /** Runs the entry chunk beside the caller (`new URL('./cli.js', import.meta.url)`). */
