@@ -1,7 +1,8 @@
 // What the package ships, built from tsc's output (dist/**/*.js, which is not shipped):
 //
-//   dist/bundle/  the command line (bin) and its batch worker, ESM, zod included: start-up does not
-//                 resolve and compile ~100 modules separately (the benchmark's "cold" figure).
+//   dist/bundle/  the command line (bin) and its batch worker, CommonJS chunks, zod included: start-up
+//                 does not resolve and compile ~100 modules separately, and the chunks are run
+//                 with V8's code cache (src/cli/code-cache.ts; the benchmark's "cold" figure).
 //   dist/web/     the page of `vanban serve` (src/serve/web/): its script bundled from the TypeScript
 //                 sources for the browser (with the diff's words and the CSV rows it shares with
 //                 the command line), its HTML and stylesheet copied by scripts/bundle.mjs.
@@ -57,6 +58,12 @@ const sqlJsWithoutDirname = {
  */
 const noSchemaCompiler = fileURLToPath(new URL('./scripts/no-schema-compiler.cjs', import.meta.url));
 
+/**
+ * natural's levenshtein_distance.js requires all of underscore (80 kB, built at every start) for
+ * `_.extend` and `_.min`: the bundles get those two alone.
+ */
+const underscore = { underscore: fileURLToPath(new URL('./scripts/underscore-for-levenshtein.cjs', import.meta.url)) };
+
 export default [
   {
     input: { page: 'src/serve/web/page.ts' },
@@ -66,23 +73,37 @@ export default [
     output: { dir: 'dist/web', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
-    input: { vanban: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
+    // CommonJS, so that src/cli/code-cache.ts can run each chunk through vm.Script with its V8 code
+    // cache (dist/bundle/package.json, written by scripts/bundle.mjs, makes these .js CommonJS);
+    // `import('mammoth')` becomes a require, since vm.Script has no import() without a node flag.
+    input: { cli: 'dist/cli/main.js', 'batch-worker': 'dist/batch/worker.js' },
     platform: 'node',
     external: external.filter((e) => String(e) !== String(zod)),
-    plugins: [sqlJsWithoutDirname],
-    resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler } },
-    output: { dir: 'dist/bundle', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+    plugins: [fileUrlInCommonJs, sqlJsWithoutDirname],
+    resolve: { alias: { '@fastify/ajv-compiler': noSchemaCompiler, '@fastify/fast-json-stringify-compiler': noSchemaCompiler, ...underscore } },
+    output: { dir: 'dist/bundle', format: 'cjs', dynamicImportInCjs: false, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  },
+  {
+    // The files node runs: the bin (vanban.js) and the batch worker (worker.js), each loading its
+    // bundle above with the code cache.
+    input: { vanban: 'dist/cli/bin.js', worker: 'dist/cli/worker-bin.js' },
+    platform: 'node',
+    external,
+    plugins: [fileUrlInCommonJs],
+    output: { dir: 'dist/bundle', format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
     input: { index: 'dist/index.js' },
     platform: 'node',
     external,
+    resolve: { alias: underscore },
     output: { dir: 'dist/lib', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
   },
   {
     input: { index: 'dist/index.js' },
     platform: 'node',
     external,
+    resolve: { alias: underscore },
     plugins: [fileUrlInCommonJs],
     output: { dir: 'dist/lib', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
   },

@@ -1,8 +1,10 @@
 // Builds dist/bundle/ (the CLI) and dist/lib/ (the library, ESM and CommonJS) from
 // rolldown.config.mjs through rolldown's API, which (unlike its CLI) does not print a table of
 // chunks into every `npm install`; then writes the licences of the packages bundled in and the
-// grammar files it has checked.
-import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// grammar files it has checked, and makes the command line's V8 code cache.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -20,6 +22,8 @@ for (const config of configs) {
 }
 // The page's HTML, stylesheet and icon go beside its script, as they are.
 for (const file of ['index.html', 'page.css', 'favicon.svg']) copyFileSync(join(root, 'src/serve/web', file), join(root, 'dist/web', file));
+// The command line's chunks are CommonJS (see rolldown.config.mjs) in a package of ES modules.
+writeFileSync(join(root, 'dist/bundle/package.json'), '{ "type": "commonjs" }\n');
 // npm marks a dependency's bin executable when it links it, but not the project's own: without
 // this, `npx vanban` in a fresh clone answers "Permission denied".
 chmodSync(join(root, 'dist/bundle/vanban.js'), 0o755);
@@ -31,6 +35,29 @@ writeFileSync(join(root, 'dist/THIRD-PARTY-LICENSES.txt'), licences(bundled));
 // bytes again (src/grammar/load.ts).
 const { checkGrammarFiles } = await import('../dist/grammar/load.js');
 writeFileSync(join(root, 'dist/grammar-checked.json'), JSON.stringify(checkGrammarFiles()));
+writeCodeCache();
+
+/**
+ * dist/bundle/<chunk>.cache: V8's compiled code of every function the common commands run, read
+ * back by src/cli/code-cache.ts so that a cold start compiles nothing of vanban's. Each run adds to
+ * the caches the one before made. They are made by this node without flags (NODE_OPTIONS left
+ * out): V8 refuses a cache under another version or other flags, and the chunk is compiled.
+ */
+function writeCodeCache() {
+  const seed = join(root, 'fixtures/seed/programme-2024-hau-giang-draft.txt');
+  const docx = join(root, 'fixtures/docx/auto-numbered.docx');
+  const out = mkdtempSync(join(tmpdir(), 'vanban-code-cache-'));
+  const runs = [['--help'], ['text', seed], ['outline', seed], ['lint', seed], ['parse', docx], ['parse', seed], ['batch', seed, '--out', out, '-q']];
+  const { NODE_OPTIONS, ...env } = process.env;
+  try {
+    for (const args of runs) {
+      const r = spawnSync(process.execPath, [join(root, 'dist/bundle/vanban.js'), ...args], { env: { ...env, VANBAN_WRITE_CODE_CACHE: '1' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`vanban ${args.join(' ')} (making the code cache) exited ${r.status}: ${r.stderr}`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 /** The licence of every package with a module in the bundles, as their MIT/ISC terms ask. */
 function licences(ids) {

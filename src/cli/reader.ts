@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_WORKER_MEMORY_MB, WorkerCrash, WorkerPool } from '../batch/pool.js';
+import type { WorkerPool } from '../batch/pool.js';
 import type { ParseResult, ParseTask, TextResult } from '../batch/protocol.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_SIZE, ingestFile, readBounded, readStdin } from '../ingest/file.js';
@@ -23,25 +23,25 @@ export interface ReadOptions extends ParseFileOptions {
  * limit, because a parse stuck in a loop would keep this thread's timers from ever firing.
  */
 export class FileReader {
-  private readonly pool: WorkerPool<ParseResult | TextResult> | null;
+  /** Started with the first file read in a worker; loaded only then (worker_threads and all). */
+  private pool: Promise<WorkerPool<ParseResult | TextResult>> | null = null;
+  private readonly limited: boolean;
   private id = 0;
 
   constructor(private readonly options: ReadOptions) {
-    const limited = (options.timeoutMs ?? 0) > 0 || options.memoryMb !== undefined;
-    const url = options.workerUrl ? { url: options.workerUrl } : {};
-    this.pool = limited ? new WorkerPool(1, { ...url, timeoutMs: options.timeoutMs ?? 0, memoryMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB }) : null;
+    this.limited = (options.timeoutMs ?? 0) > 0 || options.memoryMb !== undefined;
   }
 
   async model(file: string): Promise<Programme> {
     // The parser (and zod, for the model's schema) is loaded by the commands that want a model:
     // `vanban text` never needs it.
-    if (!this.pool) return (await (await import('../parse-file.js')).processFile(file, this.options)).model;
+    if (!this.limited) return (await (await import('../parse-file.js')).processFile(file, this.options)).model;
     const result = await this.inWorker(file, 'model');
     return JSON.parse((result as Extract<ParseResult, { ok: true }>).json) as Programme;
   }
 
   async text(file: string): Promise<string> {
-    if (!this.pool) {
+    if (!this.limited) {
       const ingested = await ingestFile(file, this.options).catch((error: unknown) => Promise.reject(named(error, file)));
       return normalizeText(ingested.text);
     }
@@ -49,10 +49,20 @@ export class FileReader {
   }
 
   close(): Promise<void> {
-    return this.pool?.close() ?? Promise.resolve();
+    return this.pool?.then((pool) => pool.close()) ?? Promise.resolve();
+  }
+
+  private workers(): Promise<WorkerPool<ParseResult | TextResult>> {
+    const { workerUrl, timeoutMs, memoryMb } = this.options;
+    this.pool ??= import('../batch/pool.js').then(
+      ({ WorkerPool, DEFAULT_WORKER_MEMORY_MB }) => new WorkerPool(1, { ...(workerUrl ? { url: workerUrl } : {}), timeoutMs: timeoutMs ?? 0, memoryMb: memoryMb ?? DEFAULT_WORKER_MEMORY_MB }),
+    );
+    return this.pool;
   }
 
   private async inWorker(file: string, want: 'model' | 'text'): Promise<ParseResult | TextResult> {
+    // The worker starts loading while the file is read.
+    const started = this.workers();
     const name = file === '-' ? null : file;
     const maxSize = this.options.maxSize ?? DEFAULT_MAX_SIZE;
     const bytes = await (name === null ? readStdin(maxSize) : readBounded(name, maxSize)).catch((error: unknown) => Promise.reject(named(error, file)));
@@ -68,10 +78,12 @@ export class FileReader {
       ...(this.options.format ? { format: this.options.format } : {}),
       ...(this.options.rules ? { rules: this.options.rules } : {}),
     };
+    const pool = await started;
     let result;
     try {
-      result = await this.pool!.run(task);
+      result = await pool.run(task);
     } catch (error) {
+      const { WorkerCrash } = await import('../batch/pool.js');
       throw error instanceof WorkerCrash ? new InputError(error.message, name ?? '<stdin>') : error;
     }
     if (!result.ok) throw new InputError(result.reason, name ?? '<stdin>');

@@ -143,8 +143,15 @@ function readGenres(folder: string, trustBuild: boolean): Grammar['genres'] {
     throw new Error(`grammar ${dir}: ${(error as Error).message}`);
   }
   const genres = names.map((n) => readJson(dir + n, 'Genre', trustBuild));
-  return genres.sort((a, b) => a.priority - b.priority || a.genre.localeCompare(b.genre));
+  return genres.sort((a, b) => a.priority - b.priority || byCodeUnits(a.genre, b.genre));
 }
+
+/**
+ * Genre ids are lowercase words joined by hyphens (the schema's pattern), which collate in the
+ * order of their code units: localeCompare's order, without loading a collator (~10 ms of a
+ * cold start) and whatever the user's locale.
+ */
+export const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 let cached: Grammar | null = null;
 export function defaultGrammar(): Grammar {

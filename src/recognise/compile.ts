@@ -179,7 +179,7 @@ export function compile(grammar: Grammar): Matchers {
     partyTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.party)),
     stateTypeCodes: new Set(grammar.documentTypes.types.flatMap((t) => t.state)),
     issuerCodes: new Set(grammar.issuers.codes.map((c) => c.code)),
-    namedReferences: g.namedReferences.map((r) => ({ re: new RegExp(r.pattern, 'gu'), literal: literalStart(r.pattern), kind: r.kind, issuedBy: r.issuedBy, capitalTitle: r.capitalTitle, tail: r.tail, needsIssuer: r.needsIssuer, quotedTitle: r.quotedTitle })),
+    namedReferences: g.namedReferences.map(namedReference),
     placeDate: new RegExp(`^[^,]{2,60}, ?${word(g.header.dateWords.day)}(?![\\p{L}])`, 'u'),
     dateLine: {
       spelled: new RegExp(`^${word(g.header.dateWords.day)} ?(\\d{1,2})? ?${word(g.header.dateWords.month)} ?(\\d{1,2})? ?${word(g.header.dateWords.year)} ?(\\d{4})? ?\\.?$`, 'u'),
@@ -191,6 +191,28 @@ export function compile(grammar: Grammar): Matchers {
       month: new RegExp(`${word(g.header.dateWords.month)} (\\d{1,2})(?!\\d)`, 'u'),
       year: new RegExp(`${word(g.header.dateWords.year)} (\\d{4})(?!\\d)`, 'u'),
     },
+  };
+}
+
+/**
+ * A named reference with its pattern compiled when first asked for: most documents have the
+ * literal start of few of them, and the others are never run (compiling a /u pattern is a cold
+ * start's cost).
+ */
+function namedReference(r: Grammar['genre']['namedReferences'][number]): Matchers['namedReferences'][number] {
+  let re: RegExp | undefined;
+  return {
+    get re() {
+      re ??= new RegExp(r.pattern, 'gu');
+      return re;
+    },
+    literal: literalStart(r.pattern),
+    kind: r.kind,
+    issuedBy: r.issuedBy,
+    capitalTitle: r.capitalTitle,
+    tail: r.tail,
+    needsIssuer: r.needsIssuer,
+    quotedTitle: r.quotedTitle,
   };
 }
 

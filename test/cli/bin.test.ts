@@ -28,6 +28,11 @@ describe('the installed bin', () => {
     }
   });
 
+  it('suggests a mistyped command by natural\'s edit distance, as the module build does', () => {
+    for (const typo of ['ouline', 'pars', 'lnt']) expect(run(bin, [typo]).stderr).toBe(run(modules, [typo]).stderr);
+    expect(run(bin, ['ouline']).stderr).toContain('did you mean "outline"?');
+  });
+
   it('finds its grammar, its version and its batch worker', () => {
     expect(run(bin, ['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     const out = mkdtempSync(join(tmpdir(), 'vanban-bin-'));

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +41,7 @@ function productionTree(): Set<string> {
   return seen;
 }
 
-/** Bare module names the built files import or require at run time ("mammoth", not "./x.js"). */
+/** Bare module names the built files import or require at run time ("mammoth", not "./x.js" nor "fs"). */
 function importedPackages(folder: string): Set<string> {
   const names = new Set<string>();
   for (const file of readdirSync(folder).filter((f) => /\.c?js$/.test(f))) {
@@ -49,7 +50,8 @@ function importedPackages(folder: string): Set<string> {
     const statements = /^(?:import|export)\b[^;\n]*?\bfrom\s*["']([^"'./][^"']*)["']|^import\s*["']([^"'./][^"']*)["']|\b(?:require|import)\s*\(\s*["']([^"'./][^"']*)["']\s*\)/gm;
     for (const m of code.matchAll(statements)) {
       const spec = (m[1] ?? m[2] ?? m[3])!;
-      if (spec.startsWith('node:')) continue;
+      // Node's own modules, with or without "node:" (bundled CommonJS packages require "fs").
+      if (isBuiltin(spec)) continue;
       names.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
     }
   }
