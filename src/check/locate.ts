@@ -94,3 +94,11 @@ export function textMap(text: string): TextMap {
   if (last?.text !== text) last = new TextMap(text);
   return last;
 }
+
+/**
+ * The map a rule reads: the one runChecks made for the run, else the one for the context's text.
+ * Looking the map up by text compares the whole text with the last one's: once per run, not per rule.
+ */
+export function mapOf(context: { text: string; map?: TextMap | undefined }): TextMap {
+  return context.map ?? textMap(context.text);
+}

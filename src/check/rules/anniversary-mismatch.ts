@@ -1,8 +1,9 @@
+import type { Diagnostic } from '../../model/programme.js';
 import { foldPhrase } from '../../normalize/fold.js';
 import type { Matchers } from '../../recognise/compile.js';
 import { escapeRegExp } from '../../recognise/regex.js';
 import { citationEn, citationVi, citationYear } from '../describe.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 // How far before a citation its review phrase may start.
@@ -23,6 +24,36 @@ export function reviewPhrase(m: Matchers): RegExp {
   return re;
 }
 
+/** Where each of `words` starts in `key`, in order: found once, not searched for again per citation. */
+function wordStarts(key: string, words: readonly string[]): number[][] {
+  return words.map((w) => {
+    const starts: number[] = [];
+    for (let i = key.indexOf(w); i !== -1; i = key.indexOf(w, i + 1)) starts.push(i);
+    return starts;
+  });
+}
+
+/**
+ * Whether one of the words starts at or after `from` and ends by `end`: what
+ * `key.lastIndexOf(w, end - w.length) >= from` says, by a binary search of its starts.
+ */
+function wordWithin(words: readonly string[], starts: readonly number[][], from: number, end: number): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const list = starts[k]!;
+    const last = Math.max(0, end - words[k]!.length);
+    // The greatest start at or before `last`.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! <= last) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && list[lo - 1]! >= from) return true;
+  }
+  return false;
+}
+
 export const anniversaryMismatch: Rule = {
   code: 'anniversary-mismatch',
   severity: 'warning',
@@ -30,22 +61,26 @@ export const anniversaryMismatch: Rule = {
     vi: '"Sơ kết/Tổng kết N năm" một văn bản mà năm chương trình trừ năm ban hành khác N',
     en: 'a "Sơ kết/Tổng kết N năm" (N-year review) of a document whose age in the programme year is not N',
   },
-  check(p, { text, matchers }) {
+  check(p, context) {
+    const { matchers } = context;
     const year = p.header.year;
     if (year === null) return [];
-    const map = textMap(text);
+    const map = mapOf(context);
     const re = reviewPhrase(matchers);
-    const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase);
-    return p.citations.flatMap((c) => {
+    const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase).filter((a) => a !== '');
+    let starts: number[][] | null = null;
+    const found: Diagnostic[] = [];
+    for (const c of p.citations) {
       const issued = citationYear(c);
-      if (issued === null) return [];
+      if (issued === null) continue;
       const from = Math.max(0, c.span.start - WINDOW);
       // Most citations are not reviews: no review word in reach, no pattern to run.
-      if (!actions.some((a) => a !== '' && map.key.lastIndexOf(a, c.span.start - a.length) >= from)) return [];
+      starts ??= wordStarts(map.key, actions);
+      if (!wordWithin(actions, starts, from, c.span.start)) continue;
       const match = re.exec(map.key.slice(from, c.span.start));
-      if (!match) return [];
+      if (!match) continue;
       const years = Number(match[2]);
-      if (year - issued === years) return [];
+      if (year - issued === years) continue;
       const at = from + match.index;
       // The drafter's own words: "Sơ kết 05 năm".
       const said = map.flat.slice(at, at + match[1]!.length);
@@ -58,7 +93,8 @@ export const anniversaryMismatch: Rule = {
         age > 0
           ? `${citationEn(c)}: '${said}' is a ${years}-year review, but ${year} is year ${age}`
           : `${citationEn(c)}: '${said}' is a ${years}-year review, but the document dates from ${issued}, not before ${year}`;
-      return [finding(this, map.position(at), vi, en)];
-    });
+      found.push(finding(this, map.position(at), vi, en));
+    }
+    return found;
   },
 };
