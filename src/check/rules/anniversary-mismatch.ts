@@ -24,33 +24,8 @@ export function reviewPhrase(m: Matchers): RegExp {
   return re;
 }
 
-/** Where each of `words` starts in `key`, in order: found once, not searched for again per citation. */
-function wordStarts(key: string, words: readonly string[]): number[][] {
-  return words.map((w) => {
-    const starts: number[] = [];
-    for (let i = key.indexOf(w); i !== -1; i = key.indexOf(w, i + 1)) starts.push(i);
-    return starts;
-  });
-}
-
-/**
- * Whether one of the words starts at or after `from` and ends by `end`: what
- * `key.lastIndexOf(w, end - w.length) >= from` says, by a binary search of its starts.
- */
-function wordWithin(words: readonly string[], starts: readonly number[][], from: number, end: number): boolean {
-  for (let k = 0; k < words.length; k++) {
-    const list = starts[k]!;
-    const last = Math.max(0, end - words[k]!.length);
-    // The greatest start at or before `last`.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! <= last) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0 && list[lo - 1]! >= from) return true;
-  }
+function hasAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
   return false;
 }
 
@@ -68,22 +43,23 @@ export const anniversaryMismatch: Rule = {
     const map = mapOf(context);
     const re = reviewPhrase(matchers);
     const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase).filter((a) => a !== '');
-    let starts: number[][] | null = null;
     const found: Diagnostic[] = [];
     for (const c of p.citations) {
       const issued = citationYear(c);
       if (issued === null) continue;
       const from = Math.max(0, c.span.start - WINDOW);
-      // Most citations are not reviews: no review word in reach, no pattern to run.
-      starts ??= wordStarts(map.key, actions);
-      if (!wordWithin(actions, starts, from, c.span.start)) continue;
-      const match = re.exec(map.key.slice(from, c.span.start));
+      // Most citations are not reviews: no review word in reach, no pattern to run. Only the
+      // window is searched: looking back through the whole text for the last review word went
+      // as far as the previous one, the whole text when there is none.
+      const window = map.key.slice(from, c.span.start);
+      if (!hasAny(window, actions)) continue;
+      const match = re.exec(window);
       if (!match) continue;
       const years = Number(match[2]);
       if (year - issued === years) continue;
       const at = from + match.index;
       // The drafter's own words: "Sơ kết 05 năm".
-      const said = map.flat.slice(at, at + match[1]!.length);
+      const said = map.flatSlice(at, at + match[1]!.length);
       const age = year - issued;
       const vi =
         age > 0

@@ -38,7 +38,7 @@ export const archiveReviewYears: Rule = {
       const age = year - known.year;
       if (age === said) return [];
       const at = from + match.index;
-      const words = map.flat.slice(at, at + match[1]!.length);
+      const words = map.flatSlice(at, at + match[1]!.length);
       const date = known.date ? known.date.split('-').reverse().join('/') : String(known.year);
       return [
         finding(

@@ -17,7 +17,7 @@ export const citationSpacingRepaired: Rule = {
       if (!c.repaired || c.symbol === null) continue;
       const at = map.citationNumber(c);
       // As written, up to the end of the symbol's issuer part.
-      const written = /^\d+\s?[-/]\s?\S+?\s?\/\s?[\p{L}-]+/u.exec(map.flat.slice(at, c.span.end))?.[0] ?? c.raw;
+      const written = /^\d+\s?[-/]\s?\S+?\s?\/\s?[\p{L}-]+/u.exec(map.flatSlice(at, c.span.end))?.[0] ?? c.raw;
       const found = finding(
         this,
         map.position(at),

@@ -23,7 +23,7 @@ export const invalidDate: Rule = {
       if (c.dateText === null || c.date !== null) continue;
       // At the day of the date, the first digits after the number and symbol.
       const from = map.citationNumber(c) + (c.number?.length ?? 0);
-      const day = map.flat.slice(from, c.span.end).search(/(?<=\s)\d{1,2}\s?[/.\-\s]/u);
+      const day = map.flatSlice(from, c.span.end).search(/(?<=\s)\d{1,2}\s?[/.\-\s]/u);
       found.push(
         finding(
           this,

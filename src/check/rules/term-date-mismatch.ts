@@ -58,7 +58,7 @@ function headerFindings(rule: Rule, p: Programme, m: Matchers, map: TextMap) {
   const named = findPhrase(foldKey(title), m.bodies);
   // At "khóa XIV" in the title when it is written so, else at the title.
   const where = () => {
-    const at = map.flat.indexOf(title);
+    const at = map.flatIndexOf(title);
     if (at === -1) return null;
     const key = foldKey(title);
     const termAt = term === null ? -1 : Math.max(-1, ...m.termWords.map((w) => key.indexOf(`${w.key} ${term.toLowerCase()}`)));
