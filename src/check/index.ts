@@ -1,4 +1,5 @@
 import type { Diagnostic, Programme } from '../model/programme.js';
+import { textMap } from './locate.js';
 import type { CheckContext, Rule, RuleConfig, Severity } from './rule.js';
 import { anniversaryMismatch } from './rules/anniversary-mismatch.js';
 import { archiveRules } from './rules/archive.js';
@@ -54,9 +55,9 @@ function applies(rule: Rule, context: CheckContext): boolean {
 }
 
 export function runChecks(programme: Programme, context: CheckContext): Diagnostic[] {
-  const found = rules
-    .filter((rule) => applies(rule, context))
-    .flatMap((rule) => rule.check(programme, context));
+  const shared: CheckContext = context.map ? context : { ...context, map: textMap(context.text) };
+  const found: Diagnostic[] = [];
+  for (const rule of rules) if (applies(rule, shared)) for (const d of rule.check(programme, shared)) found.push(d);
   return applyRuleConfig(found, context.config).sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   );

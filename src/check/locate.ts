@@ -13,16 +13,45 @@ export interface Position {
  * read line breaks as spaces: a hard-wrapped item or citation is one run of words in the model.
  */
 export class TextMap {
-  /** The text with every line break read as a space: same length, same offsets. */
-  readonly flat: string;
   private readonly starts: number[] = [0];
+  private flatText: string | null = null;
   private folded: string | null = null;
   /** Per line, whether it holds characters beyond the BMP (two UTF-16 units, one column). */
   private readonly astral = new Map<number, boolean>();
 
   constructor(readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-    this.flat = text.replace(/\n/g, ' ');
+  }
+
+  /**
+   * The text with every line break read as a space: same length, same offsets. Made when first
+   * asked for: most runs read only a few places of it (flatSlice, find), and a copy of a 10 MB
+   * text is a tenth of the checks.
+   */
+  get flat(): string {
+    this.flatText ??= this.text.replaceAll('\n', ' ');
+    return this.flatText;
+  }
+
+  /** `flat.slice(from, to)`, without making `flat`. */
+  flatSlice(from: number, to?: number): string {
+    return this.flatText !== null ? this.flatText.slice(from, to) : this.text.slice(from, to).replaceAll('\n', ' ');
+  }
+
+  /**
+   * `flat.indexOf(needle, from)`; -1 may stand for an index more than `within` after `from`. The
+   * text near `from` is searched first, and the whole text only when the needle is not there.
+   */
+  flatIndexOf(needle: string, from = 0, within = Infinity): number {
+    if (this.flatText !== null) return this.flatText.indexOf(needle, from);
+    const start = Math.min(Math.max(from, 0), this.text.length);
+    // Every occurrence that starts within `reach` of `start` lies inside this window.
+    const reach = Math.min(within, NEAR);
+    const end = Math.min(this.text.length, start + reach + needle.length);
+    const near = this.flatSlice(start, end).indexOf(needle);
+    if (near !== -1) return start + near;
+    if (reach === within || end === this.text.length) return -1;
+    return this.flat.indexOf(needle, from);
   }
 
   /** `flat` folded for matching grammar phrases (same length). */
@@ -70,7 +99,7 @@ export class TextMap {
   /** Where `needle` first occurs at or after the start of `line`, reading line breaks as spaces. */
   find(needle: string, line: number, within = Infinity): number | null {
     const from = this.lineStart(line);
-    const at = this.flat.indexOf(needle, from);
+    const at = this.flatIndexOf(needle, from, within);
     return at === -1 || at - from > within ? null : at;
   }
 
@@ -87,10 +116,21 @@ export class TextMap {
   }
 }
 
+// How far from where a search starts the text is first searched alone (TextMap.flatIndexOf).
+const NEAR = 4096;
+
 let last: TextMap | null = null;
 
 /** One map per text: every rule of a run shares it. */
 export function textMap(text: string): TextMap {
   if (last?.text !== text) last = new TextMap(text);
   return last;
+}
+
+/**
+ * The map a rule reads: the one runChecks made for the run, else the one for the context's text.
+ * Looking the map up by text compares the whole text with the last one's: once per run, not per rule.
+ */
+export function mapOf(context: { text: string; map?: TextMap | undefined }): TextMap {
+  return context.map ?? textMap(context.text);
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic, Programme } from '../model/programme.js';
 import type { Genre } from '../grammar/schema.js';
 import type { Matchers } from '../recognise/compile.js';
-import type { Position } from './locate.js';
+import type { Position, TextMap } from './locate.js';
 
 export interface CheckContext {
   /** The normalized text that citation spans index into and line numbers count in. */
@@ -13,6 +13,8 @@ export interface CheckContext {
   headerFound?: boolean;
   /** Per rule: 'off', or the severity it reports with instead of its own. */
   config?: RuleConfig;
+  /** The map of `text`, made once by runChecks for all its rules; a rule run alone makes its own (locate.ts mapOf). */
+  map?: TextMap;
   /** What an archive database knows (`vanban lint --db`): only the archive rules read it. */
   archive?: ArchiveFacts;
 }

@@ -12,6 +12,12 @@ function matches(rule: RoleRule, unit: Unit, ancestors: readonly (string | null)
   return unit.node.kind !== 'cell' && unit.node.kind !== 'row';
 }
 
+/** The genre's first role rule the unit meets: `roles.find` without a closure per unit. */
+function ruleFor(genre: Genre, unit: Unit, ancestors: readonly (string | null)[], isTask: (u: Unit) => boolean): RoleRule | undefined {
+  for (const rule of genre.roles) if (matches(rule, unit, ancestors, isTask)) return rule;
+  return undefined;
+}
+
 /** The model's outline: each unit with the role its genre gives it ("section", "conference", "task", "day"). */
 export function outlineOf(
   units: readonly Unit[],
@@ -21,7 +27,7 @@ export function outlineOf(
   ancestors: (string | null)[] = [],
 ): OutlineNode[] {
   return units.map((unit) => {
-    const rule = genre?.roles.find((r) => matches(r, unit, ancestors, isTask));
+    const rule = genre ? ruleFor(genre, unit, ancestors, isTask) : undefined;
     const role = rule?.role ?? (unit.lineKind === 'appendix' ? appendixRole : null);
     // One path of roles, pushed and popped on the way down, rather than a copy per node.
     ancestors.push(role);

@@ -53,11 +53,43 @@ export function scopeNumbers(scope: string, m: Matchers): number[] {
 }
 
 /** "Ban Tổ chức Tỉnh ủy, Văn phòng Tỉnh ủy" → two agencies; "Ban Tuyên giáo và Dân vận" stays one. */
-function splitAgencies(text: string): string[] {
+export function splitAgencies(text: string): string[] {
+  // Most lines name one agency: without a separator there is nothing to split, and a name
+  // already spaced singly needs no squashing (a split and a replace per line were a third of this stage).
+  if (!text.includes(';') && !text.includes(',')) {
+    const agency = trimTrailing(isSquashed(text) ? text : squash(text), '.,;:');
+    return agency === '' ? [] : [agency];
+  }
   return text
     .split(/;|,(?=\s*\p{Lu})/u)
     .map((a) => trimTrailing(squash(a), '.,;:'))
     .filter((a) => a !== '');
+}
+
+/** Whether `squash(text)` is `text`: no space at either end, none but single U+0020 between words. */
+export function isSquashed(text: string): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  if (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(n - 1))) return false;
+  for (let i = 1; i < n - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 ? text.charCodeAt(i + 1) === 0x20 : isSpace(code)) return false;
+  }
+  return true;
+}
+
+/** `text.replace(/\.\s*$/u, '')`: the one full stop that only spaces follow, and those spaces, cut. */
+export function withoutFinalStop(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > 0 && text.charCodeAt(end - 1) === 0x2e ? text.slice(0, end - 1) : text;
+}
+
+/** What /\s/ matches, by code. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 interface Segment {
@@ -115,13 +147,15 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     const targets = new Set<number>();
     const agencies: string[] = [];
     let scoped = false;
-    for (const seg of segments(content.replace(/\.\s*$/u, ''), key.replace(/\.\s*$/u, ''), m)) {
+    for (const seg of segments(withoutFinalStop(content), withoutFinalStop(key), m)) {
       // Unscoped: exactly the items since the previous attribution line, duplicates included.
       const items = seg.numbers
         ? [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n))
         : a.conference.items.slice(since, a.itemsBefore);
-      if (seg.numbers) scoped = true;
-      for (const n of seg.numbers ?? items.map((i) => i.number)) targets.add(n);
+      if (seg.numbers) {
+        scoped = true;
+        for (const n of seg.numbers) targets.add(n);
+      } else for (const item of items) targets.add(item.number);
       tick(items.length * Math.max(1, seg.agencies.length));
       for (const item of items) {
         for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);

@@ -8,23 +8,53 @@ import type { Citation } from '../model/programme.js';
  * "Nghị quyết số 57" before the preamble cites it in full).
  */
 export function resolveMentions(citations: Citation[]): Citation[] {
-  const byNumber = (c: Citation) => (c.number === null ? null : `${c.kind}\u0000${c.number}`);
-  const byId = (c: Citation) => (c.id === null ? null : `id\u0000${c.id}`);
   const full = (c: Citation) => c.id !== null && (c.dateText !== null || c.issuedBy !== null);
-  // A full citation answers to its kind and number and to its id.
-  const keysOf = (c: Citation) => [byNumber(c), byId(c)].filter((k): k is string => k !== null);
-  const firstFull = new Map<string, number>();
+  // A full citation answers to its kind and number and to its id: two indexes, looked up by the
+  // strings the citations already hold rather than by a key string made for every citation.
+  const firstFull = new Index();
   citations.forEach((c, i) => {
-    if (full(c)) for (const k of keysOf(c)) if (!firstFull.has(k)) firstFull.set(k, i);
+    if (full(c)) firstFull.setFirst(c, i);
   });
-  const lastFull = new Map<string, number>();
+  const lastFull = new Index();
   return citations.map((c, i) => {
     if (full(c)) {
-      for (const k of keysOf(c)) lastFull.set(k, i);
+      lastFull.set(c, i);
       return { ...c, refersTo: null };
     }
-    const k = byId(c) ?? byNumber(c);
-    if (k === null) return { ...c, refersTo: null };
-    return { ...c, refersTo: lastFull.get(k) ?? firstFull.get(k) ?? null };
+    if (c.id === null && c.number === null) return { ...c, refersTo: null };
+    return { ...c, refersTo: lastFull.get(c) ?? firstFull.get(c) ?? null };
   });
+}
+
+/** Citation indexes by id and by kind and number. */
+class Index {
+  private readonly byId = new Map<string, number>();
+  private readonly byNumber = new Map<string, Map<string, number>>();
+
+  /** Under its kind and number (when it has one) and its id (when it has one), replacing what was there. */
+  set(c: Citation, i: number): void {
+    if (c.number !== null) this.numbers(c.kind).set(c.number, i);
+    if (c.id !== null) this.byId.set(c.id, i);
+  }
+
+  /** As set, but keeping what was there. */
+  setFirst(c: Citation, i: number): void {
+    if (c.number !== null) {
+      const numbers = this.numbers(c.kind);
+      if (!numbers.has(c.number)) numbers.set(c.number, i);
+    }
+    if (c.id !== null && !this.byId.has(c.id)) this.byId.set(c.id, i);
+  }
+
+  /** By its id when it has one, else by its kind and number. */
+  get(c: Citation): number | undefined {
+    if (c.id !== null) return this.byId.get(c.id);
+    return c.number === null ? undefined : this.byNumber.get(c.kind)?.get(c.number);
+  }
+
+  private numbers(kind: string): Map<string, number> {
+    let numbers = this.byNumber.get(kind);
+    if (!numbers) this.byNumber.set(kind, (numbers = new Map()));
+    return numbers;
+  }
 }

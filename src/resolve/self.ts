@@ -34,7 +34,7 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
   const words = m.grammar.genre.citations.selfWords.map(foldPhrase);
   for (const l of lines) {
     // A line that has none of the self words cannot hold a mention: skip the long alternation.
-    if (!words.some((w) => l.key.includes(w))) continue;
+    if (!holdsAny(l.key, words)) continue;
     re.lastIndex = 0;
     for (let r = re.exec(l.key); r; r = re.exec(l.key)) {
       tick();
@@ -43,6 +43,12 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
     }
   }
   return found;
+}
+
+/** `words.some((w) => key.includes(w))` without a closure per line. */
+function holdsAny(key: string, words: readonly string[]): boolean {
+  for (const w of words) if (key.includes(w)) return true;
+  return false;
 }
 
 function kindOf(raw: string, m: Matchers): string {

@@ -58,6 +58,27 @@ describe('conformsTo judges as zod does, without the copy', () => {
     );
   });
 
+  it('agrees with Programme.safeParse when an object anywhere has its keys reordered or one removed', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.constantFrom('reverse', 'last', 'remove'), fc.nat(1), (pick, which, edit, model) => {
+        const copy = structuredClone(models[model]!);
+        const objects = places(copy)
+          .map(([container, key]) => (container as Record<string | number, unknown>)[key])
+          .filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x) && Object.keys(x).length > 0);
+        const o = objects[pick % objects.length]!;
+        const keys = Object.keys(o);
+        const key = keys[which % keys.length]!;
+        const entries = Object.entries(o);
+        for (const k of keys) delete o[k];
+        if (edit === 'reverse') for (const [k, x] of entries.reverse()) o[k] = x;
+        else for (const [k, x] of entries) if (k !== key) o[k] = x;
+        if (edit === 'last') o[key] = entries.find(([k]) => k === key)![1];
+        expect(check(copy)).toBe(Programme.safeParse(copy).success);
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+
   it('refuses a key the schema does not name, which zod would strip', () => {
     const model = structuredClone(models[0]!);
     (model.conferences[0]!.items[0] as Record<string, unknown>).extra = 1;

@@ -1,8 +1,9 @@
+import type { Diagnostic } from '../../model/programme.js';
 import { foldPhrase } from '../../normalize/fold.js';
 import type { Matchers } from '../../recognise/compile.js';
 import { escapeRegExp } from '../../recognise/regex.js';
 import { citationEn, citationVi, citationYear } from '../describe.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 // How far before a citation its review phrase may start.
@@ -23,6 +24,11 @@ export function reviewPhrase(m: Matchers): RegExp {
   return re;
 }
 
+function hasAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
 export const anniversaryMismatch: Rule = {
   code: 'anniversary-mismatch',
   severity: 'warning',
@@ -30,25 +36,30 @@ export const anniversaryMismatch: Rule = {
     vi: '"Sơ kết/Tổng kết N năm" một văn bản mà năm chương trình trừ năm ban hành khác N',
     en: 'a "Sơ kết/Tổng kết N năm" (N-year review) of a document whose age in the programme year is not N',
   },
-  check(p, { text, matchers }) {
+  check(p, context) {
+    const { matchers } = context;
     const year = p.header.year;
     if (year === null) return [];
-    const map = textMap(text);
+    const map = mapOf(context);
     const re = reviewPhrase(matchers);
-    const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase);
-    return p.citations.flatMap((c) => {
+    const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase).filter((a) => a !== '');
+    const found: Diagnostic[] = [];
+    for (const c of p.citations) {
       const issued = citationYear(c);
-      if (issued === null) return [];
+      if (issued === null) continue;
       const from = Math.max(0, c.span.start - WINDOW);
-      // Most citations are not reviews: no review word in reach, no pattern to run.
-      if (!actions.some((a) => a !== '' && map.key.lastIndexOf(a, c.span.start - a.length) >= from)) return [];
-      const match = re.exec(map.key.slice(from, c.span.start));
-      if (!match) return [];
+      // Most citations are not reviews: no review word in reach, no pattern to run. Only the
+      // window is searched: looking back through the whole text for the last review word went
+      // as far as the previous one, the whole text when there is none.
+      const window = map.key.slice(from, c.span.start);
+      if (!hasAny(window, actions)) continue;
+      const match = re.exec(window);
+      if (!match) continue;
       const years = Number(match[2]);
-      if (year - issued === years) return [];
+      if (year - issued === years) continue;
       const at = from + match.index;
       // The drafter's own words: "Sơ kết 05 năm".
-      const said = map.flat.slice(at, at + match[1]!.length);
+      const said = map.flatSlice(at, at + match[1]!.length);
       const age = year - issued;
       const vi =
         age > 0
@@ -58,7 +69,8 @@ export const anniversaryMismatch: Rule = {
         age > 0
           ? `${citationEn(c)}: '${said}' is a ${years}-year review, but ${year} is year ${age}`
           : `${citationEn(c)}: '${said}' is a ${years}-year review, but the document dates from ${issued}, not before ${year}`;
-      return [finding(this, map.position(at), vi, en)];
-    });
+      found.push(finding(this, map.position(at), vi, en));
+    }
+    return found;
   },
 };

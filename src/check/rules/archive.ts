@@ -2,7 +2,7 @@ import LevenshteinModule from 'natural/lib/natural/distance/levenshtein_distance
 import type { Programme } from '../../model/programme.js';
 import { bareKey, foldKey } from '../../normalize/fold.js';
 import { citationEn, citationVi, citationYear } from '../describe.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 import { reviewPhrase } from './anniversary-mismatch.js';
 
@@ -20,10 +20,11 @@ export const archiveReviewYears: Rule = {
     vi: '"Sơ kết/Tổng kết N năm" một văn bản không ghi ngày, mà ngày ban hành trong kho lưu trữ cho số năm khác (lint --db)',
     en: 'a "Sơ kết/Tổng kết N năm" (N-year review) of a document cited without its date, whose date in the archive gives another count (lint --db)',
   },
-  check(p, { text, matchers, archive }) {
+  check(p, context) {
+    const { matchers, archive } = context;
     const year = p.header.year;
     if (!archive || year === null) return [];
-    const map = textMap(text);
+    const map = mapOf(context);
     const re = reviewPhrase(matchers);
     return p.citations.flatMap((c) => {
       const id = c.id ?? (c.refersTo !== null ? p.citations[c.refersTo]?.id : null);
@@ -37,7 +38,7 @@ export const archiveReviewYears: Rule = {
       const age = year - known.year;
       if (age === said) return [];
       const at = from + match.index;
-      const words = map.flat.slice(at, at + match[1]!.length);
+      const words = map.flatSlice(at, at + match[1]!.length);
       const date = known.date ? known.date.split('-').reverse().join('/') : String(known.year);
       return [
         finding(

@@ -1,6 +1,7 @@
+import type { Diagnostic } from '../../model/programme.js';
 import { bareKey, foldKey, foldPhrase } from '../../normalize/fold.js';
 import { citationEn, citationVi } from '../describe.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 const kinds = new Map<string, string>();
@@ -18,22 +19,33 @@ export const citationKindMarks: Rule = {
     vi: 'tên loại văn bản được trích dẫn viết sai dấu ("Kết lúận"), đã được đọc đúng',
     en: 'a cited kind written with wrong diacritics ("Kết lúận"), read as the kind it spells',
   },
-  check(p, { text }) {
-    const map = textMap(text);
-    return p.citations.flatMap((c) => {
-      if (c.form === 'named') return [];
+  check(p, context) {
+    const map = mapOf(context);
+    const found: Diagnostic[] = [];
+    // Kind → the ways it is written → whether that way has wrong marks: a document writes each kind
+    // the same few ways, so each way is folded once per run, not once per citation.
+    const judged = new Map<string, Map<string, boolean>>();
+    for (const c of p.citations) {
+      if (c.form === 'named') continue;
       const kind = folded(c.kind);
       const written = c.raw.slice(0, kind.length);
-      const key = foldKey(written);
-      if (key === kind || bareKey(key) !== bareKey(kind)) return [];
-      return [
+      let ways = judged.get(kind);
+      if (!ways) judged.set(kind, (ways = new Map()));
+      let wrong = ways.get(written);
+      if (wrong === undefined) {
+        const key = foldKey(written);
+        ways.set(written, (wrong = key !== kind && bareKey(key) === bareKey(kind)));
+      }
+      if (!wrong) continue;
+      found.push(
         finding(
           this,
           map.position(c.span.start),
           `${citationVi(c)}: tên loại viết '${written}', đã đọc là ${c.kind}`,
           `${citationEn(c)}: the kind is written '${written}', read as ${c.kind}`,
         ),
-      ];
-    });
+      );
+    }
+    return found;
   },
 };

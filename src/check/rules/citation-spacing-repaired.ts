@@ -1,6 +1,6 @@
 import type { Citation, Diagnostic } from '../../model/programme.js';
 import { citationEn, citationVi } from '../describe.js';
-import { textMap, type TextMap } from '../locate.js';
+import { mapOf, type TextMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 export const citationSpacingRepaired: Rule = {
@@ -10,21 +10,23 @@ export const citationSpacingRepaired: Rule = {
     vi: 'số hiệu viết có khoảng trắng thừa ("11- CT/TW"), đã được đọc lại',
     en: 'a number and symbol written with stray spaces ("11- CT/TW"), read as if written without',
   },
-  check(p, { text }) {
-    const map = textMap(text);
-    return p.citations.flatMap((c) => {
-      if (!c.repaired || c.symbol === null) return [];
+  check(p, context) {
+    const map = mapOf(context);
+    const out: Diagnostic[] = [];
+    for (const c of p.citations) {
+      if (!c.repaired || c.symbol === null) continue;
       const at = map.citationNumber(c);
       // As written, up to the end of the symbol's issuer part.
-      const written = /^\d+\s?[-/]\s?\S+?\s?\/\s?[\p{L}-]+/u.exec(map.flat.slice(at, c.span.end))?.[0] ?? c.raw;
+      const written = /^\d+\s?[-/]\s?\S+?\s?\/\s?[\p{L}-]+/u.exec(map.flatSlice(at, c.span.end))?.[0] ?? c.raw;
       const found = finding(
         this,
         map.position(at),
         `${citationVi(c)}: số hiệu viết '${written}', đã đọc là ${c.id}`,
         `${citationEn(c)}: written '${written}', read as ${c.id}`,
       );
-      return [withRepair(found, map, at, c)];
-    });
+      out.push(withRepair(found, map, at, c));
+    }
+    return out;
   },
 };
 

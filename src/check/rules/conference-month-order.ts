@@ -1,5 +1,5 @@
 import type { Conference, Diagnostic } from '../../model/programme.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 /** The months a conference's time allows, counted from year 0: a month, or a quarter's three. */
@@ -19,8 +19,8 @@ export const conferenceMonthOrder: Rule = {
     vi: 'một hội nghị có thời gian sớm hơn hội nghị đứng trước nó',
     en: 'a conference dated earlier than the conference before it',
   },
-  check(p, { text }) {
-    const map = textMap(text);
+  check(p, context) {
+    const map = mapOf(context);
     const found: Diagnostic[] = [];
     let previous: { c: Conference; from: number } | null = null;
     for (const c of p.conferences) {

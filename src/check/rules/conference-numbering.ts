@@ -1,6 +1,6 @@
 import type { Conference, Diagnostic } from '../../model/programme.js';
 import type { Position } from '../locate.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { describeRuns, numberingSlips, type NumberingSlip } from '../numbering.js';
 import { finding, type Rule } from '../rule.js';
 
@@ -11,8 +11,8 @@ export const conferenceNumbering: Rule = {
     vi: 'số thứ tự hội nghị bị trùng, bị bỏ sót hoặc sai thứ tự',
     en: 'conference numbers duplicated, skipped or out of order',
   },
-  check(p, { text }) {
-    const map = textMap(text);
+  check(p, context) {
+    const map = mapOf(context);
     // Conferences under each section heading ("I. QUÝ I", "II. QUÝ II") may start again at 1
     // or continue the numbering of the section before.
     const runs: Conference[][] = [];

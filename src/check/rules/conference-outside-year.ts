@@ -1,4 +1,4 @@
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 export const conferenceOutsideYear: Rule = {
@@ -8,10 +8,10 @@ export const conferenceOutsideYear: Rule = {
     vi: 'thời gian một hội nghị không thuộc năm của chương trình',
     en: "a conference dated outside the programme's year",
   },
-  check(p, { text }) {
+  check(p, context) {
     const year = p.header.year;
     if (year === null) return [];
-    const map = textMap(text);
+    const map = mapOf(context);
     return p.conferences.flatMap((c) => {
       if (c.time?.year == null || c.time.year === year) return [];
       return [

@@ -1,5 +1,4 @@
 import { dateText, fullDate, headerPosition } from '../header.js';
-import { textMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 export const draftFilled: Rule = {
@@ -9,10 +8,9 @@ export const draftFilled: Rule = {
     vi: 'văn bản ghi "Dự thảo" nhưng đã có số và ngày tháng đầy đủ',
     en: 'marked "Dự thảo" (draft) but already has a number and a full date',
   },
-  check(p, { text }) {
+  check(p) {
     const h = p.header;
     if (!h.draft || h.number?.number == null || !fullDate(h)) return [];
-    const map = textMap(text);
     const label = h.draftLabel ?? 'Dự thảo';
     return [
       finding(

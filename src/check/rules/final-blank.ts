@@ -1,5 +1,4 @@
 import { blankDate, blankNumber, headerPosition } from '../header.js';
-import { textMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 export const finalBlank: Rule = {
@@ -9,13 +8,12 @@ export const finalBlank: Rule = {
     vi: 'văn bản không ghi "Dự thảo" nhưng số hoặc ngày tháng còn để trống',
     en: 'not marked "Dự thảo" (draft) but the number or the date is left blank',
   },
-  check(p, { text }) {
+  check(p) {
     const h = p.header;
     if (h.draft) return [];
     const number = blankNumber(h);
     const date = blankDate(h);
     if (!number && !date) return [];
-    const map = textMap(text);
     const blanks = [number ? `'${h.number!.raw}'` : null, date ? `'${h.date!.raw}'` : null].filter((b) => b !== null).join(', ');
     const vi = number && date ? 'số và ngày tháng' : number ? 'số' : 'ngày tháng';
     const en = number && date ? 'the number and the date are' : number ? 'the number is' : 'the date is';

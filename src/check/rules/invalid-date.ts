@@ -1,6 +1,7 @@
+import type { Diagnostic } from '../../model/programme.js';
 import { citationEn, citationVi } from '../describe.js';
 import { dateText, headerPosition } from '../header.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 const exists = (day: number, month: number, year: number) => {
@@ -15,22 +16,23 @@ export const invalidDate: Rule = {
     vi: 'ngày không có thật (31/2, 31/4…) trong trích dẫn hoặc ở đầu văn bản',
     en: 'a date that does not exist (31/2, 31/4…) in a citation or the header',
   },
-  check(p, { text }) {
-    const map = textMap(text);
-    const found = p.citations.flatMap((c) => {
-      if (c.dateText === null || c.date !== null) return [];
+  check(p, context) {
+    const map = mapOf(context);
+    const found: Diagnostic[] = [];
+    for (const c of p.citations) {
+      if (c.dateText === null || c.date !== null) continue;
       // At the day of the date, the first digits after the number and symbol.
       const from = map.citationNumber(c) + (c.number?.length ?? 0);
-      const day = map.flat.slice(from, c.span.end).search(/(?<=\s)\d{1,2}\s?[/.\-\s]/u);
-      return [
+      const day = map.flatSlice(from, c.span.end).search(/(?<=\s)\d{1,2}\s?[/.\-\s]/u);
+      found.push(
         finding(
           this,
           map.position(day === -1 ? c.span.start : from + day),
           `${citationVi(c)}: ngày ${c.dateText} không có thật`,
           `${citationEn(c)}: the date ${c.dateText} does not exist`,
         ),
-      ];
-    });
+      );
+    }
     const d = p.header.date;
     if (d && d.day !== null && d.month !== null && d.year !== null && !exists(d.day, d.month, d.year)) {
       found.unshift(

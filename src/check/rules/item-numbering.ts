@@ -1,8 +1,14 @@
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { describeRuns, numberingSlips } from '../numbering.js';
 import { finding, type Rule } from '../rule.js';
 
 const item = (n: number) => `(${n})`;
+
+/** Whether the items run 1, 2, 3, … with nothing missing, repeated or out of order. */
+function numberedInOrder(items: readonly { number: number }[]): boolean {
+  for (let k = 0; k < items.length; k++) if (items[k]!.number !== k + 1) return false;
+  return true;
+}
 
 export const itemNumbering: Rule = {
   code: 'item-numbering',
@@ -11,10 +17,11 @@ export const itemNumbering: Rule = {
     vi: 'số thứ tự các mục trong một hội nghị bị trùng, bị bỏ sót hoặc sai thứ tự',
     en: "item numbers within a conference duplicated, skipped or out of order",
   },
-  check(p, { text }) {
-    const map = textMap(text);
+  check(p, context) {
+    const map = mapOf(context);
     return p.conferences.flatMap((c) =>
-      numberingSlips(c.items.map((i) => i.number)).map((slip) => {
+      // Items numbered (1), (2), (3)… in order have no slip: no list to build for them.
+      numberedInOrder(c.items) ? [] : numberingSlips(c.items.map((i) => i.number)).map((slip) => {
         const at = map.at(c.items[slip.index]!.line);
         const n = item(slip.value);
         switch (slip.kind) {

@@ -1,4 +1,5 @@
-import { textMap } from '../locate.js';
+import type { Diagnostic } from '../../model/programme.js';
+import { mapOf } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 export const itemUnattributed: Rule = {
@@ -8,21 +9,22 @@ export const itemUnattributed: Rule = {
     vi: 'một mục không có dòng "Cơ quan chủ trì tham mưu" nào giao',
     en: 'an item that no "Cơ quan chủ trì tham mưu" (lead agency) line assigns',
   },
-  check(p, { text }) {
+  check(p, context) {
     // A programme without any attribution line does not use the convention at all.
     if (p.attributions.length === 0) return [];
-    const map = textMap(text);
+    const map = mapOf(context);
     const covered = new Map<number, Set<number>>();
     for (const a of p.attributions) {
-      const items = covered.get(a.conference) ?? new Set<number>();
+      let items = covered.get(a.conference);
+      if (!items) covered.set(a.conference, (items = new Set<number>()));
       for (const n of a.items) items.add(n);
-      covered.set(a.conference, items);
     }
-    return p.conferences.flatMap((c) => {
+    const found: Diagnostic[] = [];
+    for (const c of p.conferences) {
       const assigned = covered.get(c.ordinal);
-      return c.items
-        .filter((i) => !assigned?.has(i.number))
-        .map((i) =>
+      for (const i of c.items) {
+        if (assigned?.has(i.number)) continue;
+        found.push(
           finding(
             this,
             map.at(i.line),
@@ -30,6 +32,8 @@ export const itemUnattributed: Rule = {
             `Conference ${c.ordinal}, item (${i.number}) has no lead agency`,
           ),
         );
-    });
+      }
+    }
+    return found;
   },
 };

@@ -1,5 +1,5 @@
 import { ordinalValue, toRoman } from '../../recognise/numbers.js';
-import { textMap } from '../locate.js';
+import { mapOf } from '../locate.js';
 import { describeRuns, numberingSlips } from '../numbering.js';
 import { finding, type Rule } from '../rule.js';
 
@@ -10,8 +10,8 @@ export const sectionNumbering: Rule = {
     vi: 'số La Mã của các phần (I, II, III…) bị trùng, bị bỏ sót hoặc sai thứ tự',
     en: 'section numerals (I, II, III…) duplicated, skipped or out of order',
   },
-  check(p, { text }) {
-    const map = textMap(text);
+  check(p, context) {
+    const map = mapOf(context);
     // Labels that are not numerals ("Phần thứ nhất") are left out of the sequence.
     return numberingSlips(p.sections.map((s) => ordinalValue(s.label))).map((slip) => {
       const section = p.sections[slip.index]!;

@@ -1,8 +1,8 @@
-import type { Programme } from '../../model/programme.js';
+import type { Diagnostic, Programme } from '../../model/programme.js';
 import { foldKey } from '../../normalize/fold.js';
 import { findPhrase, type Matchers } from '../../recognise/compile.js';
 import { citationEn, citationVi } from '../describe.js';
-import { textMap, type TextMap } from '../locate.js';
+import { mapOf, type TextMap } from '../locate.js';
 import { finding, type Rule } from '../rule.js';
 
 type Term = Matchers['grammar']['terms']['central'][number];
@@ -32,20 +32,22 @@ export const termDateMismatch: Rule = {
     vi: '"khóa R" của cơ quan Trung ương không chứa ngày ban hành; hoặc năm chương trình nằm ngoài khóa, nhiệm kỳ ghi ở đầu văn bản',
     en: "a central body's \"khóa R\" (term) that does not contain the document's date; or a programme year outside the term or period its title names",
   },
-  check(p, { text, matchers }) {
-    const map = textMap(text);
+  check(p, context) {
+    const { matchers } = context;
+    const map = mapOf(context);
     const terms = matchers.grammar.terms.central;
-    const found = p.citations.flatMap((c) => {
-      if (c.term === null || c.date === null || !isCentral(c.issuedBy, matchers)) return [];
+    const found: Diagnostic[] = headerFindings(this, p, matchers, map);
+    for (const c of p.citations) {
+      if (c.term === null || c.date === null || !isCentral(c.issuedBy, matchers)) continue;
       const term = terms.find((t) => t.term === c.term);
-      if (!term || contains(term, c.date)) return [];
+      if (!term || contains(term, c.date)) continue;
       const actual = terms.find((t) => contains(t, c.date!));
       const body = `${c.issuedBy} khóa ${c.term}`;
       const vi = `${citationVi(c)}: ghi '${body}' nhưng khóa ${c.term} là ${span(term)}${actual ? `, ngày ban hành thuộc khóa ${actual.term}` : ''}`;
       const en = `${citationEn(c)}: says '${body}', but khóa ${c.term} ran ${spanEn(term)}${actual ? ` and the date falls in khóa ${actual.term}` : ''}`;
-      return [finding(this, map.position(c.span.start), vi, en)];
-    });
-    return [...headerFindings(this, p, matchers, map), ...found];
+      found.push(finding(this, map.position(c.span.start), vi, en));
+    }
+    return found;
   },
 };
 
@@ -56,7 +58,7 @@ function headerFindings(rule: Rule, p: Programme, m: Matchers, map: TextMap) {
   const named = findPhrase(foldKey(title), m.bodies);
   // At "khóa XIV" in the title when it is written so, else at the title.
   const where = () => {
-    const at = map.flat.indexOf(title);
+    const at = map.flatIndexOf(title);
     if (at === -1) return null;
     const key = foldKey(title);
     const termAt = term === null ? -1 : Math.max(-1, ...m.termWords.map((w) => key.indexOf(`${w.key} ${term.toLowerCase()}`)));
