@@ -8,6 +8,8 @@ import { outlineOf } from './genre/roles.js';
 import { findSchedule } from './genre/schedule.js';
 import { findTasks } from './genre/tasks.js';
 import { applyRuleConfig, runChecks, type RuleConfig } from './check/index.js';
+import { TextMap } from './check/locate.js';
+import { foldKey } from './normalize/fold.js';
 import { InputError } from './errors.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
@@ -60,7 +62,9 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const m = options.matchers ?? defaultMatchers();
   refuseTooManyLines(raw);
   const { text, legacy } = normalizeDocument(raw);
-  const lines = recogniseLines(text, m);
+  // Folded once: the recogniser slices its lines' keys from it, and the checks search it.
+  const key = foldKey(text);
+  const lines = recogniseLines(text, m, key);
   const zone = assembleHeader(lines, m);
   const { segments, footers } = layout(lines, zone.bodyStart, m);
   const bodyLines = linesOf(lines, segments);
@@ -122,7 +126,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   // runChecks applies the rule settings to its own findings; these come from the reader and the document.
   programme.diagnostics = [
     ...applyRuleConfig([...ingest, ...legacyFindings(legacy), ...documentFindings(programme, zone.found)], options.rules),
-    ...runChecks(programme, { text, matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
+    ...runChecks(programme, { text, map: new TextMap(text, key), matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
   ];
   return validateProgramme(programme);
 }

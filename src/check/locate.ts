@@ -19,7 +19,11 @@ export class TextMap {
   /** Per line, whether it holds characters beyond the BMP (two UTF-16 units, one column). */
   private readonly astral = new Map<number, boolean>();
 
-  constructor(readonly text: string) {
+  /** `textKey`: the text's folded key (foldKey), when the caller has made it already. */
+  constructor(
+    readonly text: string,
+    private readonly textKey?: string,
+  ) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
@@ -56,7 +60,8 @@ export class TextMap {
 
   /** `flat` folded for matching grammar phrases (same length). */
   get key(): string {
-    this.folded ??= foldKey(this.flat);
+    // Folding reads a line break as it reads a space, so the text's own key serves with its breaks made spaces.
+    this.folded ??= this.textKey !== undefined && this.textKey.length === this.text.length ? this.textKey.replaceAll('\n', ' ') : foldKey(this.flat);
     return this.folded;
   }
 

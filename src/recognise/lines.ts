@@ -52,8 +52,8 @@ export const STRONG: ReadonlySet<LineKind> = new Set([
   'rule',
 ]);
 
-export function recogniseLines(text: string, m: Matchers): Line[] {
-  const key = foldKey(text);
+/** `key`: the text's folded key (foldKey), when the caller has made it already. */
+export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): Line[] {
   // Folded and unmarked once for the whole text: a line's keys are slices, not new strings.
   const bare = bareKey(key);
   const lines: Line[] = [];

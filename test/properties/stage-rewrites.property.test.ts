@@ -215,3 +215,15 @@ describe('anniversary-mismatch finds what it found looking back through the whol
     );
   });
 });
+
+describe('TextMap key from the text’s own folded key', () => {
+  it('is the key the map folds itself, line breaks read as spaces', () => {
+    const unit = fc.constantFrom('khoá', 'thuỷ', 'Hoà', 'quý', 'o', 'ạ', 'Ý', ' ', '\n', 'İ', 'Σ', 'ς', 'a', '.', 'y');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), (text) => {
+        expect(new TextMap(text, foldKey(text)).key).toBe(new TextMap(text).key);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
