@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseResult, ParseTask, WorkerMessage } from './protocol.js';
+import type { WorkerData } from './worker.js';
 
 /** The worker died while parsing a file (crash, out of memory, timeout): that file fails, the batch goes on. */
 export class WorkerCrash extends Error {
@@ -25,6 +26,8 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** V8 heap limit of each worker, in MB; 0 for V8's default. */
   memoryMb?: number;
+  /** What the workers mostly do (see worker.ts). */
+  role?: WorkerData['role'];
 }
 
 interface Job<R> {
@@ -49,6 +52,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
   private readonly url: URL;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
+  private readonly role: WorkerData['role'];
 
   constructor(
     private readonly size: number,
@@ -57,6 +61,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     this.url = options.url ?? defaultWorkerUrl();
     this.timeoutMs = options.timeoutMs ?? 0;
     this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.role = options.role;
   }
 
   /** Parses one file; `timeoutMs` overrides the pool's limit for this file. */
@@ -76,6 +81,11 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     while (!this.closed && this.current.size < Math.min(count, this.size)) this.idle.push(this.spawn());
   }
 
+  /** Whether a file given now would start at once: a worker is idle or may still be started, and none waits. */
+  hasRoom(): boolean {
+    return !this.closed && this.queue.length === 0 && (this.idle.length > 0 || this.current.size < this.size);
+  }
+
   /** Stops every worker; files queued or being parsed reject with PoolClosed. */
   async close(): Promise<void> {
     this.closed = true;
@@ -93,7 +103,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
       this.current.set(worker, job);
       // A worker still starting holds the task in its port until it listens.
       if (this.ready.has(worker)) this.arm(worker, job);
-      worker.postMessage(job.task, [job.task.bytes]);
+      worker.postMessage(job.task, job.task.bytes ? [job.task.bytes] : []);
     }
   }
 
@@ -107,7 +117,8 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
 
   private spawn(): Worker {
     const limits = this.memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } } : {};
-    const worker = new Worker(this.url, limits);
+    const data: WorkerData = this.role ? { role: this.role } : {};
+    const worker = new Worker(this.url, { ...limits, workerData: data });
     this.current.set(worker, null);
     worker.on('message', (message: WorkerMessage<R>) => {
       const job = this.current.get(worker);

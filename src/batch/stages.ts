@@ -1,0 +1,57 @@
+import type { Format } from '../ingest/types.js';
+import { WorkerPool, type PoolOptions } from './pool.js';
+import type { Failed, FileResult, IngestedResult, ParseTask } from './protocol.js';
+
+/** Formats whose reading is a large share of a conversion: worth a stage of its own. */
+const STAGED = new Set<Format>(['docx', 'doc']);
+
+/**
+ * The workers of a batch. With one worker, it converts each file whole. With more, a Word file is
+ * converted in two stages: some workers only read (.docx/.doc → text, the "read" pool) and the
+ * others only parse (text → .json), so each worker runs, and warms up its JIT for, half of the
+ * code. Starting cold is most of what a worker costs on a short batch; two workers each converting
+ * whole files would each pay it for all of the code, and on two cores were slower than one. Other
+ * files (text, Markdown, HTML, whose reading is cheap) are converted whole by a parsing worker, or
+ * by a reading worker that would otherwise wait.
+ */
+export class Converters {
+  private readonly parsers: WorkerPool<FileResult>;
+  private readonly readers: WorkerPool<IngestedResult | FileResult> | null;
+
+  constructor(
+    concurrency: number,
+    private readonly options: PoolOptions & { timeoutMs: number },
+  ) {
+    // Reading a Word file takes about two fifths of its conversion.
+    const reading = concurrency >= 2 ? Math.max(1, Math.round(concurrency * 0.4)) : 0;
+    this.parsers = new WorkerPool<FileResult>(concurrency - reading, { ...options, role: 'parse' });
+    this.readers = reading > 0 ? new WorkerPool<IngestedResult | FileResult>(reading, { ...options, role: 'read' }) : null;
+  }
+
+  /** Starts up to `count` workers of each kind now, so that their loading overlaps what the caller does meanwhile. */
+  warm(count: number): void {
+    this.parsers.warm(count);
+    this.readers?.warm(count);
+  }
+
+  /**
+   * Converts one file to the bytes of its .json. `format` is what the file will be read as; its
+   * time limit is the whole conversion's, both stages together. Rejects as WorkerPool.run does.
+   */
+  async convert(task: ParseTask & { want: 'file' }, format: Format | null): Promise<FileResult> {
+    const readers = this.readers;
+    if (!readers || !format || !STAGED.has(format)) {
+      return (readers?.hasRoom() && !this.parsers.hasRoom() ? readers : this.parsers).run(task) as Promise<FileResult>;
+    }
+    const read = (await readers.run({ ...task, want: 'ingested' })) as IngestedResult;
+    if (!read.ok) return read;
+    const { bytes: _sent, ...rest } = task;
+    const limit = this.options.timeoutMs > 0 ? Math.max(1, this.options.timeoutMs - read.ms) : 0;
+    const parsed = await this.parsers.run({ ...rest, ingested: read.ingested }, limit);
+    return { ...parsed, ms: read.ms + parsed.ms } as FileResult | Failed;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.parsers.close(), this.readers?.close()]);
+  }
+}
