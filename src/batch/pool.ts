@@ -33,6 +33,8 @@ export interface PoolOptions {
 interface Job<R> {
   task: ParseTask;
   timeoutMs: number;
+  /** The limit the person set, for the message (a second stage gets what the first left of it). */
+  statedMs: number;
   resolve: (result: R) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
@@ -64,11 +66,14 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     this.role = options.role;
   }
 
-  /** Parses one file; `timeoutMs` overrides the pool's limit for this file. */
-  run(task: ParseTask, timeoutMs = this.timeoutMs): Promise<R> {
+  /**
+   * Parses one file; `timeoutMs` overrides the pool's limit for this file, and `statedMs` is the
+   * limit a time-out names (when this is what is left of a longer one).
+   */
+  run(task: ParseTask, timeoutMs = this.timeoutMs, statedMs = timeoutMs): Promise<R> {
     if (this.closed) return Promise.reject(new PoolClosed('interrupted'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, timeoutMs, resolve, reject });
+      this.queue.push({ task, timeoutMs, statedMs, resolve, reject });
       this.pump();
     });
   }
@@ -110,7 +115,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
   private arm(worker: Worker, job: Job<R>): void {
     if (job.timeoutMs <= 0) return;
     job.timer = setTimeout(() => {
-      this.lose(worker, new WorkerCrash(`timed out after ${job.timeoutMs / 1000} s (--timeout)`));
+      this.lose(worker, new WorkerCrash(`timed out after ${job.statedMs / 1000} s (--timeout)`));
       void worker.terminate();
     }, job.timeoutMs);
   }

@@ -46,8 +46,9 @@ export class Converters {
     const read = (await readers.run({ ...task, want: 'ingested' })) as IngestedResult;
     if (!read.ok) return read;
     const { bytes: _sent, ...rest } = task;
-    const limit = this.options.timeoutMs > 0 ? Math.max(1, this.options.timeoutMs - read.ms) : 0;
-    const parsed = await this.parsers.run({ ...rest, ingested: read.ingested }, limit);
+    const { timeoutMs } = this.options;
+    const left = timeoutMs > 0 ? Math.max(1, timeoutMs - read.ms) : 0;
+    const parsed = await this.parsers.run({ ...rest, ingested: read.ingested }, left, timeoutMs);
     return { ...parsed, ms: read.ms + parsed.ms } as FileResult | Failed;
   }
 
