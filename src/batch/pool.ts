@@ -86,9 +86,11 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     while (!this.closed && this.current.size < Math.min(count, this.size)) this.idle.push(this.spawn());
   }
 
-  /** Whether a file given now would start at once: a worker is idle or may still be started, and none waits. */
-  hasRoom(): boolean {
-    return !this.closed && this.queue.length === 0 && (this.idle.length > 0 || this.current.size < this.size);
+  /** Files given and not yet answered, less the workers there may be: below 0, a file given now starts at once. */
+  backlog(): number {
+    let busy = 0;
+    for (const job of this.current.values()) if (job) busy++;
+    return this.queue.length + busy - this.size;
   }
 
   /** Stops every worker; files queued or being parsed reject with PoolClosed. */

@@ -136,7 +136,9 @@ async function convertAll(options: BatchOptions, pool: Converters, started: numb
   for (const { line } of history?.problems ?? []) {
     progress.log(`vanban: ${manifestPath}:${line}: not a whole manifest line (a run killed while writing it?); ignored`);
   }
-  if (!options.resume) pool.warm(inputs.filter((i) => i.format && i.output && !i.error && !i.skip).length);
+  const convertible = inputs.filter((i) => i.format && i.output && !i.error && !i.skip).length;
+  pool.plan(convertible);
+  if (!options.resume) pool.warm(convertible);
   // Bounds the files held in memory (read, parsing or being written): enough to keep every worker fed.
   const limit = pLimit(Math.max(4, options.concurrency * 2));
   const lines: ManifestLine[] = [];

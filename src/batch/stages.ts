@@ -6,17 +6,25 @@ import type { Failed, FileResult, IngestedResult, ParseTask } from './protocol.j
 const STAGED = new Set<Format>(['docx', 'doc']);
 
 /**
+ * A batch of more files than this converts whole, as a batch of one worker does: warming up for
+ * all of the code is then paid back, and whole conversions keep every worker busy (in two stages
+ * a reading worker waits about a third of the time, reading being about two fifths of the work).
+ */
+export const STAGED_UP_TO = 500;
+
+/**
  * The workers of a batch. With one worker, it converts each file whole. With more, a Word file is
  * converted in two stages: some workers only read (.docx/.doc → text, the "read" pool) and the
  * others only parse (text → .json), so each worker runs, and warms up its JIT for, half of the
  * code. Starting cold is most of what a worker costs on a short batch; two workers each converting
  * whole files would each pay it for all of the code, and on two cores were slower than one. Other
  * files (text, Markdown, HTML, whose reading is cheap) are converted whole by a parsing worker, or
- * by a reading worker that would otherwise wait.
+ * by a reading worker that would otherwise wait; so is every file of a long batch (STAGED_UP_TO).
  */
 export class Converters {
   private readonly parsers: WorkerPool<FileResult>;
   private readonly readers: WorkerPool<IngestedResult | FileResult> | null;
+  private staged = true;
 
   constructor(
     concurrency: number,
@@ -26,6 +34,11 @@ export class Converters {
     const reading = concurrency >= 2 ? Math.max(1, Math.round(concurrency * 0.4)) : 0;
     this.parsers = new WorkerPool<FileResult>(concurrency - reading, { ...options, role: 'parse' });
     this.readers = reading > 0 ? new WorkerPool<IngestedResult | FileResult>(reading, { ...options, role: 'read' }) : null;
+  }
+
+  /** How many files the run converts at most: a long batch converts them whole. */
+  plan(files: number): void {
+    this.staged = files <= STAGED_UP_TO;
   }
 
   /** Starts up to `count` workers of each kind now, so that their loading overlaps what the caller does meanwhile. */
@@ -40,8 +53,9 @@ export class Converters {
    */
   async convert(task: ParseTask & { want: 'file' }, format: Format | null): Promise<FileResult> {
     const readers = this.readers;
-    if (!readers || !format || !STAGED.has(format)) {
-      return (readers?.hasRoom() && !this.parsers.hasRoom() ? readers : this.parsers).run(task) as Promise<FileResult>;
+    if (!readers || !this.staged || !format || !STAGED.has(format)) {
+      // To whichever kind of worker has less waiting; a parsing one when they are even.
+      return (readers && readers.backlog() < this.parsers.backlog() ? readers : this.parsers).run(task) as Promise<FileResult>;
     }
     const read = (await readers.run({ ...task, want: 'ingested' })) as IngestedResult;
     if (!read.ok) return read;

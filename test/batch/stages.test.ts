@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBatch } from '../../src/batch/run.js';
-import { Converters } from '../../src/batch/stages.js';
+import { Converters, STAGED_UP_TO } from '../../src/batch/stages.js';
 import type { ParseTask } from '../../src/batch/protocol.js';
 import { seedBytes } from '../helpers.js';
 import { lastRun, listFiles } from './cli.js';
@@ -81,6 +81,20 @@ describe('a batch in two stages (reading workers, parsing workers)', () => {
       await converters.close();
     }
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['parse file bytes plain.docx']);
+  });
+
+  it('a long batch converts every file whole, each worker taking the next', async () => {
+    const log = spyLog();
+    process.env.VANBAN_TEST_SPY_LOG = log;
+    const converters = new Converters(2, { url: SPY, timeoutMs: 0 });
+    converters.plan(STAGED_UP_TO + 1);
+    try {
+      const results = await Promise.all([1, 2].map((id) => converters.convert(docxTask(`${id}.docx`, id), 'docx')));
+      for (const result of results) expect(result).toMatchObject({ ok: true, counts: { conferences: 5 } });
+    } finally {
+      await converters.close();
+    }
+    expect(readFileSync(log, 'utf8').trim().split('\n').sort()).toEqual(['parse file bytes 1.docx', 'read file bytes 2.docx']);
   });
 
   it("a file's time limit covers both stages, and a crash in either fails that file only", async () => {
