@@ -16,8 +16,9 @@ export const STAGED_UP_TO = 500;
  * The workers of a batch. With one worker, it converts each file whole. With more, a Word file is
  * converted in two stages: some workers only read (.docx/.doc → text, the "read" pool) and the
  * others only parse (text → .json), so each worker runs, and warms up its JIT for, half of the
- * code. Starting cold is most of what a worker costs on a short batch; two workers each converting
- * whole files would each pay it for all of the code, and on two cores were slower than one. Other
+ * code. Warming up is a large share of a short batch (V8 compiling the hot code on its background
+ * threads took about as much CPU time as the conversions of 150 small .docx); two workers each
+ * converting whole files paid it twice, and on two cores were slower than one. Other
  * files (text, Markdown, HTML, whose reading is cheap) are converted whole by a parsing worker, or
  * by a reading worker that would otherwise wait; so is every file of a long batch (STAGED_UP_TO).
  */
