@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { RuleConfig } from './check/index.js';
 import { InputError } from './errors.js';
 import { detectFormat, ingestBytes, type IngestOptions } from './ingest/file.js';
-import type { Format } from './ingest/types.js';
+import type { Format, Ingested } from './ingest/types.js';
 import type { Diagnostic, Programme } from './model/programme.js';
 import { parse, type ParseOptions } from './parse.js';
 
@@ -32,24 +32,44 @@ export interface Processed {
  * Bad input rejects with an InputError that names the file; anything else is a bug.
  */
 export async function process(bytes: Uint8Array, name: string | null, options: ProcessOptions = {}): Promise<Processed> {
+  const ingested = await ingestProcessed(bytes, name, options);
+  return parseIngested(ingested, name, { ...options, sha256: options.sha256 ?? createHash('sha256').update(bytes).digest('hex') });
+}
+
+/** The first half of `process`: the bytes through the reader registered for them. */
+export async function ingestProcessed(bytes: Uint8Array, name: string | null, options: Pick<ProcessOptions, 'format' | 'revision' | 'mammothCheck'> = {}): Promise<Ingested> {
   try {
     const format = options.format ?? detectFormat(bytes, name);
-    const ingested = await ingestBytes(bytes, format, { revision: options.revision, mammothCheck: options.mammothCheck });
-    const parsed = parse(ingested.text, {
+    return await ingestBytes(bytes, format, { revision: options.revision, mammothCheck: options.mammothCheck });
+  } catch (error) {
+    throw named(error, name);
+  }
+}
+
+/**
+ * The second half of `process`: what a reader made of the bytes, parsed, with the user's rule
+ * settings. `vanban batch` runs the two halves in different workers (see batch/stages.ts).
+ */
+export function parseIngested(ingested: Ingested, name: string | null, options: Pick<ProcessOptions, 'matchers' | 'rules'> & { sha256: string }): Processed {
+  try {
+    const model = parse(ingested.text, {
       file: name,
       format: ingested.format,
       encoding: ingested.encoding,
-      sha256: options.sha256 ?? createHash('sha256').update(bytes).digest('hex'),
+      sha256: options.sha256,
       messages: ingested.messages,
       ...(options.matchers ? { matchers: options.matchers } : {}),
       ...(options.rules ? { rules: options.rules } : {}),
     });
-    const model = parsed;
     return { model, messages: model.diagnostics.map((d) => ({ ...d, file: name })) };
   } catch (error) {
-    if (error instanceof InputError) throw error.withFile(name ?? '<stdin>');
-    throw error;
+    throw named(error, name);
   }
+}
+
+/** Bad input names its file; anything else is a bug and goes on as it is. */
+function named(error: unknown, name: string | null): unknown {
+  return error instanceof InputError ? error.withFile(name ?? '<stdin>') : error;
 }
 
 /** The same function under a name that does not shadow Node's global `process`. */

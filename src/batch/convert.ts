@@ -2,9 +2,9 @@ import { isInputError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
 import { detectFormat, ingestBytes } from '../ingest/file.js';
 import { normalizeText } from '../normalize/text.js';
-import { process } from '../process.js';
+import { ingestProcessed, parseIngested, process } from '../process.js';
 import type { Counts } from './manifest.js';
-import type { Failed, FileResult, ParseResult, ParseTask, TextResult } from './protocol.js';
+import type { Failed, FileResult, IngestedResult, ParseResult, ParseTask, TextResult } from './protocol.js';
 
 /**
  * The CPU-bound half of a batch, run in a worker: bytes → model (the shared processor) → JSON
@@ -14,13 +14,16 @@ export async function convertTask(task: ParseTask): Promise<ParseResult | FileRe
   const started = performance.now();
   const ms = () => performance.now() - started;
   try {
-    const { model } = await process(new Uint8Array(task.bytes), task.file, {
-      sha256: task.sha256,
-      revision: task.revision,
-      mammothCheck: task.mammothCheck,
-      ...(task.format ? { format: task.format } : {}),
-      ...(task.rules ? { rules: task.rules } : {}),
-    });
+    const rules = task.rules ? { rules: task.rules } : {};
+    const { model } = task.ingested
+      ? parseIngested(task.ingested, task.file, { sha256: task.sha256, ...rules })
+      : await process(new Uint8Array(bytesOf(task)), task.file, {
+          sha256: task.sha256,
+          revision: task.revision,
+          mammothCheck: task.mammothCheck,
+          ...(task.format ? { format: task.format } : {}),
+          ...rules,
+        });
     const json = JSON.stringify(model, null, task.pretty ? 2 : undefined);
     const answer = { id: task.id, ok: true as const, format: model.source.format, counts: countsOf(model) };
     if (task.want === 'file') return { ...answer, file: fileBytes(json), ms: ms() };
@@ -30,11 +33,23 @@ export async function convertTask(task: ParseTask): Promise<ParseResult | FileRe
   }
 }
 
+/** The first stage of a staged conversion: the bytes through their reader only, never a throw. */
+export async function ingestTask(task: ParseTask): Promise<IngestedResult> {
+  const started = performance.now();
+  try {
+    const options = { revision: task.revision, mammothCheck: task.mammothCheck, ...(task.format ? { format: task.format } : {}) };
+    const ingested = await ingestProcessed(new Uint8Array(bytesOf(task)), task.file, options);
+    return { id: task.id, ok: true, ingested, ms: performance.now() - started };
+  } catch (error) {
+    return failure(task, error, performance.now() - started);
+  }
+}
+
 /** `vanban text` in a worker: the bytes read and normalized, never a throw. */
 export async function textTask(task: ParseTask): Promise<TextResult> {
   const started = performance.now();
   try {
-    const bytes = new Uint8Array(task.bytes);
+    const bytes = new Uint8Array(bytesOf(task));
     const ingested = await ingestBytes(bytes, task.format ?? detectFormat(bytes, task.file), { revision: task.revision, mammothCheck: task.mammothCheck });
     return { id: task.id, ok: true, text: normalizeText(ingested.text), ms: performance.now() - started };
   } catch (error) {
@@ -47,10 +62,17 @@ export async function textTask(task: ParseTask): Promise<TextResult> {
  * small Buffer.from would lie in Node's shared pool, which must not be handed away.
  */
 export function fileBytes(json: string): ArrayBuffer {
-  const text = `${json}\n`;
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  bytes.write(text);
+  // The newline put in as a byte: joined to the text first, the whole text would be copied once more.
+  const length = Buffer.byteLength(json);
+  const bytes = Buffer.allocUnsafeSlow(length + 1);
+  bytes.write(json);
+  bytes[length] = 0x0a;
   return bytes.buffer as ArrayBuffer;
+}
+
+function bytesOf(task: ParseTask): ArrayBuffer {
+  if (!task.bytes) throw new Error('a task without bytes must carry its reading');
+  return task.bytes;
 }
 
 function failure(task: ParseTask, error: unknown, ms: number): Failed {

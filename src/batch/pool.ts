@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ParseResult, ParseTask, WorkerMessage } from './protocol.js';
+import type { WorkerData } from './worker.js';
 
 /** The worker died while parsing a file (crash, out of memory, timeout): that file fails, the batch goes on. */
 export class WorkerCrash extends Error {
@@ -25,11 +26,15 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** V8 heap limit of each worker, in MB; 0 for V8's default. */
   memoryMb?: number;
+  /** What the workers mostly do (see worker.ts). */
+  role?: WorkerData['role'];
 }
 
 interface Job<R> {
   task: ParseTask;
   timeoutMs: number;
+  /** The limit the person set, for the message (a second stage gets what the first left of it). */
+  statedMs: number;
   resolve: (result: R) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
@@ -49,6 +54,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
   private readonly url: URL;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
+  private readonly role: WorkerData['role'];
 
   constructor(
     private readonly size: number,
@@ -57,13 +63,17 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     this.url = options.url ?? defaultWorkerUrl();
     this.timeoutMs = options.timeoutMs ?? 0;
     this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.role = options.role;
   }
 
-  /** Parses one file; `timeoutMs` overrides the pool's limit for this file. */
-  run(task: ParseTask, timeoutMs = this.timeoutMs): Promise<R> {
+  /**
+   * Parses one file; `timeoutMs` overrides the pool's limit for this file, and `statedMs` is the
+   * limit a time-out names (when this is what is left of a longer one).
+   */
+  run(task: ParseTask, timeoutMs = this.timeoutMs, statedMs = timeoutMs): Promise<R> {
     if (this.closed) return Promise.reject(new PoolClosed('interrupted'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, timeoutMs, resolve, reject });
+      this.queue.push({ task, timeoutMs, statedMs, resolve, reject });
       this.pump();
     });
   }
@@ -74,6 +84,13 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
    */
   warm(count = this.size): void {
     while (!this.closed && this.current.size < Math.min(count, this.size)) this.idle.push(this.spawn());
+  }
+
+  /** Files given and not yet answered, less the workers there may be: below 0, a file given now starts at once. */
+  backlog(): number {
+    let busy = 0;
+    for (const job of this.current.values()) if (job) busy++;
+    return this.queue.length + busy - this.size;
   }
 
   /** Stops every worker; files queued or being parsed reject with PoolClosed. */
@@ -93,21 +110,22 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
       this.current.set(worker, job);
       // A worker still starting holds the task in its port until it listens.
       if (this.ready.has(worker)) this.arm(worker, job);
-      worker.postMessage(job.task, [job.task.bytes]);
+      worker.postMessage(job.task, job.task.bytes ? [job.task.bytes] : []);
     }
   }
 
   private arm(worker: Worker, job: Job<R>): void {
     if (job.timeoutMs <= 0) return;
     job.timer = setTimeout(() => {
-      this.lose(worker, new WorkerCrash(`timed out after ${job.timeoutMs / 1000} s (--timeout)`));
+      this.lose(worker, new WorkerCrash(`timed out after ${job.statedMs / 1000} s (--timeout)`));
       void worker.terminate();
     }, job.timeoutMs);
   }
 
   private spawn(): Worker {
     const limits = this.memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } } : {};
-    const worker = new Worker(this.url, limits);
+    const data: WorkerData = this.role ? { role: this.role } : {};
+    const worker = new Worker(this.url, { ...limits, workerData: data });
     this.current.set(worker, null);
     worker.on('message', (message: WorkerMessage<R>) => {
       const job = this.current.get(worker);

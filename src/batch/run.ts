@@ -23,10 +23,10 @@ import {
 } from './manifest.js';
 import type { RuleConfig } from '../check/rule.js';
 import { squash } from '../normalize/text.js';
-import { PoolClosed, WorkerPool } from './pool.js';
-import type { FileResult } from './protocol.js';
+import { PoolClosed } from './pool.js';
+import { Converters } from './stages.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
-import { readBounded, systemReason } from '../ingest/file.js';
+import { detectFormat, readBounded, systemReason } from '../ingest/file.js';
 import { cannot } from '../system-error.js';
 import { vanbanVersion } from './version.js';
 
@@ -95,12 +95,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
 async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const pool = new WorkerPool<FileResult>(Math.max(1, options.concurrency), {
+  const pool = new Converters(Math.max(1, options.concurrency), {
     ...(options.workerUrl ? { url: options.workerUrl } : {}),
     timeoutMs: options.timeoutMs ?? 0,
     ...(options.memoryMb !== undefined ? { memoryMb: options.memoryMb } : {}),
   });
-  // A worker loads its code while this thread walks the folders; the others start with the files.
+  // Workers (one of each kind) load their code while this thread walks the folders; the others start with the files.
   // (--resume may find nothing to convert: its workers start on demand.)
   if (!options.resume) pool.warm(1);
   try {
@@ -110,7 +110,7 @@ async function runLocked(options: BatchOptions): Promise<BatchSummary> {
   }
 }
 
-async function convertAll(options: BatchOptions, pool: WorkerPool<FileResult>, started: number): Promise<BatchSummary> {
+async function convertAll(options: BatchOptions, pool: Converters, started: number): Promise<BatchSummary> {
   const { out, signal } = options;
   const opener = options.openTemp ?? openTemp;
   await removeStaleTemps(out);
@@ -136,7 +136,9 @@ async function convertAll(options: BatchOptions, pool: WorkerPool<FileResult>, s
   for (const { line } of history?.problems ?? []) {
     progress.log(`vanban: ${manifestPath}:${line}: not a whole manifest line (a run killed while writing it?); ignored`);
   }
-  if (!options.resume) pool.warm(inputs.filter((i) => i.format && i.output && !i.error && !i.skip).length);
+  const convertible = inputs.filter((i) => i.format && i.output && !i.error && !i.skip).length;
+  pool.plan(convertible);
+  if (!options.resume) pool.warm(convertible);
   // Bounds the files held in memory (read, parsing or being written): enough to keep every worker fed.
   const limit = pLimit(Math.max(4, options.concurrency * 2));
   const lines: ManifestLine[] = [];
@@ -204,12 +206,13 @@ async function convertAll(options: BatchOptions, pool: WorkerPool<FileResult>, s
       return record(index, line({ status: 'unchanged', reason: 'unchanged since the last run', output: input.output, format: before.format, ...read, ...pickCounts(before) }));
     }
 
+    const format = detectFormat(bytes, input.path); // before the bytes are handed away
     const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     const buffer = (exact ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
     let result;
     const sent = performance.now();
     try {
-      result = await pool.run({
+      const task = {
         id: index,
         file: input.path,
         sha256: read.sha256,
@@ -217,9 +220,10 @@ async function convertAll(options: BatchOptions, pool: WorkerPool<FileResult>, s
         revision: shaping.revision,
         mammothCheck: shaping.mammoth,
         pretty: shaping.pretty,
-        want: 'file',
+        want: 'file' as const,
         ...(options.rules ? { rules: options.rules } : {}),
-      });
+      };
+      result = await pool.convert(task, format);
     } catch (error) {
       if (error instanceof PoolClosed) return; // interrupted: the next --resume does it
       return record(index, line({ status: 'error', reason: (error as Error).message, ...read }));

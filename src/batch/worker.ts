@@ -1,17 +1,24 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { defaultMatchers } from '../recognise/compile.js';
-import { convertTask, textTask } from './convert.js';
+import { convertTask, ingestTask, textTask } from './convert.js';
 import type { ParseTask } from './protocol.js';
+
+/** What a pool tells its workers (PoolOptions.role). */
+export interface WorkerData {
+  /** 'read': the worker mostly reads files for others to parse, and need not compile the grammar first. */
+  role?: 'read' | 'parse';
+}
 
 // One task at a time per worker: the pool sends the next file only after this one's answer.
 parentPort?.on('message', (task: ParseTask) => {
-  void (task.want === 'text' ? textTask(task) : convertTask(task)).then((result) => {
+  const answer = task.want === 'text' ? textTask(task) : task.want === 'ingested' ? ingestTask(task) : convertTask(task);
+  void answer.then((result) => {
     // A file's bytes are moved, not copied.
     parentPort!.postMessage(result, result.ok && 'file' in result ? [result.file] : []);
   });
 });
 // The grammar read and compiled before the first file, not in its time: a pool started early
 // (vanban batch) does this while the main thread is still walking the folders.
-defaultMatchers();
+if ((workerData as WorkerData | null)?.role !== 'read') defaultMatchers();
 // Loaded and listening: the pool starts this worker's time limits from here.
 parentPort?.postMessage({ ready: true });

@@ -151,7 +151,9 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
     try {
       // A part may not inflate to more than it declares; a little slack tells a damaged stream
       // (corrupt, caught by the size and CRC checks below) from one built to blow up.
-      data = zlib.inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + BOMB_SLACK });
+      // Inflated into one buffer of the declared size (up to 1 MB), not 16 KB pieces joined after.
+      const chunkSize = Math.max(64, Math.min(entry.uncompressedSize + 1, 1024 * 1024));
+      data = zlib.inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + BOMB_SLACK, chunkSize });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new InputError(`zip bomb: ${entry.name} inflates far beyond its declared size`);

@@ -49,13 +49,44 @@ export interface XmlBudget {
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
 
+/**
+ * A namespace scope (prefix → URI) with its own memo of qualified names: element and attribute
+ * names repeat endlessly in Word XML, so each raw name is qualified once per scope.
+ */
+class Scope {
+  private readonly elementNames = new Map<string, string>();
+  private readonly attributeNames = new Map<string, string>();
+  constructor(readonly uris: Map<string, string>) {}
+
+  element(raw: string): string {
+    let name = this.elementNames.get(raw);
+    if (name === undefined) this.elementNames.set(raw, (name = qualify(raw, this.uris, false)));
+    return name;
+  }
+
+  attribute(raw: string): string {
+    let name = this.attributeNames.get(raw);
+    if (name === undefined) this.attributeNames.set(raw, (name = qualify(raw, this.uris, true)));
+    return name;
+  }
+}
+
+const GT = 0x3e; // >
+const SLASH = 0x2f; // /
+const BANG = 0x21; // !
+const QUESTION = 0x3f; // ?
+const EQUALS = 0x3d; // =
+
 export function parseXml(xml: string, part: string, budget: XmlBudget = { elements: MAX_XML_ELEMENTS }): XmlElement {
   const malformed = (why: string) => new InputError(`corrupt .docx (malformed XML in ${part}: ${why})`);
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  // Parallel to `stack`: each open element's name as written, and its namespace scope (prefix → URI).
+  // Parallel to `stack`: each open element's name as written, and its namespace scope.
   const rawNames: string[] = [''];
-  const scopes: Array<Map<string, string>> = [new Map()];
+  const scopes: Scope[] = [new Scope(new Map())];
+  // One start tag's attributes as written, reused from tag to tag.
+  const keys: string[] = [];
+  const values: string[] = [];
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = xml.length;
 
@@ -68,53 +99,107 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
     }
     if (lt === -1) break;
     i = lt;
-    if (xml.startsWith('<?', i)) {
+    // What follows "<" tells the kind of markup: one test per tag instead of a string compare per kind.
+    const next = xml.charCodeAt(i + 1);
+    if (next === QUESTION) {
       const end = xml.indexOf('?>', i + 2);
       if (end === -1) throw malformed('unterminated processing instruction');
       i = end + 2;
-    } else if (xml.startsWith('<!--', i)) {
-      const end = xml.indexOf('-->', i + 4);
-      if (end === -1) throw malformed('unterminated comment');
-      i = end + 3;
-    } else if (xml.startsWith('<![CDATA[', i)) {
-      const end = xml.indexOf(']]>', i + 9);
-      if (end === -1) throw malformed('unterminated CDATA');
-      if (stack.length > 1) stack[stack.length - 1]!.children.push(xml.slice(i + 9, end));
-      i = end + 3;
-    } else if (xml.startsWith('<!', i)) {
-      // DOCTYPE, ENTITY, ELEMENT…: OOXML never needs them; they are how entity bombs get in.
-      throw new InputError(`unsafe XML in ${part} (DOCTYPE/entity declarations are not allowed)`);
-    } else if (xml.startsWith('</', i)) {
+    } else if (next === BANG) {
+      if (xml.startsWith('<!--', i)) {
+        const end = xml.indexOf('-->', i + 4);
+        if (end === -1) throw malformed('unterminated comment');
+        i = end + 3;
+      } else if (xml.startsWith('<![CDATA[', i)) {
+        const end = xml.indexOf(']]>', i + 9);
+        if (end === -1) throw malformed('unterminated CDATA');
+        if (stack.length > 1) stack[stack.length - 1]!.children.push(xml.slice(i + 9, end));
+        i = end + 3;
+      } else {
+        // DOCTYPE, ENTITY, ELEMENT…: OOXML never needs them; they are how entity bombs get in.
+        throw new InputError(`unsafe XML in ${part} (DOCTYPE/entity declarations are not allowed)`);
+      }
+    } else if (next === SLASH) {
       const end = xml.indexOf('>', i + 2);
       if (end === -1) throw malformed('unterminated end tag');
-      const raw = xml.slice(i + 2, end).trim();
+      let raw = xml.slice(i + 2, end);
       const open = stack.pop();
       const scope = scopes.pop();
       const openRaw = rawNames.pop();
+      // A name as written has no spaces: one written as it was opened needs no trimming.
+      if (raw !== openRaw) raw = raw.trim();
       if (!open || stack.length === 0 || !scope) throw malformed(`unexpected </${raw}>`);
       // Written as it was opened (nearly always): the same name in the same scope.
-      if (raw !== openRaw && qualifiedIn(scope).elements(raw) !== open.name) throw malformed(`</${raw}> closes <${open.name}>`);
+      if (raw !== openRaw && scope.element(raw) !== open.name) throw malformed(`</${raw}> closes <${open.name}>`);
       i = end + 1;
     } else {
-      const { end, rawName, rawAttrs, selfClosing } = scanTag(xml, i, malformed, part);
+      // A start tag: its name, then its attributes up to ">" or "/>".
+      let at = i + 1;
+      while (at < n && !isNameEnd(xml.charCodeAt(at))) at++;
+      if (at === i + 1) throw malformed('bad start tag');
+      const rawName = xml.slice(i + 1, at);
+      let count = 0;
+      let selfClosing = false;
+      let declares = false;
+      for (;;) {
+        if (count > MAX_XML_ATTRIBUTES) {
+          throw new InputError(`too many attributes on one XML element in ${part} (over ${MAX_XML_ATTRIBUTES})`);
+        }
+        while (at < n && isSpace(xml.charCodeAt(at))) at++;
+        if (at >= n) throw malformed('unterminated start tag');
+        const c = xml.charCodeAt(at);
+        if (c === GT) {
+          at++;
+          break;
+        }
+        if (c === SLASH && xml.charCodeAt(at + 1) === GT) {
+          at += 2;
+          selfClosing = true;
+          break;
+        }
+        const keyStart = at;
+        while (at < n && !isNameEnd(xml.charCodeAt(at)) && xml.charCodeAt(at) !== EQUALS) at++;
+        const key = xml.slice(keyStart, at);
+        while (at < n && isSpace(xml.charCodeAt(at))) at++;
+        if (key === '' || xml.charCodeAt(at) !== EQUALS) throw malformed('attribute without a value');
+        at++;
+        while (at < n && isSpace(xml.charCodeAt(at))) at++;
+        const quote = xml[at];
+        if (quote !== '"' && quote !== "'") throw malformed('unquoted attribute');
+        const close = xml.indexOf(quote, at + 1);
+        if (close === -1) throw malformed('unterminated attribute');
+        const value = xml.slice(at + 1, close);
+        if (value.includes('<')) throw malformed('"<" in an attribute');
+        if (isNamespaceDeclaration(key)) declares = true;
+        keys[count] = key;
+        values[count] = value;
+        count++;
+        at = close + 1;
+      }
+
       const parentScope = scopes[scopes.length - 1]!;
       let scope = parentScope;
-      for (const [key, value] of rawAttrs) {
-        if (key === 'xmlns' || key.startsWith('xmlns:')) {
-          if (scope === parentScope) scope = new Map(parentScope);
-          scope.set(key === 'xmlns' ? '' : key.slice(6), value);
+      if (declares) {
+        const uris = new Map(parentScope.uris);
+        for (let k = 0; k < count; k++) {
+          const key = keys[k]!;
+          if (isNamespaceDeclaration(key)) uris.set(key === 'xmlns' ? '' : key.slice(6), values[k]!);
         }
+        scope = new Scope(uris);
       }
-      const names = qualifiedIn(scope);
-      const attrs: Record<string, string> = rawAttrs.length === 0 ? NO_ATTRS : {};
-      for (const [key, value] of rawAttrs) {
-        if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-        attrs[names.attributes(key)] = decodeText(value, malformed);
+      let attrs = NO_ATTRS;
+      if (count > 0) {
+        attrs = {};
+        for (let k = 0; k < count; k++) {
+          const key = keys[k]!;
+          if (declares && isNamespaceDeclaration(key)) continue;
+          attrs[scope.attribute(key)] = decodeText(values[k]!, malformed);
+        }
       }
       if (--budget.elements < 0) {
         throw new InputError(`too many XML elements (over ${MAX_XML_ELEMENTS.toLocaleString('en')} in the file, reached in ${part})`);
       }
-      const element: XmlElement = { name: names.elements(rawName), attrs, children: selfClosing ? NO_CHILDREN : [] };
+      const element: XmlElement = { name: scope.element(rawName), attrs, children: selfClosing ? NO_CHILDREN : [] };
       if (stack.length === 1 && root.children.length > 0) throw malformed('more than one root element');
       stack[stack.length - 1]!.children.push(element);
       if (!selfClosing) {
@@ -125,7 +210,7 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
         scopes.push(scope);
         rawNames.push(rawName);
       }
-      i = end;
+      i = at;
     }
   }
   if (stack.length !== 1) throw malformed(`<${stack[stack.length - 1]!.name}> is never closed`);
@@ -134,43 +219,8 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
   return top;
 }
 
-function scanTag(
-  xml: string,
-  start: number,
-  malformed: (why: string) => InputError,
-  part: string,
-): { end: number; rawName: string; rawAttrs: Array<[string, string]>; selfClosing: boolean } {
-  const n = xml.length;
-  let i = start + 1;
-  while (i < n && !isNameEnd(xml.charCodeAt(i))) i++;
-  if (i === start + 1) throw malformed('bad start tag');
-  const rawName = xml.slice(start + 1, i);
-  const rawAttrs: Array<[string, string]> = [];
-  for (;;) {
-    if (rawAttrs.length > MAX_XML_ATTRIBUTES) {
-      throw new InputError(`too many attributes on one XML element in ${part} (over ${MAX_XML_ATTRIBUTES})`);
-    }
-    while (i < n && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= n) throw malformed('unterminated start tag');
-    const c = xml.charCodeAt(i);
-    if (c === 0x3e /* > */) return { end: i + 1, rawName, rawAttrs, selfClosing: false };
-    if (c === 0x2f /* / */ && xml.charCodeAt(i + 1) === 0x3e) return { end: i + 2, rawName, rawAttrs, selfClosing: true };
-    const keyStart = i;
-    while (i < n && !isNameEnd(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 0x3d /* = */) i++;
-    const key = xml.slice(keyStart, i);
-    while (i < n && isSpace(xml.charCodeAt(i))) i++;
-    if (key === '' || xml.charCodeAt(i) !== 0x3d) throw malformed('attribute without a value');
-    i++;
-    while (i < n && isSpace(xml.charCodeAt(i))) i++;
-    const quote = xml[i];
-    if (quote !== '"' && quote !== "'") throw malformed('unquoted attribute');
-    const close = xml.indexOf(quote, i + 1);
-    if (close === -1) throw malformed('unterminated attribute');
-    const value = xml.slice(i + 1, close);
-    if (value.includes('<')) throw malformed('"<" in an attribute');
-    rawAttrs.push([key, value]);
-    i = close + 1;
-  }
+function isNamespaceDeclaration(key: string): boolean {
+  return key === 'xmlns' || key.startsWith('xmlns:');
 }
 
 /** Whitespace, "/", ">" end a name (and "<", '"', "'" make it malformed later). */
@@ -180,29 +230,6 @@ function isNameEnd(c: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
-interface QualifiedNames {
-  elements: (raw: string) => string;
-  attributes: (raw: string) => string;
-}
-
-const qualified = new WeakMap<Map<string, string>, QualifiedNames>();
-
-/** `qualify` memoised per namespace scope: element and attribute names repeat endlessly in Word XML. */
-function qualifiedIn(scope: Map<string, string>): QualifiedNames {
-  let names = qualified.get(scope);
-  if (!names) qualified.set(scope, (names = { elements: memoised(scope, false), attributes: memoised(scope, true) }));
-  return names;
-}
-
-function memoised(scope: Map<string, string>, isAttribute: boolean): (raw: string) => string {
-  const cache = new Map<string, string>();
-  return (raw) => {
-    let name = cache.get(raw);
-    if (name === undefined) cache.set(raw, (name = qualify(raw, scope, isAttribute)));
-    return name;
-  };
 }
 
 function qualify(raw: string, scope: Map<string, string>, isAttribute: boolean): string {
