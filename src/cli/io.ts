@@ -22,18 +22,60 @@ export function writeOut(text: string): Promise<void> {
   });
 }
 
-/** Pieces of one output, gathered into writes of about a million characters (fewer calls than 64 KB
- * ones, 47 MB of JSON in ~50 writes): the whole text is never held. */
-export async function writeChunks(chunks: Iterable<string>): Promise<void> {
-  let pending = '';
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= 1 << 20) {
-      await writeOut(pending);
-      pending = '';
+/** Pieces of one output to stdout as UTF-8, about a megabyte per write (see `putChunks`). */
+export function writeChunks(chunks: Iterable<string>): Promise<void> {
+  return putChunks(chunks, toStdout);
+}
+
+/** Hands bytes on; done with them (they may be overwritten) once its promise settles. */
+export type Put = (bytes: Uint8Array) => Promise<void>;
+
+const toStdout: Put = (bytes) =>
+  new Promise((resolve, reject) => {
+    // An error here also reaches stdout's 'error' listener, which says so and exits (main.ts).
+    process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+
+const BUFFER_BYTES = 1 << 20;
+
+/**
+ * Pieces of one output encoded as UTF-8 into two buffers used in turn, one filled while `put`
+ * writes the other: neither the whole text nor its bytes are ever held, nothing is allocated per
+ * piece (a fresh megabyte per write kept the garbage collector busy), and no large string is built
+ * to be encoded. A piece too large for a buffer (one long string) is encoded on its own.
+ */
+export async function putChunks(chunks: Iterable<string>, put: Put): Promise<void> {
+  const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
+  let buffer = buffers[0]!;
+  let used = 0;
+  let writing = Promise.resolve();
+  // The write before the last has finished with the buffer that is about to be filled again.
+  const send = async (bytes: Uint8Array) => {
+    await writing;
+    writing = put(bytes);
+  };
+  try {
+    for (const chunk of chunks) {
+      // A UTF-16 code unit is at most three bytes of UTF-8.
+      if (used + chunk.length * 3 > BUFFER_BYTES) {
+        if (used > 0) {
+          await send(buffer.subarray(0, used));
+          buffer = buffer === buffers[0] ? buffers[1]! : buffers[0]!;
+          used = 0;
+        }
+        if (chunk.length * 3 > BUFFER_BYTES) {
+          await send(Buffer.from(chunk));
+          continue;
+        }
+      }
+      used += buffer.write(chunk, used);
     }
+    if (used > 0) await send(buffer.subarray(0, used));
+    await writing;
+  } finally {
+    // On a failure, no write may still be going on when the caller cleans up.
+    await writing.catch(() => {});
   }
-  if (pending) await writeOut(pending);
 }
 
 export function warn(line: string): void {
@@ -56,7 +98,7 @@ export class WriteError extends InputError {}
 /** Where a command's output goes: standard output, or FILE written whole (a temporary file renamed at the end). */
 export interface Output {
   write(text: string): Promise<void>;
-  /** Pieces of one output, gathered into writes of about 64 KB. */
+  /** Pieces of one output, written as UTF-8 about a megabyte at a time (see `putChunks`). */
   chunks(chunks: Iterable<string>): Promise<void>;
 }
 
@@ -77,12 +119,14 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
   // Through a link to the file it names, which keeps the link.
   const file = await AtomicFile.create(existing ? realpathSync(path) : path).catch((error: unknown) => Promise.reject(failed(error)));
   let written = false;
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     written ||= text.length > 0;
     await file.write(text).catch((error: unknown) => Promise.reject(failed(error)));
   };
+  // Bytes are written before the promise settles: putChunks fills their buffer again.
+  const put: Put = (bytes) => write(bytes).then(() => file.flush().catch((error: unknown) => Promise.reject(failed(error))));
   try {
-    const code = await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+    const code = await body({ write, chunks: (chunks) => putChunks(chunks, put) });
     if (!written && code !== EXIT.ok) await file.abort();
     else await file.commit().catch((error: unknown) => Promise.reject(failed(error)));
     return code;
@@ -94,9 +138,11 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
 
 async function intoDevice(path: string, body: (out: Output) => Promise<number>, failed: (error: unknown) => WriteError): Promise<number> {
   const handle = await open(path, 'w').catch((error: unknown) => Promise.reject(failed(error)));
-  const write = (text: string) => handle.write(text).then(() => undefined, (error: unknown) => Promise.reject(failed(error)));
+  const { writeAll } = await import('../batch/atomic.js');
+  // Every byte or an error: a device or a pipe may take part of a write.
+  const put: Put = (bytes) => writeAll(handle, bytes).catch((error: unknown) => Promise.reject(failed(error)));
   try {
-    return await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+    return await body({ write: (text) => put(Buffer.from(text)), chunks: (chunks) => putChunks(chunks, put) });
   } finally {
     await handle.close().catch(() => {});
   }

@@ -26,16 +26,19 @@ export interface Writer {
   chunks(model: Programme, options?: WriteOptions): Iterable<string>;
   head(options?: WriteOptions): string;
   one(model: Programme, index: number, options?: WriteOptions): string;
+  /** `one(model, index)` in pieces, as `chunks` is `write(model)`. */
+  oneChunks(model: Programme, index: number, options?: WriteOptions): Iterable<string>;
   tail(options?: WriteOptions): string;
 }
 
 function writer(
-  w: Omit<Writer, 'write' | 'chunks'> & {
+  w: Omit<Writer, 'write' | 'chunks' | 'oneChunks'> & {
     single?: (model: Programme, options: WriteOptions) => string;
     chunks?: (model: Programme, options: WriteOptions) => Iterable<string>;
+    oneChunks?: (model: Programme, index: number, options: WriteOptions) => Iterable<string>;
   },
 ): Writer {
-  const { single, chunks, ...rest } = w;
+  const { single, chunks, oneChunks, ...rest } = w;
   const out: Writer = {
     ...rest,
     write(input, options = {}) {
@@ -44,6 +47,7 @@ function writer(
       return w.head(options) + models.map((m, i) => w.one(m, i, options)).join('') + w.tail(options);
     },
     chunks: (model, options = {}) => (chunks ? chunks(model, options) : [out.write(model, options)]),
+    oneChunks: (model, index, options = {}) => (oneChunks ? oneChunks(model, index, options) : [w.one(model, index, options)]),
   };
   return out;
 }
@@ -63,6 +67,10 @@ export const WRITERS: readonly Writer[] = [
     },
     head: () => '[',
     one: (model, index, options = {}) => `${index ? ',' : ''}\n${json(model, options)}`,
+    *oneChunks(model, index, options) {
+      yield `${index ? ',' : ''}\n`;
+      yield* jsonChunks(model, options.pretty ? 2 : 0);
+    },
     tail: () => '\n]\n',
   }),
   writer({
@@ -72,6 +80,10 @@ export const WRITERS: readonly Writer[] = [
     summary: 'one model per line',
     head: () => '',
     one: (model) => `${JSON.stringify(model)}\n`,
+    *oneChunks(model) {
+      yield* jsonChunks(model);
+      yield '\n';
+    },
     tail: () => '',
   }),
   writer({

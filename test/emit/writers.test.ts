@@ -33,6 +33,17 @@ describe('writers behind one interface', () => {
     }
   });
 
+  it('oneChunks(model, i) joined is one(model, i), and chunks(model) is write(model), for every writer', () => {
+    for (const w of WRITERS) {
+      for (const [i, m] of [seed, plan, schedule].entries()) {
+        for (const pretty of [false, true]) {
+          expect([...w.oneChunks(m, i, { pretty })].join(''), w.name).toBe(w.one(m, i, { pretty }));
+          expect([...w.chunks(m, { pretty })].join(''), w.name).toBe(w.write(m, { pretty }));
+        }
+      }
+    }
+  });
+
   it('json: one model is the object, several an array; both parse back to valid models', () => {
     const json = writerFor('json')!;
     expect(Programme.parse(JSON.parse(json.write(plan)))).toEqual(plan);

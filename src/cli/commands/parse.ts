@@ -67,11 +67,11 @@ async function one(file: string, writer: Writer, options: WriteOptions, reader: 
   return eachFile([file], async () => out.chunks(writer.chunks(await reader.model(file), options)));
 }
 
-/** Several FILEs as one output: the writer's head, a part per model read, its tail. */
+/** Several FILEs as one output: the writer's head, a part per model read (in pieces), its tail. */
 async function stream(files: string[], writer: Writer, options: WriteOptions, reader: FileReader, out: Output): Promise<number> {
   await out.write(writer.head(options));
   let index = 0;
-  const code = await eachFile(files, async (file) => out.write(writer.one(await reader.model(file), index++, options)));
+  const code = await eachFile(files, async (file) => out.chunks(writer.oneChunks(await reader.model(file), index++, options)));
   await out.write(writer.tail(options));
   return code;
 }
