@@ -1,17 +1,17 @@
 /**
  * JSON text in pieces of about PIECE characters, byte for byte what JSON.stringify(value, null,
- * indent) gives, so that a large model (47 MB of JSON for a 10 MB programme) is written without its
+ * indent) gives, so that a large model (70 MB of JSON for a 10 MB programme) is written without its
  * whole JSON string, or any string much larger than a piece, ever being held.
  *
  * Containers are opened one member at a time, on a stack rather than by recursion (a generator
  * that delegates to itself pays at every level for every piece). A member with few values (at
- * most LEAF_VALUES, nested at most LEAF_DEPTH deep: a citation, an item, a position) is given to
+ * most LEAF_VALUES, nested at most LEAF_DEPTH deep: a citation, a conference, a position) is given to
  * JSON.stringify whole, which is faster than any walk in JavaScript; measured on a 10 MB programme,
  * writing every value by hand (to a string or straight into bytes) was slower than this.
  */
 const PIECE = 16 * 1024;
-const LEAF_VALUES = 64;
-const LEAF_DEPTH = 3;
+const LEAF_VALUES = 256;
+const LEAF_DEPTH = 5;
 
 // What JSON.stringify must escape: quotes, backslashes, controls and (well-formed JSON) surrogates.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
