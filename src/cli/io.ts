@@ -22,13 +22,13 @@ export function writeOut(text: string): Promise<void> {
   });
 }
 
-/** Pieces of one output to stdout as UTF-8, about a megabyte per write (see `putChunks`). */
-export function writeChunks(chunks: Iterable<string>): Promise<void> {
-  return putChunks(chunks, toStdout);
-}
-
-/** Hands bytes on; done with them (they may be overwritten) once its promise settles. */
+/** Hands bytes on; done with them (they may be written over) once its promise settles. */
 export type Put = (bytes: Uint8Array) => Promise<void>;
+
+/** One output's bytes to stdout, each chunk written before the next is asked for (see Writer.bytes). */
+export function writeBytes(chunks: Iterable<Uint8Array>): Promise<void> {
+  return putAll(chunks, toStdout);
+}
 
 const toStdout: Put = (bytes) =>
   new Promise((resolve, reject) => {
@@ -36,46 +36,9 @@ const toStdout: Put = (bytes) =>
     process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
   });
 
-const BUFFER_BYTES = 1 << 20;
-
-/**
- * Pieces of one output encoded as UTF-8 into two buffers used in turn, one filled while `put`
- * writes the other: neither the whole text nor its bytes are ever held, nothing is allocated per
- * piece (a fresh megabyte per write kept the garbage collector busy), and no large string is built
- * to be encoded. A piece too large for a buffer (one long string) is encoded on its own.
- */
-export async function putChunks(chunks: Iterable<string>, put: Put): Promise<void> {
-  const buffers = [Buffer.allocUnsafe(BUFFER_BYTES), Buffer.allocUnsafe(BUFFER_BYTES)];
-  let buffer = buffers[0]!;
-  let used = 0;
-  let writing = Promise.resolve();
-  // The write before the last has finished with the buffer that is about to be filled again.
-  const send = async (bytes: Uint8Array) => {
-    await writing;
-    writing = put(bytes);
-  };
-  try {
-    for (const chunk of chunks) {
-      // A UTF-16 code unit is at most three bytes of UTF-8.
-      if (used + chunk.length * 3 > BUFFER_BYTES) {
-        if (used > 0) {
-          await send(buffer.subarray(0, used));
-          buffer = buffer === buffers[0] ? buffers[1]! : buffers[0]!;
-          used = 0;
-        }
-        if (chunk.length * 3 > BUFFER_BYTES) {
-          await send(Buffer.from(chunk));
-          continue;
-        }
-      }
-      used += buffer.write(chunk, used);
-    }
-    if (used > 0) await send(buffer.subarray(0, used));
-    await writing;
-  } finally {
-    // On a failure, no write may still be going on when the caller cleans up.
-    await writing.catch(() => {});
-  }
+/** Each chunk put before the next is made: a writer may fill the same buffer again. */
+async function putAll(chunks: Iterable<Uint8Array>, put: Put): Promise<void> {
+  for (const chunk of chunks) if (chunk.length > 0) await put(chunk);
 }
 
 export function warn(line: string): void {
@@ -98,8 +61,8 @@ export class WriteError extends InputError {}
 /** Where a command's output goes: standard output, or FILE written whole (a temporary file renamed at the end). */
 export interface Output {
   write(text: string): Promise<void>;
-  /** Pieces of one output, written as UTF-8 about a megabyte at a time (see `putChunks`). */
-  chunks(chunks: Iterable<string>): Promise<void>;
+  /** One output as UTF-8 in chunks (Writer.bytes), each written before the next is asked for. */
+  bytes(chunks: Iterable<Uint8Array>): Promise<void>;
 }
 
 /**
@@ -108,7 +71,7 @@ export interface Output {
  * the body throws, the file is left as it was. `inputs` may not include `path`.
  */
 export async function withOutput(path: string | undefined, inputs: readonly string[], body: (out: Output) => Promise<number>): Promise<number> {
-  if (path === undefined) return body({ write: writeOut, chunks: writeChunks });
+  if (path === undefined) return body({ write: writeOut, bytes: writeBytes });
   refuseInputAsOutput(path, inputs);
   const failed = (error: unknown) => new WriteError(`cannot write ${path}: ${isSystemError(error) ? systemReason(error) : String(error)}`);
   const existing = statOf(path);
@@ -123,10 +86,10 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
     written ||= text.length > 0;
     await file.write(text).catch((error: unknown) => Promise.reject(failed(error)));
   };
-  // Bytes are written before the promise settles: putChunks fills their buffer again.
+  // Written through before the promise settles: the writer fills the same buffer again.
   const put: Put = (bytes) => write(bytes).then(() => file.flush().catch((error: unknown) => Promise.reject(failed(error))));
   try {
-    const code = await body({ write, chunks: (chunks) => putChunks(chunks, put) });
+    const code = await body({ write, bytes: (chunks) => putAll(chunks, put) });
     if (!written && code !== EXIT.ok) await file.abort();
     else await file.commit().catch((error: unknown) => Promise.reject(failed(error)));
     return code;
@@ -142,7 +105,7 @@ async function intoDevice(path: string, body: (out: Output) => Promise<number>, 
   // Every byte or an error: a device or a pipe may take part of a write.
   const put: Put = (bytes) => writeAll(handle, bytes).catch((error: unknown) => Promise.reject(failed(error)));
   try {
-    return await body({ write: (text) => put(Buffer.from(text)), chunks: (chunks) => putChunks(chunks, put) });
+    return await body({ write: (text) => put(Buffer.from(text)), bytes: (chunks) => putAll(chunks, put) });
   } finally {
     await handle.close().catch(() => {});
   }
