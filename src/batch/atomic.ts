@@ -83,7 +83,8 @@ export class AtomicFile {
     await rm(this.temp, { force: true });
   }
 
-  private async flush(): Promise<void> {
+  /** Writes what is pending now: a caller that reuses the buffer it wrote waits for this first. */
+  async flush(): Promise<void> {
     const [only] = this.pending;
     // A whole file given as bytes (a batch output) is written as it is, not copied first.
     if (this.pending.length === 1 && only instanceof Uint8Array) await writeAll(this.handle, only);

@@ -22,18 +22,23 @@ export function writeOut(text: string): Promise<void> {
   });
 }
 
-/** Pieces of one output, gathered into writes of about a million characters (fewer calls than 64 KB
- * ones, 47 MB of JSON in ~50 writes): the whole text is never held. */
-export async function writeChunks(chunks: Iterable<string>): Promise<void> {
-  let pending = '';
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= 1 << 20) {
-      await writeOut(pending);
-      pending = '';
-    }
-  }
-  if (pending) await writeOut(pending);
+/** Hands bytes on; done with them (they may be written over) once its promise settles. */
+export type Put = (bytes: Uint8Array) => Promise<void>;
+
+/** One output's bytes to stdout, each chunk written before the next is asked for (see Writer.bytes). */
+export function writeBytes(chunks: Iterable<Uint8Array>): Promise<void> {
+  return putAll(chunks, toStdout);
+}
+
+const toStdout: Put = (bytes) =>
+  new Promise((resolve, reject) => {
+    // An error here also reaches stdout's 'error' listener, which says so and exits (main.ts).
+    process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+
+/** Each chunk put before the next is made: a writer may fill the same buffer again. */
+async function putAll(chunks: Iterable<Uint8Array>, put: Put): Promise<void> {
+  for (const chunk of chunks) if (chunk.length > 0) await put(chunk);
 }
 
 export function warn(line: string): void {
@@ -56,8 +61,8 @@ export class WriteError extends InputError {}
 /** Where a command's output goes: standard output, or FILE written whole (a temporary file renamed at the end). */
 export interface Output {
   write(text: string): Promise<void>;
-  /** Pieces of one output, gathered into writes of about 64 KB. */
-  chunks(chunks: Iterable<string>): Promise<void>;
+  /** One output as UTF-8 in chunks (Writer.bytes), each written before the next is asked for. */
+  bytes(chunks: Iterable<Uint8Array>): Promise<void>;
 }
 
 /**
@@ -66,7 +71,7 @@ export interface Output {
  * the body throws, the file is left as it was. `inputs` may not include `path`.
  */
 export async function withOutput(path: string | undefined, inputs: readonly string[], body: (out: Output) => Promise<number>): Promise<number> {
-  if (path === undefined) return body({ write: writeOut, chunks: writeChunks });
+  if (path === undefined) return body({ write: writeOut, bytes: writeBytes });
   refuseInputAsOutput(path, inputs);
   const failed = (error: unknown) => new WriteError(`cannot write ${path}: ${isSystemError(error) ? systemReason(error) : String(error)}`);
   const existing = statOf(path);
@@ -77,12 +82,14 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
   // Through a link to the file it names, which keeps the link.
   const file = await AtomicFile.create(existing ? realpathSync(path) : path).catch((error: unknown) => Promise.reject(failed(error)));
   let written = false;
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     written ||= text.length > 0;
     await file.write(text).catch((error: unknown) => Promise.reject(failed(error)));
   };
+  // Written through before the promise settles: the writer fills the same buffer again.
+  const put: Put = (bytes) => write(bytes).then(() => file.flush().catch((error: unknown) => Promise.reject(failed(error))));
   try {
-    const code = await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+    const code = await body({ write, bytes: (chunks) => putAll(chunks, put) });
     if (!written && code !== EXIT.ok) await file.abort();
     else await file.commit().catch((error: unknown) => Promise.reject(failed(error)));
     return code;
@@ -94,9 +101,11 @@ export async function withOutput(path: string | undefined, inputs: readonly stri
 
 async function intoDevice(path: string, body: (out: Output) => Promise<number>, failed: (error: unknown) => WriteError): Promise<number> {
   const handle = await open(path, 'w').catch((error: unknown) => Promise.reject(failed(error)));
-  const write = (text: string) => handle.write(text).then(() => undefined, (error: unknown) => Promise.reject(failed(error)));
+  const { writeAll } = await import('../batch/atomic.js');
+  // Every byte or an error: a device or a pipe may take part of a write.
+  const put: Put = (bytes) => writeAll(handle, bytes).catch((error: unknown) => Promise.reject(failed(error)));
   try {
-    return await body({ write, chunks: async (chunks) => { for (const c of chunks) await write(c); } });
+    return await body({ write: (text) => put(Buffer.from(text)), bytes: (chunks) => putAll(chunks, put) });
   } finally {
     await handle.close().catch(() => {});
   }

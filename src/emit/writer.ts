@@ -1,6 +1,6 @@
 import type { Programme } from '../model/programme.js';
 import { csvHead, csvRows } from './csv.js';
-import { jsonChunks } from './json-chunks.js';
+import { jsonBytes } from './json-bytes.js';
 import { outline } from './outline.js';
 
 export interface WriteOptions {
@@ -22,20 +22,27 @@ export interface Writer {
   extension: string;
   summary: string;
   write(input: Programme | readonly Programme[], options?: WriteOptions): string;
-  /** `write(model)` in pieces, for writing a large model without its whole text in memory. */
-  chunks(model: Programme, options?: WriteOptions): Iterable<string>;
+  /**
+   * `write(model)` as UTF-8 in chunks, for writing a large model without its whole text or all its
+   * bytes in memory. A chunk may be a view of a buffer that is written again when the next chunk
+   * is asked for: write it out (or copy it) before then.
+   */
+  bytes(model: Programme, options?: WriteOptions): Iterable<Uint8Array>;
   head(options?: WriteOptions): string;
   one(model: Programme, index: number, options?: WriteOptions): string;
+  /** `one(model, index)` as UTF-8 in chunks, as `bytes` is `write(model)`. */
+  oneBytes(model: Programme, index: number, options?: WriteOptions): Iterable<Uint8Array>;
   tail(options?: WriteOptions): string;
 }
 
 function writer(
-  w: Omit<Writer, 'write' | 'chunks'> & {
+  w: Omit<Writer, 'write' | 'bytes' | 'oneBytes'> & {
     single?: (model: Programme, options: WriteOptions) => string;
-    chunks?: (model: Programme, options: WriteOptions) => Iterable<string>;
+    bytes?: (model: Programme, options: WriteOptions) => Iterable<Uint8Array>;
+    oneBytes?: (model: Programme, index: number, options: WriteOptions) => Iterable<Uint8Array>;
   },
 ): Writer {
-  const { single, chunks, ...rest } = w;
+  const { single, bytes, oneBytes, ...rest } = w;
   const out: Writer = {
     ...rest,
     write(input, options = {}) {
@@ -43,10 +50,14 @@ function writer(
       const models = Array.isArray(input) ? (input as readonly Programme[]) : [input as Programme];
       return w.head(options) + models.map((m, i) => w.one(m, i, options)).join('') + w.tail(options);
     },
-    chunks: (model, options = {}) => (chunks ? chunks(model, options) : [out.write(model, options)]),
+    bytes: (model, options = {}) => (bytes ? bytes(model, options) : [Buffer.from(out.write(model, options))]),
+    oneBytes: (model, index, options = {}) => (oneBytes ? oneBytes(model, index, options) : [Buffer.from(w.one(model, index, options))]),
   };
   return out;
 }
+
+const NEWLINE = Buffer.from('\n');
+const COMMA_NEWLINE = Buffer.from(',\n');
 
 const json = (model: Programme, options: WriteOptions) => JSON.stringify(model, null, options.pretty ? 2 : undefined);
 
@@ -57,12 +68,16 @@ export const WRITERS: readonly Writer[] = [
     extension: '.json',
     summary: 'the model (one object; an array for several documents)',
     single: (model, options) => `${json(model, options)}\n`,
-    *chunks(model, options) {
-      yield* jsonChunks(model, options.pretty ? 2 : 0);
-      yield '\n';
+    *bytes(model, options) {
+      yield* jsonBytes(model, options.pretty ? 2 : 0);
+      yield NEWLINE;
     },
     head: () => '[',
     one: (model, index, options = {}) => `${index ? ',' : ''}\n${json(model, options)}`,
+    *oneBytes(model, index, options) {
+      yield index ? COMMA_NEWLINE : NEWLINE;
+      yield* jsonBytes(model, options.pretty ? 2 : 0);
+    },
     tail: () => '\n]\n',
   }),
   writer({
@@ -72,6 +87,10 @@ export const WRITERS: readonly Writer[] = [
     summary: 'one model per line',
     head: () => '',
     one: (model) => `${JSON.stringify(model)}\n`,
+    *oneBytes(model) {
+      yield* jsonBytes(model);
+      yield NEWLINE;
+    },
     tail: () => '',
   }),
   writer({

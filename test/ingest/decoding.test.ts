@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/index.js';
-import { decodeText } from '../../src/ingest/text.js';
+import { decodeText, utf8 } from '../../src/ingest/text.js';
 import { seedBytes } from '../helpers.js';
 
 const seed = parse(seedBytes());
@@ -63,5 +64,45 @@ describe('legacy text is chosen on evidence across the file', () => {
     expect(model.diagnostics.filter((d) => d.code === 'legacy-text-converted').map((d) => d.line)).toEqual([1]);
     // Running prose that begins with a document's kind is not the header's type line.
     expect(model.header.docType).toBeNull();
+  });
+});
+
+describe('the UTF-8 decoder is the fatal TextDecoder it replaced', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const before = (bytes: Uint8Array): string | null => {
+    try {
+      return fatal.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  // Valid text (any code point, BOMs inside), then damaged: a byte changed, cut short, a stray byte.
+  const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('\ufeff', '\ufeffa\ufeff', 'Hội nghị', ''));
+  const bytes = fc.oneof(
+    text.map((t) => Buffer.from(t, 'utf8')),
+    fc.tuple(text, fc.nat(), fc.integer({ min: 0, max: 255 })).map(([t, at, b]) => {
+      const x = Buffer.from(t, 'utf8');
+      if (x.length > 0) x[at % x.length] = b;
+      return x;
+    }),
+    text.map((t) => Buffer.from(t, 'utf8').subarray(0, -1)),
+    fc.uint8Array({ maxLength: 64 }),
+    fc.constantFrom([0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xef, 0xbb, 0xbf]).map((b) => Buffer.from(b)),
+  );
+
+  it('the same text, and null for the same bytes', () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        expect(utf8(b)).toBe(before(b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on the seed and a 1 MB file', () => {
+    const seedFile = seedBytes();
+    expect(utf8(seedFile)).toBe(before(seedFile));
+    const big = Buffer.from(seedFile.toString('utf8').repeat(20), 'utf8');
+    expect(utf8(big)).toBe(before(big));
   });
 });

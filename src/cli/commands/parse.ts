@@ -64,14 +64,14 @@ export async function run(argv: string[]): Promise<number> {
 
 /** One FILE: the writer's own output, in pieces (a large model's JSON is never held whole). */
 async function one(file: string, writer: Writer, options: WriteOptions, reader: FileReader, out: Output): Promise<number> {
-  return eachFile([file], async () => out.chunks(writer.chunks(await reader.model(file), options)));
+  return eachFile([file], async () => out.bytes(writer.bytes(await reader.model(file), options)));
 }
 
-/** Several FILEs as one output: the writer's head, a part per model read, its tail. */
+/** Several FILEs as one output: the writer's head, a part per model read (in pieces), its tail. */
 async function stream(files: string[], writer: Writer, options: WriteOptions, reader: FileReader, out: Output): Promise<number> {
   await out.write(writer.head(options));
   let index = 0;
-  const code = await eachFile(files, async (file) => out.write(writer.one(await reader.model(file), index++, options)));
+  const code = await eachFile(files, async (file) => out.bytes(writer.oneBytes(await reader.model(file), index++, options)));
   await out.write(writer.tail(options));
   return code;
 }
@@ -90,6 +90,6 @@ async function eachToFolder(files: string[], dir: string, writer: Writer, option
   await mkdir(dir, { recursive: true }).catch((error: unknown) => Promise.reject(new WriteError(`cannot write ${dir}: ${systemReason(error)}`)));
   return eachFile(files, async (file, i) => {
     const model = await reader.model(file);
-    await withOutput(targets[i]!, [], (out) => out.chunks(writer.chunks(model, options)).then(() => EXIT.ok));
+    await withOutput(targets[i]!, [], (out) => out.bytes(writer.bytes(model, options)).then(() => EXIT.ok));
   });
 }

@@ -1,0 +1,281 @@
+/**
+ * JSON as UTF-8, byte for byte Buffer.from(JSON.stringify(value, null, indent)), written straight
+ * into one reused buffer and handed on a megabyte at a time: a large model (70 MB of JSON for a
+ * 10 MB programme) is written without its JSON string or all its bytes ever being held, and
+ * without the UTF-16 string JSON.stringify builds and encoding must read again.
+ *
+ * Measured on the 10 MB programme (one process, interleaved, CPU): this is about 0.7x the time of
+ * JSON.stringify per member followed by UTF-8 encoding, and faster than JSON.stringify alone.
+ *
+ * Most values are written by a recursive writer that gives up on a member with more than
+ * LEAF_VALUES values or no room left in the buffer; the member's bytes are then taken back and it
+ * is opened instead, its members written one by one from an explicit stack, where the generator
+ * can stop to hand on a full buffer. So the buffer never grows, and only a single string longer
+ * than a third of it is ever encoded on its own.
+ */
+const BUFFER_BYTES = 1 << 20;
+const LEAF_VALUES = 256;
+
+// What JSON.stringify must escape: quotes, backslashes, controls and (well-formed JSON) surrogates.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** Left out of an object and written as null in an array, as JSON.stringify does. */
+const absent = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** An array or a plain object, whose members are written here; anything else JSON.stringify writes. */
+function openable(v: object): boolean {
+  if (Array.isArray(v)) return true;
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+class Encoder {
+  readonly buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  pos = 0;
+  /** Values the member being written may still have. */
+  left = 0;
+  /** Whether the last member given up on ran out of room (rather than of values). */
+  full = false;
+  private readonly keys = new Map<string, Buffer>();
+  readonly colon: string;
+
+  constructor(readonly step: number) {
+    this.colon = step ? ': ' : ':';
+  }
+
+  /** `"key":` as bytes, made once per key. */
+  key(k: string): Buffer {
+    let bytes = this.keys.get(k);
+    if (bytes === undefined) this.keys.set(k, (bytes = Buffer.from(JSON.stringify(k) + this.colon)));
+    return bytes;
+  }
+
+  /** A few bytes (a key) copied by hand: Buffer.copy's call costs more; room checked by the caller. */
+  bytes(b: Uint8Array): void {
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < b.length; i++) buf[p++] = b[i]!;
+    this.pos = p;
+  }
+
+  room(n: number): boolean {
+    if (this.pos + n <= BUFFER_BYTES) return true;
+    this.full = true;
+    return false;
+  }
+
+  /** A line break and the indentation of `level` (nothing when compact); room checked by the caller. */
+  newline(level: number): void {
+    if (!this.step) return;
+    const buf = this.buf;
+    let p = this.pos;
+    buf[p++] = 0x0a;
+    for (let n = level * this.step; n > 0; n--) buf[p++] = 0x20;
+    this.pos = p;
+  }
+
+  /** Text without line breaks, or JSON.stringify's text reindented to `level`. */
+  text(s: string): boolean {
+    if (!this.room(s.length * 3)) return false;
+    const buf = this.buf;
+    let p = this.pos;
+    if (s.length < 24) {
+      // Short strings by hand: a call into the encoder costs more than the loop.
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0x80) buf[p++] = c;
+        else if (c < 0x800) {
+          buf[p++] = 0xc0 | (c >> 6);
+          buf[p++] = 0x80 | (c & 0x3f);
+        } else if (c < 0xd800 || c > 0xdfff) {
+          buf[p++] = 0xe0 | (c >> 12);
+          buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[p++] = 0x80 | (c & 0x3f);
+        } else {
+          p += buf.write(s.slice(i), p);
+          break;
+        }
+      }
+    } else p += buf.write(s, p);
+    this.pos = p;
+    return true;
+  }
+
+  string(s: string): boolean {
+    if (NEEDS_ESCAPE.test(s)) return this.text(JSON.stringify(s));
+    if (!this.room(s.length * 3 + 2)) return false;
+    this.buf[this.pos++] = 0x22;
+    this.text(s);
+    this.buf[this.pos++] = 0x22;
+    return true;
+  }
+
+  /** What JSON.stringify makes of a value this writer does not open (toJSON, class instances). */
+  foreign(v: unknown, level: number): boolean {
+    const text = JSON.stringify(v, null, this.step) ?? 'null';
+    return this.text(this.step && level > 0 ? text.replace(/\n/g, `\n${' '.repeat(level * this.step)}`) : text);
+  }
+
+  /** Writes `v` whole at `level`; false when it has too many values or does not fit (bytes left behind). */
+  value(v: unknown, level: number): boolean {
+    if (--this.left < 0) return false;
+    switch (typeof v) {
+      case 'string':
+        return this.string(v);
+      case 'number':
+        return this.text(Number.isFinite(v) ? String(v) : 'null');
+      case 'boolean':
+        return this.text(v ? 'true' : 'false');
+      case 'object':
+        if (v === null) return this.text('null');
+        if (!openable(v)) return this.foreign(v, level);
+        return Array.isArray(v) ? this.array(v, level) : this.object(v as Record<string, unknown>, level);
+      default:
+        // undefined, a function or a symbol where a value is due (the root): as JSON.stringify, nothing
+        // to write; written as null, which is what an array member would be.
+        return this.text('null');
+    }
+  }
+
+  private array(a: readonly unknown[], level: number): boolean {
+    if (a.length === 0) return this.text('[]');
+    const indent = (level + 1) * this.step + 2;
+    if (!this.room(1)) return false;
+    this.buf[this.pos++] = 0x5b;
+    for (let i = 0; i < a.length; i++) {
+      if (!this.room(indent)) return false;
+      if (i > 0) this.buf[this.pos++] = 0x2c;
+      this.newline(level + 1);
+      const member = a[i];
+      if (!this.value(absent(member) ? null : member, level + 1)) return false;
+    }
+    if (!this.room(indent)) return false;
+    this.newline(level);
+    this.buf[this.pos++] = 0x5d;
+    return true;
+  }
+
+  private object(o: Record<string, unknown>, level: number): boolean {
+    if (!this.room(1)) return false;
+    this.buf[this.pos++] = 0x7b;
+    let any = false;
+    for (const k of Object.keys(o)) {
+      const member = o[k];
+      if (absent(member)) continue;
+      const key = this.key(k);
+      if (!this.room(key.length + (level + 1) * this.step + 2)) return false;
+      if (any) this.buf[this.pos++] = 0x2c;
+      any = true;
+      this.newline(level + 1);
+      this.bytes(key);
+      if (!this.value(member, level + 1)) return false;
+    }
+    if (!this.room(level * this.step + 2)) return false;
+    if (any) this.newline(level);
+    this.buf[this.pos++] = 0x7d;
+    return true;
+  }
+}
+
+/**
+ * The JSON of `value` as UTF-8 in chunks of up to a megabyte. Each chunk is a view of one buffer
+ * that is written again when the next chunk is asked for: use it (write it out) before then.
+ */
+export function* jsonBytes(value: unknown, indent = 0): Generator<Uint8Array> {
+  // As JSON.stringify: an indent is at most ten spaces.
+  const e = new Encoder(Math.max(0, Math.min(10, Math.floor(indent))));
+  // The containers opened because they were too large to write whole, with the keys of each
+  // object (null for an array), the next member and whether one has been written.
+  const open: object[] = [];
+  const opened = new Set<object>();
+  const keysOf: (string[] | null)[] = [];
+  const next: number[] = [];
+  const wrote: boolean[] = [];
+  let v: unknown = value;
+  for (;;) {
+    const level = open.length;
+    // The member whole, or taken back and opened; when it did not fit, first in an empty buffer.
+    for (;;) {
+      const start = e.pos;
+      e.left = LEAF_VALUES;
+      e.full = false;
+      if (e.value(v, level)) break;
+      e.pos = start;
+      if (e.full && start > 0) {
+        yield e.buf.subarray(0, start);
+        e.pos = 0;
+        continue;
+      }
+      if (v !== null && typeof v === 'object' && openable(v)) {
+        if (opened.has(v)) throw new TypeError('Converting circular structure to JSON');
+        if (e.pos === BUFFER_BYTES) {
+          yield e.buf.subarray(0, e.pos);
+          e.pos = 0;
+        }
+        e.buf[e.pos++] = Array.isArray(v) ? 0x5b : 0x7b;
+        open.push(v);
+        opened.add(v);
+        keysOf.push(Array.isArray(v) ? null : Object.keys(v));
+        next.push(0);
+        wrote.push(false);
+        break;
+      }
+      // One value larger than the whole buffer: a very long string.
+      const text = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v, null, e.step) ?? 'null');
+      yield Buffer.from(e.step && level > 0 ? text.replace(/\n/g, `\n${' '.repeat(level * e.step)}`) : text);
+      break;
+    }
+    // The next member, closing the containers that have none left.
+    for (;;) {
+      const top = open.length - 1;
+      if (top < 0) {
+        if (e.pos > 0) yield e.buf.subarray(0, e.pos);
+        return;
+      }
+      const container = open[top] as Record<string, unknown>;
+      const keys = keysOf[top]!;
+      let i = next[top]!;
+      let key: Buffer | null = null;
+      let member: unknown;
+      let found = false;
+      if (keys === null) {
+        const members = container as unknown as unknown[];
+        if (i < members.length) {
+          member = members[i];
+          found = true;
+          if (absent(member)) member = null;
+          i++;
+        }
+      } else {
+        while (i < keys.length && !found) {
+          const k = keys[i++]!;
+          member = container[k];
+          if (absent(member)) continue;
+          key = e.key(k);
+          found = true;
+        }
+      }
+      next[top] = i;
+      const need = (top + 1) * e.step + 2 + (key ? key.length : 0);
+      if (e.pos + need > BUFFER_BYTES) {
+        yield e.buf.subarray(0, e.pos);
+        e.pos = 0;
+      }
+      if (found) {
+        if (wrote[top]) e.buf[e.pos++] = 0x2c;
+        wrote[top] = true;
+        e.newline(top + 1);
+        if (key) e.bytes(key);
+        v = member;
+        break;
+      }
+      if (keys === null || wrote[top]) e.newline(top);
+      e.buf[e.pos++] = keys === null ? 0x5d : 0x7d;
+      opened.delete(open.pop()!);
+      keysOf.pop();
+      next.pop();
+      wrote.pop();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { writerFor } from '../../src/emit/writer.js';
+import { jsonBytes } from '../../src/emit/json-bytes.js';
+import { parse } from '../../src/index.js';
+import { seedBytes } from '../helpers.js';
+import { programme } from '../../scripts/bench/documents.mjs';
+
+// Each chunk is a view of a buffer written again for the next: copied as it comes.
+const chunksOf = (chunks: Iterable<Uint8Array>) => Array.from(chunks, (c) => Buffer.from(c));
+const bytesOf = (value: unknown, indent = 0) => Buffer.concat(chunksOf(jsonBytes(value, indent)));
+/** Compared as bytes (toEqual on megabytes of Buffer is slow); shown as text when they differ. */
+function expectSameBytes(got: Buffer, want: Buffer): void {
+  if (!got.equals(want)) expect(got.toString('utf8')).toBe(want.toString('utf8'));
+  expect(got.equals(want)).toBe(true);
+}
+const expectStringify = (value: unknown, indent: number) => expectSameBytes(bytesOf(value, indent), Buffer.from(JSON.stringify(value, null, indent)));
+
+// Values shaped to reach every branch: deep and wide (opened) and small (stringified whole)
+// containers, strings that need escaping (quotes, controls, lone surrogates), keys that do too.
+// Characters of every UTF-8 length: ASCII, two bytes (Latin-1, đ, ơ, U+07FF), three (ạ, ầ, ệ, U+0800,
+// U+FFFF), four (a surrogate pair), and lone surrogates.
+const letter = fc.constantFrom('a', '"', '\\', '\n', '\u0001', 'é', 'ÿ', 'đ', 'ơ', '\u07ff', 'ạ', 'ầ', 'ệ', '\u0800', '\uffff', '😀', '\ud800', '\udc00');
+const awkwardString = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: letter, maxLength: 40 }), fc.constantFrom('Hội nghị'));
+const awkwardKey = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('"k"', 'a\nb', '\ud83d', '10', '__proto__x'));
+const { tree } = fc.letrec((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.oneof(awkwardString, fc.double(), fc.integer(), fc.boolean(), fc.constant(null)),
+    fc.array(tie('tree'), { maxLength: 90 }),
+    fc.dictionary(awkwardKey, tie('tree'), { maxKeys: 8 }),
+  ),
+}));
+
+describe('JSON written as bytes is JSON.stringify, as UTF-8, byte for byte', () => {
+  it('any JSON value, any indent', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2, 4), (value, indent) => {
+        expectStringify(value, indent);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('deep, wide and awkward values, any indent', () => {
+    fc.assert(
+      fc.property(tree, fc.constantFrom(0, 1, 2, 12), (value, indent) => {
+        expectStringify(value, indent);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('what JSON.stringify leaves out, writes as null or hands to toJSON', () => {
+    const deep = { list: Array.from({ length: 100 }, (_, i) => ({ i, gone: undefined, f: () => i, at: new Date(Date.UTC(2024, 0, 1 + i)) })) };
+    const value = { a: undefined, b: [undefined, 1, () => 0, Symbol('s'), Number.NaN, -0, Infinity], c: { d: undefined }, e: 'x\ny', deep, [Symbol('k')]: 1 };
+    // eslint-disable-next-line no-sparse-arrays
+    const holes = [1, , 3];
+    for (const indent of [0, 2]) {
+      expectStringify(value, indent);
+      expectStringify(holes, indent);
+    }
+  });
+
+  it('a circular structure is refused, as JSON.stringify refuses it', () => {
+    const a: Record<string, unknown>[] = Array.from({ length: 100 }, (_, i) => ({ i }));
+    a[50]!.loop = a;
+    expect(() => bytesOf(a)).toThrow(/circular/);
+  });
+
+  it('the json writer gives the same bytes whole or in chunks, for real models', () => {
+    const page = readFileSync(new URL('../../fixtures/corpus/found/207-btc-qd2438-2022-ctrhd-cai-cach-thue-2030-ocr.txt', import.meta.url));
+    const json = writerFor('json')!;
+    for (const model of [parse(seedBytes()), parse(page)]) {
+      for (const pretty of [false, true]) {
+        expectSameBytes(Buffer.concat(chunksOf(json.bytes(model, { pretty }))), Buffer.from(json.write(model, { pretty })));
+      }
+    }
+  });
+
+  it('a large model in chunks of at most a megabyte, one buffer reused: the same bytes as JSON.stringify', () => {
+    // 400 conferences: about 4 MB of JSON, one outline node holding them all.
+    const model = parse(programme(400).text);
+    const views = [...jsonBytes(model)];
+    expect(views.length).toBeGreaterThan(2);
+    expect(new Set(views.map((v) => v.buffer)).size).toBe(1);
+    expect(Math.max(...views.map((v) => v.length))).toBeLessThanOrEqual(1 << 20);
+    expectStringify(model, 0);
+    expectStringify(model, 2);
+  });
+
+  it('a string longer than the buffer, and members that do not fit where the buffer is full', () => {
+    const long = 'Hội nghị "lần thứ" 16\n'.repeat(60_000);
+    const values = [long, { a: [long, 1, long] }, Array.from({ length: 3000 }, (_, i) => ({ i, text: long.slice(0, 1000 + i) }))];
+    for (const value of values) for (const indent of [0, 2]) expectStringify(value, indent);
+  });
+});
