@@ -6,7 +6,7 @@ import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
-import { LiteralSet, WordSearch } from './word-search.js';
+import { codePointBefore, LiteralSet, WordSearch } from './word-search.js';
 import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
 
@@ -684,7 +684,7 @@ export function bareLegalAt(key: string, from: number): { at: number; end: numbe
   for (let slash = key.indexOf('/', from); slash !== -1; slash = key.indexOf('/', slash + 1)) {
     let at = slash;
     while (at > from && slash - at < 5 && isDigit(key.charCodeAt(at - 1))) at--;
-    if (at === slash || (at > 0 && NOT_BEFORE_LEGAL.test(codePointBefore(key, at)))) continue;
+    if (at === slash || (at > 0 && NOT_BEFORE_LEGAL.test(String.fromCodePoint(codePointBefore(key, at))))) continue;
     const century = key.charCodeAt(slash + 1) * 256 + key.charCodeAt(slash + 2);
     if (century !== NINETEEN && century !== TWENTY) continue;
     if (!isDigit(key.charCodeAt(slash + 3)) || !isDigit(key.charCodeAt(slash + 4)) || key.charCodeAt(slash + 5) !== SLASH) continue;
@@ -698,11 +698,6 @@ const NOT_BEFORE_LEGAL = /[\p{L}\p{N}/.,-]/u;
 const [NINETEEN, TWENTY] = ['19', '20'].map((y) => y.charCodeAt(0) * 256 + y.charCodeAt(1)) as [number, number];
 const SLASH = 0x2f;
 
-/** The character (a whole code point, as /u reads it) that ends just before `at`. */
-function codePointBefore(text: string, at: number): string {
-  const low = text.charCodeAt(at - 1);
-  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? String.fromCodePoint(text.codePointAt(at - 2)!) : text[at - 1]!;
-}
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 function trimEnd(key: string, from: number, end: number): number {

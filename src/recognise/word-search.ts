@@ -10,10 +10,20 @@ function isWordCode(cp: number): boolean {
 
 /** Whether the character (code point) ending just before `at` is a letter or digit. */
 function wordBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
+  return at > 0 && isWordCode(codePointBefore(text, at));
+}
+
+/**
+ * The code point that ends just before `at` (at > 0), as a /u pattern's look-behind reads it: a
+ * pair of surrogates is one character, a lone one is itself.
+ */
+export function codePointBefore(text: string, at: number): number {
   const low = text.charCodeAt(at - 1);
-  const cp = low >= 0xdc00 && low <= 0xdfff && at >= 2 ? (text.codePointAt(at - 2) ?? low) : low;
-  return isWordCode(cp);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
 }
 
 /** Whether the character (code point) starting at `at` is a letter or digit. */

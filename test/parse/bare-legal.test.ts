@@ -21,10 +21,14 @@ describe('bareLegalAt', () => {
     expect(byScan('28/2016/tt-bgtvt 14/10/2016 sửa đổi; 5/2020/nđ-cp')).toEqual([[0, 12], [37, 48]]);
     // Glued to a letter, a sixth digit or a slash, it is part of something else.
     expect(byScan('a28/2016/tt-b 123456/2016/tt-b x/1/2016/tt-b')).toEqual([]);
+    // A lone surrogate is no letter; a pair is one, the mathematical bold A (U+1D400) here.
+    const surrogates = 'a\udc0028/2016/tt-b \u{1d400}28/2016/tt-b';
+    expect(byScan(surrogates)).toEqual(byDefinition(surrogates));
+    expect(byScan(surrogates)).toEqual([[2, 14]]);
   });
 
   it('finds what its definition finds, in order, on any text of digits, slashes and letters', () => {
-    const unit = fc.constantFrom('1', '9', '0', '2', '19', '20', '/', '-', '.', ',', ' ', 'a', 'tt', 'nđ', 'ệ', '𝐀', 'Ⅻ', '\u{1d7d8}');
+    const unit = fc.constantFrom('1', '9', '0', '2', '19', '20', '/', '-', '.', ',', ' ', 'a', 'tt', 'nđ', 'ệ', '𝐀', 'Ⅻ', '\u{1d7d8}', '\ud835', '\udc00');
     fc.assert(fc.property(fc.string({ unit, maxLength: 40 }), (s) => {
       expect(byScan(s)).toEqual(byDefinition(s));
     }), { numRuns: 30000 });
