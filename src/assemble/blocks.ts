@@ -1,4 +1,5 @@
 import { Joined } from '../recognise/joined.js';
+import { closesQuote, STRAIGHT_QUOTE } from '../recognise/quotes.js';
 import { tick } from '../meter.js';
 import { STRONG, isCaps, type Line, type LineKind } from '../recognise/lines.js';
 
@@ -35,10 +36,11 @@ export function endsWithMark(text: string, marks: string): boolean {
   return false;
 }
 
-/** " ” » ) ] */
+/** A closing quote (the straight one too) or bracket: " ” » ) ] */
 function isCloser(code: number): boolean {
-  return code === 0x22 || code === 0x201d || code === 0xbb || code === 0x29 || code === 0x5d;
+  return code === STRAIGHT_QUOTE || closesQuote(code) || code === CLOSE_PAREN || code === CLOSE_BRACKET;
 }
+const [CLOSE_PAREN, CLOSE_BRACKET] = [0x29, 0x5d];
 const SENTENCE_END = '.;:!?…';
 
 export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
