@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from '../../src/index.js';
-import { conformsTo } from '../../src/model/conforms.js';
+import { z } from 'zod';
+import { conformsTo, Unsupported } from '../../src/model/conforms.js';
 import { Programme, validateProgramme } from '../../src/model/programme.js';
 import { seedBytes } from '../helpers.js';
 
@@ -77,6 +78,38 @@ describe('conformsTo judges as zod does, without the copy', () => {
       }),
       { numRuns: 300, seed: 12 },
     );
+  });
+
+  it('refuses a key the schema does not name on any object, first, among or after its own keys', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.nat(1), (pick, where, model) => {
+        const copy = structuredClone(models[model]!);
+        const objects = places(copy)
+          .map(([container, key]) => (container as Record<string | number, unknown>)[key])
+          .filter((x): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x));
+        const o = objects[pick % objects.length]!;
+        const entries = Object.entries(o);
+        const at = where % (entries.length + 1);
+        for (const [k] of entries) delete o[k];
+        entries.splice(at, 0, ['extra', 1]);
+        for (const [k, x] of entries) o[k] = x;
+        expect(check(copy)).toBe(false);
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+  });
+
+  it('says Unsupported where generated code is refused, so that zod judges', () => {
+    // validateProgramme reads Unsupported as zod's turn; a fresh schema, as each is compiled once.
+    vi.stubGlobal('Function', function refused() {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    try {
+      expect(() => conformsTo(z.object({ a: z.string() }))).toThrow(Unsupported);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(conformsTo(z.object({ a: z.string() }))({ a: 'x' })).toBe(true);
   });
 
   it('refuses a key the schema does not name, which zod would strip', () => {
