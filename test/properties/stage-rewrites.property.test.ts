@@ -7,7 +7,7 @@ import { TextMap } from '../../src/check/locate.js';
 import type { CheckContext } from '../../src/check/rule.js';
 import { finding } from '../../src/check/rule.js';
 import { citationEn, citationVi, citationYear } from '../../src/check/describe.js';
-import { reviewPhrase } from '../../src/check/rules/anniversary-mismatch.js';
+import { reviewIn, reviewPhrase } from '../../src/check/rules/anniversary-mismatch.js';
 import type { Citation, Programme } from '../../src/model/programme.js';
 import { foldKey, foldPhrase } from '../../src/normalize/fold.js';
 import { squash, trimTrailing } from '../../src/normalize/text.js';
@@ -205,13 +205,33 @@ describe('anniversary-mismatch finds what it found looking back through the whol
           return { raw: 'Nghị quyết', kind: 'Nghị quyết', number: '1', symbol: null, id: null, date: `${issued}-01-01`, issuedBy: null, term: null, title: null, span: { start, end: start }, line: 1, repaired: false, dateText: null, form: 'numbered', year: null, refersTo: null } as Citation;
         });
         const p = { header: { year: 2024 }, citations } as unknown as Programme;
-        const context: CheckContext = { text, matchers: m, map: new TextMap(text) };
-        const now = anniversaryMismatch.check(p, context);
         const then = before(p, text);
-        // Positions and the words quoted agree; the messages around them are the rule's own.
-        expect(now.map((d) => [d.line, d.column, /'([^']*)'/.exec(d.message)?.[1]])).toEqual(then.map((d) => [d.line, d.column, /'([^']*)'/.exec(d.message)?.[1]]));
+        // With a map that folds the text itself, and one given the text's key (keySlice).
+        for (const map of [new TextMap(text), new TextMap(text, foldKey(text))]) {
+          const context: CheckContext = { text, matchers: m, map };
+          const now = anniversaryMismatch.check(p, context);
+          // Positions and the words quoted agree; the messages around them are the rule's own.
+          expect(now.map((d) => [d.line, d.column, /'([^']*)'/.exec(d.message)?.[1]])).toEqual(then.map((d) => [d.line, d.column, /'([^']*)'/.exec(d.message)?.[1]]));
+        }
       }),
       runs,
+    );
+  });
+});
+
+describe('reviewIn finds what the unanchored pattern found', () => {
+  const m = defaultMatchers();
+  const re = reviewPhrase(m);
+  const words = m.grammar.checks.anniversary.actions.map(foldPhrase);
+  const parts = ['sơ kết', 'tổng kết', 'sơ kết 05 năm ', 'tổng kết 10 năm ', ' ', ', ', '05', '1000', 'năm', ' thực hiện', ' việc', 'x', 'ạ'];
+  it('on windows of review words, numbers and links', () => {
+    fc.assert(
+      fc.property(textOf(parts, 20), (window) => {
+        const then = re.exec(window);
+        const now = reviewIn(window, re, words);
+        expect(now === null ? null : [now.index, ...now]).toEqual(then === null ? null : [then.index, ...then]);
+      }),
+      { numRuns: 3000 },
     );
   });
 });
@@ -222,6 +242,8 @@ describe('TextMap key from the text’s own folded key', () => {
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 20 }), (text) => {
         expect(new TextMap(text, foldKey(text)).key).toBe(new TextMap(text).key);
+        const [from, to] = [text.length >> 2, text.length - 1];
+        expect(new TextMap(text, foldKey(text)).keySlice(from, to)).toBe(new TextMap(text).key.slice(from, to));
       }),
       { numRuns: 20000 },
     );

@@ -32,7 +32,7 @@ export const archiveReviewYears: Rule = {
       // A date in the draft is anniversary-mismatch's to check.
       if (!known || citationYear(c) !== null) return [];
       const from = Math.max(0, c.span.start - WINDOW);
-      const match = re.exec(map.key.slice(from, c.span.start));
+      const match = re.exec(map.keySlice(from, c.span.start));
       if (!match) return [];
       const said = Number(match[2]);
       const age = year - known.year;
