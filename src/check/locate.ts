@@ -44,17 +44,20 @@ export class TextMap {
 
   /**
    * `flat.indexOf(needle, from)`; -1 may stand for an index more than `within` after `from`. The
-   * text near `from` is searched first, and the whole text only when the needle is not there.
+   * text near `from` is searched first, then farther, and the whole text only when the needle is
+   * not there: most needles (an item's text, a citation) stand a few characters after `from`.
    */
   flatIndexOf(needle: string, from = 0, within = Infinity): number {
     if (this.flatText !== null) return this.flatText.indexOf(needle, from);
     const start = Math.min(Math.max(from, 0), this.text.length);
-    // Every occurrence that starts within `reach` of `start` lies inside this window.
-    const reach = Math.min(within, NEAR);
-    const end = Math.min(this.text.length, start + reach + needle.length);
-    const near = this.flatSlice(start, end).indexOf(needle);
-    if (near !== -1) return start + near;
-    if (reach === within || end === this.text.length) return -1;
+    for (const near of NEAR) {
+      // Every occurrence that starts within `reach` of `start` lies inside this window.
+      const reach = Math.min(within, near);
+      const end = Math.min(this.text.length, start + reach + needle.length);
+      const at = this.flatSlice(start, end).indexOf(needle);
+      if (at !== -1) return start + at;
+      if (reach === within || end === this.text.length) return -1;
+    }
     return this.flat.indexOf(needle, from);
   }
 
@@ -131,8 +134,8 @@ export class TextMap {
   }
 }
 
-// How far from where a search starts the text is first searched alone (TextMap.flatIndexOf).
-const NEAR = 4096;
+// How far from where a search starts the text is searched alone, in turn (TextMap.flatIndexOf).
+const NEAR = [256, 4096];
 
 let last: TextMap | null = null;
 
