@@ -40,13 +40,13 @@ export function buildOutline(lines: readonly Line[], segments: readonly [number,
   const listStyles = new Set<string>(m.grammar.outline.opensList.styles);
   for (const [from, to] of segments) {
     const stack: Open[] = [];
-    for (const unit of units(lines.slice(from, to), width, m)) place(unit, stack, roots, listStyles);
+    for (const unit of units(lines, from, to, width, m)) place(unit, stack, roots, listStyles);
   }
   return roots;
 }
 
-function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: Open[], roots: Unit[], listStyles: ReadonlySet<string>): void {
-  const attach = (parent: Open | undefined) => void (parent ? parent.unit.children : roots).push(unit);
+// Loops and a plain function rather than findIndex and a closure per unit: this runs for every unit.
+function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySet<string>): void {
   const label = unit.label;
   if (unit.lineKind === 'appendix') {
     // An appendix stands outside everything before it; what follows is its content.
@@ -58,10 +58,10 @@ function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: O
   if (label || unit.dayKey) {
     const key = label ? label.key : 'day';
     const rank = label ? label.rank : DAY_RANK;
-    const same = stack.findIndex((o) => o.key === key);
+    const same = openWith(stack, key);
     if (same !== -1) stack.length = same;
     else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank && !opensList(stack[stack.length - 1]!, listStyles)) stack.pop();
-    attach(stack[stack.length - 1]);
+    childrenOf(stack[stack.length - 1], roots).push(unit);
     stack.push({ unit, key, rank });
     return;
   }
@@ -69,10 +69,20 @@ function place(unit: Unit & { label?: Label | null; dayKey?: boolean }, stack: O
     // "Cơ quan chủ trì tham mưu: …" speaks for the items of its heading, not for the last item.
     let heading = stack.length - 1;
     while (heading >= 0 && stack[heading]!.unit.node.kind !== 'heading') heading--;
-    attach(stack[heading >= 0 ? heading : stack.length - 1]);
+    childrenOf(stack[heading >= 0 ? heading : stack.length - 1], roots).push(unit);
     return;
   }
-  attach(stack[stack.length - 1]);
+  childrenOf(stack[stack.length - 1], roots).push(unit);
+}
+
+function childrenOf(parent: Open | undefined, roots: Unit[]): Unit[] {
+  return parent ? parent.unit.children : roots;
+}
+
+/** The index of the open unit whose labels have this key, or -1. */
+function openWith(stack: readonly Open[], key: string): number {
+  for (let i = 0; i < stack.length; i++) if (stack[i]!.key === key) return i;
+  return -1;
 }
 
 type Draft = Unit & { label: Label | null; dayKey: boolean };
@@ -105,7 +115,8 @@ export function wrapWidth(lines: readonly Line[]): number | null {
 /** How far short of the margin a wrapped line may end: about one long word. */
 const WORD = 14;
 
-function units(lines: readonly Line[], width: number | null, m: Matchers): Draft[] {
+/** The units of `lines[from, to)`: read in place, not from a copy of the segment. */
+function units(lines: readonly Line[], from: number, to: number, width: number | null, m: Matchers): Draft[] {
   const out: Draft[] = [];
   let block: Line[] = [];
   let blockLabel: Label | null = null;
@@ -119,7 +130,8 @@ function units(lines: readonly Line[], width: number | null, m: Matchers): Draft
     if (table.length > 0) out.push(tableOf(table));
     table = [];
   };
-  for (const line of lines) {
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
     tick();
     if (line.text === '') {
       // A weekday heading waits across the blank for its date on the next line ("Thứ hai" / "21/5").
@@ -251,8 +263,8 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
   // Joined text is normalized already: one space between words, none at the ends. Most units are
   // one line, whose text after the label needs no joining.
   let text = block.length === 1 ? first.text.slice(from).trim() : new Joined(block).slice(from).text.trim();
-  if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(stripMarkup(first.text).text.slice(label?.textAt ?? 0));
-  const caps = label === null && capsText(stripMarkup(first.text).text) && first.text.length <= 200;
+  if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(bare.text.slice(label?.textAt ?? 0));
+  const caps = label === null && capsText(bare.text) && first.text.length <= 200;
   const appendix = caps && isAppendix(first.text, m);
   const heading = day || appendix || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
   return {

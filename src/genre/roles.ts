@@ -26,15 +26,21 @@ export function outlineOf(
   appendixRole: string,
   ancestors: (string | null)[] = [],
 ): OutlineNode[] {
-  return units.map((unit) => {
+  // A loop, and no call for a unit without children: most units are leaves.
+  const nodes: OutlineNode[] = [];
+  for (const unit of units) {
     const rule = genre ? ruleFor(genre, unit, ancestors, isTask) : undefined;
     const role = rule?.role ?? (unit.lineKind === 'appendix' ? appendixRole : null);
-    // One path of roles, pushed and popped on the way down, rather than a copy per node.
-    ancestors.push(role);
-    const children = outlineOf(unit.children, genre, isTask, appendixRole, ancestors);
-    ancestors.pop();
+    let children: OutlineNode[] = [];
+    if (unit.children.length > 0) {
+      // One path of roles, pushed and popped on the way down, rather than a copy per node.
+      ancestors.push(role);
+      children = outlineOf(unit.children, genre, isTask, appendixRole, ancestors);
+      ancestors.pop();
+    }
     const { kind, label, labelStyle, value, heading, text, span } = unit.node;
     // Spelt out rather than spread: one shape for every node (and the same key order in the JSON).
-    return { kind, label, labelStyle, value, heading, text, span, role, children };
-  });
+    nodes.push({ kind, label, labelStyle, value, heading, text, span, role, children });
+  }
+  return nodes;
 }
