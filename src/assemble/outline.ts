@@ -15,7 +15,6 @@ export interface Unit {
   node: Omit<OutlineNode, 'children' | 'role'>;
   /** How the recogniser labelled its first line ("conference", "attribution", "day", "appendix", ...). */
   lineKind: LineKind | 'day' | 'row' | 'appendix';
-  lines: Line[];
   children: Unit[];
 }
 
@@ -40,7 +39,9 @@ export function buildOutline(lines: readonly Line[], segments: readonly [number,
   const listStyles = new Set<string>(m.grammar.outline.opensList.styles);
   for (const [from, to] of segments) {
     const stack: Open[] = [];
-    for (const unit of units(lines, from, to, width, m)) place(unit, stack, roots, listStyles);
+    // Each unit is placed as it is made, while it is still in the cache: a list of 70,000 units
+    // placed afterwards was read back from memory.
+    units(lines, from, to, width, m, (unit) => place(unit, stack, roots, listStyles));
   }
   return roots;
 }
@@ -115,20 +116,25 @@ export function wrapWidth(lines: readonly Line[]): number | null {
 /** How far short of the margin a wrapped line may end: about one long word. */
 const WORD = 14;
 
-/** The units of `lines[from, to)`: read in place, not from a copy of the segment. */
-function units(lines: readonly Line[], from: number, to: number, width: number | null, m: Matchers): Draft[] {
-  const out: Draft[] = [];
-  let block: Line[] = [];
+const NO_LINES: Line[] = [];
+
+/** The units of `lines[from, to)`, in order, to `out`: read in place, not from a copy of the segment. */
+function units(lines: readonly Line[], from: number, to: number, width: number | null, m: Matchers, out: (unit: Draft) => void): void {
+  // An empty block or table is the one empty list, never added to (a line joins only a block
+  // that has one; a row starts a new table): closing every line made an array for nothing.
+  let block: Line[] = NO_LINES;
   let blockLabel: Label | null = null;
   let blockDay = false;
-  let table: Line[] = [];
+  let table: Line[] = NO_LINES;
   const close = () => {
-    if (block.length > 0) out.push(unitOf(block, blockLabel, blockDay, m));
-    block = [];
+    if (block.length === 0) return;
+    out(unitOf(block, blockLabel, blockDay, m));
+    block = NO_LINES;
   };
   const closeTable = () => {
-    if (table.length > 0) out.push(tableOf(table));
-    table = [];
+    if (table.length === 0) return;
+    out(tableOf(table));
+    table = NO_LINES;
   };
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
@@ -142,7 +148,8 @@ function units(lines: readonly Line[], from: number, to: number, width: number |
     }
     if (isRow(line.text)) {
       close();
-      table.push(line);
+      if (table.length === 0) table = [line];
+      else table.push(line);
       continue;
     }
     closeTable();
@@ -161,7 +168,6 @@ function units(lines: readonly Line[], from: number, to: number, width: number |
   }
   close();
   closeTable();
-  return out;
 }
 
 function joins(
@@ -278,7 +284,6 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
       span: { start: position(first, 1), end: endOf(block[block.length - 1]!) },
     },
     lineKind: day ? 'day' : appendix ? 'appendix' : first.kind,
-    lines: block,
     children: [],
     label,
     dayKey: day,
@@ -317,13 +322,11 @@ function tableOf(rows: Line[]): Draft {
         span: { start: position(row, charCount(row.text, c.at) + 1), end: position(row, charCount(row.text, c.at + c.text.length) + 1) },
       },
       lineKind: 'row',
-      lines: [row],
       children: [],
     }));
     children.push({
       node: { kind: 'row', label: null, labelStyle: null, value: null, heading: null, text: null, span: { start: position(row, 1), end: endOf(row) } },
       lineKind: 'row',
-      lines: [row],
       children: cells,
     });
   }
@@ -338,7 +341,6 @@ function tableOf(rows: Line[]): Draft {
       span: { start: position(rows[0]!, 1), end: endOf(rows[rows.length - 1]!) },
     },
     lineKind: 'row',
-    lines: rows,
     children,
     label: null,
     dayKey: false,
