@@ -78,6 +78,12 @@ export class TextMap {
     return part.includes('\n') ? part.replaceAll('\n', ' ') : part;
   }
 
+  /** `key.slice(from, to)`, where a line break may stay a break: a window read by a pattern that takes either. */
+  foldedSlice(from: number, to: number): string {
+    if (this.folded !== null || this.textKey === undefined || this.textKey.length !== this.text.length) return this.key.slice(from, to);
+    return this.textKey.slice(from, to);
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }

@@ -29,18 +29,43 @@ function hasAny(text: string, words: readonly string[]): boolean {
   return false;
 }
 
-const stickies = new WeakMap<RegExp, RegExp>();
+/** The review pattern read with each space a space or a line break, tried where the first word of an action starts. */
+interface Reader {
+  sticky: RegExp;
+  starts: string[];
+}
+
+const readers = new WeakMap<Matchers, Reader | null>();
+
+/** Null when an action folds to nothing: the pattern could then start anywhere. */
+function readerOf(m: Matchers): Reader | null {
+  let reader = readers.get(m);
+  if (reader === undefined) {
+    const actions = m.grammar.checks.anniversary.actions.map(foldPhrase);
+    // Every space in the pattern is a literal one (words are escaped, and squashed to single spaces).
+    const sticky = new RegExp(reviewPhrase(m).source.replaceAll(' ', '[ \\n]'), 'uy');
+    reader = actions.includes('') ? null : { sticky, starts: [...new Set(actions.map((a) => a.split(' ')[0]!))] };
+    readers.set(m, reader);
+  }
+  return reader;
+}
 
 /**
- * `re.exec(window)`, tried only where a review word starts: the phrase opens on one, and a match
- * is leftmost, so the first that holds is exec's. Unanchored, the pattern's look-behind was tried
- * at every character of the window, and most windows in a programme hold a review (≈ 22,000 of
- * 30,000 in 10 MB). `words` are the actions the pattern opens with, none empty.
+ * `reviewPhrase(m).exec(window)` with the window's line breaks read as spaces: the same match at
+ * the same place (its text keeps the breaks), without a copy of each window with them replaced. The pattern is tried
+ * only where the first word of an action starts, in order: a match opens on an action, and it is
+ * leftmost, so the first that holds is exec's. Unanchored, its look-behind was tried at every
+ * character, and most windows in a programme hold a review (≈ 22,000 of 30,000 in 10 MB).
  */
-export function reviewIn(window: string, re: RegExp, words: readonly string[]): RegExpExecArray | null {
-  let sticky = stickies.get(re);
-  if (!sticky) stickies.set(re, (sticky = new RegExp(re.source, `${re.flags}y`)));
-  for (let at = nextWord(window, words, 0); at !== -1; at = nextWord(window, words, at + 1)) {
+export function reviewIn(window: string, m: Matchers): RegExpExecArray | null {
+  const reader = readerOf(m);
+  if (reader === null) {
+    const flat = window.replaceAll('\n', ' ');
+    const words = m.grammar.checks.anniversary.actions.map(foldPhrase).filter((a) => a !== '');
+    return hasAny(flat, words) ? reviewPhrase(m).exec(flat) : null;
+  }
+  const { sticky, starts } = reader;
+  for (let at = nextWord(window, starts, 0); at !== -1; at = nextWord(window, starts, at + 1)) {
     sticky.lastIndex = at;
     const match = sticky.exec(window);
     if (match) return match;
@@ -70,11 +95,6 @@ export const anniversaryMismatch: Rule = {
     const year = p.header.year;
     if (year === null) return [];
     const map = mapOf(context);
-    const re = reviewPhrase(matchers);
-    const actions = matchers.grammar.checks.anniversary.actions.map(foldPhrase);
-    const words = actions.filter((a) => a !== '');
-    // An action folded to nothing ("  ") lets the pattern start anywhere: then it runs unanchored.
-    const review = (window: string) => (words.length === actions.length ? reviewIn(window, re, words) : hasAny(window, words) ? re.exec(window) : null);
     const found: Diagnostic[] = [];
     for (const c of p.citations) {
       const issued = citationYear(c);
@@ -82,8 +102,7 @@ export const anniversaryMismatch: Rule = {
       const from = Math.max(0, c.span.start - WINDOW);
       // Only the window is searched: looking back through the whole text for the last review
       // word went as far as the previous one, the whole text when there is none.
-      const window = map.keySlice(from, c.span.start);
-      const match = review(window);
+      const match = reviewIn(map.foldedSlice(from, c.span.start), matchers);
       if (!match) continue;
       const years = Number(match[2]);
       if (year - issued === years) continue;
