@@ -87,10 +87,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const citations = resolveMentions(read);
   const resolvedOf = new Map<Citation, Citation>();
   for (let i = 0; i < read.length; i++) resolvedOf.set(read[i]!, citations[i]!);
-  const conferences = body.conferences.map((c) => ({
-    ...c,
-    items: c.items.map((item) => ({ ...item, citations: item.citations.filter((x) => !itself.has(x)).map((x) => resolvedOf.get(x) ?? x) })),
-  }));
+  const conferences = body.conferences.map((c) => ({ ...c, items: c.items.map((item) => ({ ...item, citations: resolvedIn(item.citations, itself, resolvedOf) })) }));
   const selfMentions = [...findSelfMentions(lines, m), ...[...itself].map(({ raw, kind, span, line }) => ({ raw, kind, span, line }))].sort(
     (a, b) => a.span.start - b.span.start,
   );
@@ -150,6 +147,13 @@ function breaksOf(raw: string, mark: string): number {
   let n = 0;
   for (let i = raw.indexOf(mark); i !== -1 && n <= MAX_LINES; i = raw.indexOf(mark, i + mark.length)) n++;
   return n;
+}
+
+/** An item's citations as resolved, those of the document itself left out: one loop and one list, as this runs for every item. */
+function resolvedIn(cited: readonly Citation[], itself: ReadonlySet<Citation>, resolvedOf: ReadonlyMap<Citation, Citation>): Citation[] {
+  const out: Citation[] = [];
+  for (const x of cited) if (!itself.has(x)) out.push(resolvedOf.get(x) ?? x);
+  return out;
 }
 
 /** The lines of the segments in order; a loop, as flatMap over 100,000 lines costs more than reading them. */
