@@ -51,7 +51,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   if (typeof input === 'string') {
     raw = input;
     encoding ??= 'utf-8';
-    sha256 ??= createHash('sha256').update(input, 'utf8').digest('hex');
+    sha256 ??= sha256Of(input);
   } else {
     const decoded = decodeText(input);
     raw = decoded.text;
@@ -126,6 +126,31 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     ...runChecks(programme, { text, map: new TextMap(text, key), matchers: m, genre, headerFound: zone.found, ...(options.rules ? { config: options.rules } : {}) }),
   ];
   return validateProgramme(programme);
+}
+
+// Text is hashed as UTF-8 in pieces of this many UTF-16 units, encoded into one reused buffer.
+const HASH_PIECE = 1 << 16;
+let hashBuffer: Uint8Array | null = null;
+const utf8 = new TextEncoder();
+
+/**
+ * The sha256 of the text's UTF-8 bytes. Hashing the string itself made a UTF-8 copy of the whole
+ * input first, in fresh memory, which cost more than the hash; pieces encoded into one small
+ * buffer do not. A piece never ends between the halves of a surrogate pair: alone, each half
+ * would be encoded as U+FFFD.
+ */
+export function sha256Of(text: string): string {
+  const hash = createHash('sha256');
+  hashBuffer ??= new Uint8Array(HASH_PIECE * 3);
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + HASH_PIECE);
+    const last = text.charCodeAt(to - 1);
+    if (to < text.length && last >= 0xd800 && last <= 0xdbff) to--;
+    const { written } = utf8.encodeInto(text.slice(from, to), hashBuffer);
+    hash.update(hashBuffer.subarray(0, written));
+    from = to;
+  }
+  return hash.digest('hex');
 }
 
 /**
