@@ -150,16 +150,18 @@ class Generator {
     if (def.catchall) throw new Unsupported('object catchall');
     const names = Object.keys(def.shape!);
     const fields = names.map((key) => `x = v[${JSON.stringify(key)}]; if (!(${this.test(def.shape![key]!, 'x')})) return false;`);
-    // Every key must be a name (zod would strip another). The model builds its objects with the
-    // schema's keys in its order, so each key is the next name; only another order is looked up.
+    // Every key must be a name (zod would strip another). The model builds most objects with the
+    // schema's keys in its order, so each key is the next name; in another order (an outline node
+    // puts its span before its role) each key is one of the names, compared in a switch: the keys
+    // of a for-in are unique strings, compared by reference.
     const order = this.constant(names);
-    const named = this.constant(new Set(names));
+    const cases = names.map((name) => `case ${JSON.stringify(name)}:`).join(' ');
     return [
       'if (typeof v !== "object" || v === null || Array.isArray(v)) return false;',
       'let x;',
       ...fields,
       'let n = 0;',
-      `for (const k in v) { if (k === ${order}[n]) n++; else { for (const j in v) if (!${named}.has(j)) return false; return true; } }`,
+      `for (const k in v) { if (k === ${order}[n]) n++; else { for (const j in v) switch (j) { ${cases} continue; default: return false; } return true; } }`,
       'return true;',
     ].join('\n');
   }
