@@ -50,15 +50,19 @@ export function foldPhrase(phrase: string): string {
  * "ket luan"; đ reads d): for text whose marks a site or an OCR scrambled. Same length as its input.
  */
 export function bareKey(key: string): string {
-  const n = key.length;
-  let i = 0;
-  while (i < n && bareCode(key.charCodeAt(i)) === key.charCodeAt(i)) i++;
-  if (i === n) return key;
-  // One array of codes and one decode, rather than a string grown a few letters at a time.
-  const codes = new Uint16Array(n);
-  for (let j = 0; j < n; j++) codes[j] = bareCode(key.charCodeAt(j));
-  return UTF16.decode(codes);
+  // Codes below U+00C0 have no marks: a native scan says whether any other is there at all.
+  if (!MAY_HAVE_MARKS.test(key)) return key;
+  // The key's UTF-16 units rewritten in place and decoded once: a Buffer encodes and decodes
+  // UTF-16 natively, several times faster than a TextDecoder or a string grown letter by letter.
+  const units = Buffer.from(key, 'utf16le');
+  const codes = new Uint16Array(units.buffer, units.byteOffset, key.length);
+  for (let j = 0; j < codes.length; j++) {
+    const code = codes[j]!;
+    if (code >= 0xc0) codes[j] = bareCode(code);
+  }
+  return units.toString('utf16le');
 }
+const MAY_HAVE_MARKS = /[^\0-\xbf]/;
 
 /**
  * A code's letter without marks; đ to d. Surrogates, and codes whose letter is not one UTF-16
@@ -73,4 +77,3 @@ function bareOf(code: number): number {
 }
 
 const bareCode = byCode(bareOf);
-const UTF16 = new TextDecoder('utf-16le');
