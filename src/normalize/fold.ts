@@ -55,9 +55,11 @@ let lastWhole: { key: string; bare: string } | null = null;
 
 /**
  * The folded and bare keys of `text`, or null when it has a character that lower-cases by its
- * context (Σ, final or not) or a surrogate pair: those are left to the native call.
+ * context (Σ, final or not), a surrogate or a leading BOM (see bareKey): those are left to the
+ * native call.
  */
 function foldWhole(text: string): { key: string; bare: string } | null {
+  if (text.charCodeAt(0) === BOM) return null;
   const t = foldTables();
   const { lower, bare: bareOfLow, toned } = t;
   const n = text.length;
@@ -177,12 +179,22 @@ export function bareKey(key: string): string {
   // UTF-16 natively, several times faster than a TextDecoder or a string grown letter by letter.
   const units = Buffer.from(key, 'utf16le');
   const codes = new Uint16Array(units.buffer, units.byteOffset, key.length);
+  let changed = false;
+  let surrogate = false;
   for (let j = 0; j < codes.length; j++) {
     const code = codes[j]!;
-    if (code >= 0xc0) codes[j] = bareCode(code);
+    if (code < 0xc0) continue;
+    const bare = bareCode(code);
+    if (bare !== code) (codes[j] = bare), (changed = true);
+    else if (code >= 0xd800 && code <= 0xdfff) surrogate = true;
   }
-  return units.toString('utf16le');
+  if (!changed) return key;
+  // A key with surrogates or a leading BOM is decoded as it always was, by a TextDecoder, which
+  // reads a lone surrogate as U+FFFD and drops the BOM (normalized text has neither).
+  return surrogate || codes[0] === BOM ? UTF16.decode(codes) : units.toString('utf16le');
 }
+const UTF16 = new TextDecoder('utf-16le');
+const BOM = 0xfeff;
 const MAY_HAVE_MARKS = /[^\0-\xbf]/;
 
 /**
