@@ -61,7 +61,7 @@ let lastWhole: { key: string; bare: string } | null = null;
 function foldWhole(text: string): { key: string; bare: string } | null {
   if (text.charCodeAt(0) === BOM) return null;
   const t = foldTables();
-  const { lower, bare: bareOfLow, toned } = t;
+  const { lower, bare: bareOfLow, toned, first } = t;
   const n = text.length;
   const keyBytes = Buffer.from(text, 'utf16le');
   const bareBytes = Buffer.allocUnsafe(2 * n);
@@ -81,7 +81,8 @@ function foldWhole(text: string): { key: string; bare: string } | null {
     if (low < 0) return null;
     key[j] = low;
     bare[j] = low < LOW ? bareOfLow[low]! : bareCode(low);
-    if (low < LOW && toned[low] !== 0) moveToneInPlace(key, j, t);
+    // Most toned vowels follow no u or o: only those that do are looked at further.
+    if (low < LOW && toned[low] !== 0 && j > 0 && key[j - 1] === first[low]) moveToneInPlace(key, j, t);
   }
   lastWhole = { key: keyBytes.toString('utf16le'), bare: bareBytes.toString('utf16le') };
   return lastWhole;

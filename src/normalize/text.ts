@@ -15,7 +15,7 @@ export function normalizeDocument(raw: string): { text: string; legacy: LegacyTe
   tick(raw.length);
   // Native scans for the rare characters the first passes rewrite: most texts have none, and skip
   // them. (Two classes: joined into one, V8 scans ten times slower.)
-  if (!LINE_BREAK_OR_INVISIBLE.test(raw) && !hasLegacyHint(raw)) return { text: foldSpacing(toNfc(raw)), legacy: unicodeText(raw) };
+  if (!LINE_BREAK_OR_INVISIBLE.test(raw) && !hasLegacyHint(raw)) return { text: nfcFolded(raw), legacy: unicodeText(raw) };
   // Before anything else: the soft hyphen removed below is TCVN3's ư.
   const legacy = convertLegacyText(raw.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n'));
   return { text: canonical(legacy.text), legacy };
@@ -25,7 +25,7 @@ function canonical(raw: string): string {
   // Invisible characters that only break matching (BOMs, zero-width marks, soft hyphens) go; eth,
   // a look-alike font substitute for Đ in Vietnamese copies, becomes Đ. One pass for all of them.
   const text = raw.replace(INVISIBLE_OR_ETH, (c) => (c === '\u00d0' ? '\u0110' : c === '\u00f0' ? '\u0111' : ''));
-  return foldSpacing(toNfc(text));
+  return nfcFolded(text);
 }
 
 const INVISIBLE_OR_ETH = /[\ufeff\u200b-\u200d\u2060\u00ad\u00d0\u00f0]/g;
@@ -39,20 +39,33 @@ const LINE_BREAK_OR_INVISIBLE = /[\r\u2028\u2029\u0085\ufeff\u200b-\u200d\u2060]
  * line of those alone is NFC as it is. NFC never reaches across a line break.
  */
 export function toNfc(text: string): string {
+  return byNfcLines(text, (piece) => piece);
+}
+
+/**
+ * foldSpacing(toNfc(text)): both work line by line, so each piece is folded as it is cut, and the
+ * text is copied into one string once rather than twice.
+ */
+function nfcFolded(text: string): string {
+  return byNfcLines(text, foldSpacing);
+}
+
+/** `text` cut into whole lines, those that may change under NFC normalized, and each piece passed through `each`. */
+function byNfcLines(text: string, each: (piece: string) => string): string {
   NFC_MAY_CHANGE.lastIndex = 0;
   let m = NFC_MAY_CHANGE.exec(text);
-  if (m === null) return text;
+  if (m === null) return each(text);
   let out = '';
   let copied = 0;
   for (; m; m = NFC_MAY_CHANGE.exec(text)) {
     const start = text.lastIndexOf('\n', m.index) + 1;
     let end = text.indexOf('\n', m.index);
     if (end === -1) end = text.length;
-    out += text.slice(copied, start) + text.slice(start, end).normalize('NFC');
+    out += each(text.slice(copied, start)) + each(text.slice(start, end).normalize('NFC'));
     copied = end;
     NFC_MAY_CHANGE.lastIndex = end;
   }
-  return out + text.slice(copied);
+  return out + each(text.slice(copied));
 }
 /** The characters NFC leaves alone wherever they stand (test/normalize checks every one). */
 export const NFC_STABLE = '\\0-\\u02ff\\u1e00-\\u1eff\\u2010-\\u2027\\u2030-\\u205e';
