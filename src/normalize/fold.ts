@@ -53,6 +53,13 @@ const LOW = 0x2000;
 /** The last whole text's keys: recogniseLines asks bareKey for the key foldKey has just made. */
 let lastWhole: { key: string; bare: string } | null = null;
 
+/** The last whole text's bare key, let go of once handed out: a document's keys are not kept past its parse. */
+function takeLastBare(): string {
+  const { bare } = lastWhole!;
+  lastWhole = null;
+  return bare;
+}
+
 /**
  * The folded and bare keys of `text`, or null when it has a character that lower-cases by its
  * context (Σ, final or not), a surrogate or a leading BOM (see bareKey): those are left to the
@@ -194,7 +201,7 @@ export function foldPhrase(phrase: string): string {
  * "ket luan"; đ reads d): for text whose marks a site or an OCR scrambled. Same length as its input.
  */
 export function bareKey(key: string): string {
-  if (lastWhole !== null && lastWhole.key === key) return lastWhole.bare;
+  if (lastWhole !== null && lastWhole.key === key) return takeLastBare();
   // Codes below U+00C0 have no marks: a native scan says whether any other is there at all.
   if (!MAY_HAVE_MARKS.test(key)) return key;
   // The key's UTF-16 units rewritten in place and decoded once: a Buffer encodes and decodes
