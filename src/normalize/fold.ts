@@ -82,8 +82,9 @@ function foldWhole(text: string): { key: string; bare: string } | null {
 
 /**
  * Folds the units from `from` by table, up to the first the tables cannot fold alone: a code
- * from U+2000 or lower-casing to one, Σ, or a toned vowel after its u or o. Returns its index, or the length. No call
- * in the loop: with one, V8 reloads the arrays at every step and the loop runs three times slower.
+ * from U+2000 or lower-casing to one, Σ, or a toned vowel after its u or o. Returns its index,
+ * or the length. No call in the loop: with one, V8 reloads the arrays at every step and the
+ * loop runs three times slower.
  */
 function foldByTable(key: Uint16Array, bare: Uint16Array, from: number, t: FoldTables): number {
   const { lower, bare: bareOfLow, toned, first } = t;
