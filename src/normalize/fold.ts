@@ -7,6 +7,10 @@ import { squash } from './text.js';
  * its input, so an offset found in the key is the same offset in the text the user sees.
  */
 export function foldKey(text: string): string {
+  if (text.length >= WHOLE_TEXT) {
+    const whole = foldWhole(text);
+    if (whole !== null) return whole.key;
+  }
   let lower = text.toLowerCase();
   if (lower.length !== text.length) lower = lowerPerChar(text);
   return lower.replace(NEW_STYLE_TONE, moveToneBack);
@@ -40,6 +44,154 @@ function lowerPerChar(text: string): string {
   return out;
 }
 
+// A whole text (a document's) is folded in one pass over its UTF-16 units, with its bare key
+// made on the way: lower-casing by table costs no more than the native call, and the bare key's
+// own pass over the text is saved. Shorter texts are folded natively: a Buffer's cost comes first.
+const WHOLE_TEXT = 4096;
+const LOW = 0x2000;
+
+/** The last whole text's keys: recogniseLines asks bareKey for the key foldKey has just made. */
+let lastWhole: { key: string; bare: string } | null = null;
+
+/** The last whole text's bare key, let go of once handed out: a document's keys are not kept past its parse. */
+function takeLastBare(): string {
+  const { bare } = lastWhole!;
+  lastWhole = null;
+  return bare;
+}
+
+/**
+ * The folded and bare keys of `text`, or null when it has a character that lower-cases by its
+ * context (Σ, final or not), a surrogate or a leading BOM (see bareKey): those are left to the
+ * native call.
+ */
+function foldWhole(text: string): { key: string; bare: string } | null {
+  if (text.charCodeAt(0) === BOM) return null;
+  const t = foldTables();
+  const n = text.length;
+  const keyBytes = Buffer.from(text, 'utf16le');
+  const bareBytes = Buffer.allocUnsafe(2 * n);
+  const key = new Uint16Array(keyBytes.buffer, keyBytes.byteOffset, n);
+  const bare = new Uint16Array(bareBytes.buffer, bareBytes.byteOffset, n);
+  for (let j = foldByTable(key, bare, 0, t); j < n; j = foldByTable(key, bare, j + 1, t)) {
+    if (!foldOne(key, bare, j, t)) return null;
+  }
+  lastWhole = { key: keyBytes.toString('utf16le'), bare: bareBytes.toString('utf16le') };
+  return lastWhole;
+}
+
+/**
+ * Folds the units from `from` by table, up to the first the tables cannot fold alone: a code
+ * from U+2000 or lower-casing to one, Σ, or a toned vowel after its u or o. Returns its index,
+ * or the length. No call in the loop: with one, V8 reloads the arrays at every step and the
+ * loop runs three times slower.
+ */
+function foldByTable(key: Uint16Array, bare: Uint16Array, from: number, t: FoldTables): number {
+  const { lower, bare: bareOfLow, toned, first } = t;
+  const n = key.length;
+  for (let j = from; j < n; j++) {
+    const c = key[j]!;
+    if (c < 0xc0) {
+      const low = lower[c]!;
+      key[j] = low;
+      bare[j] = low;
+      continue;
+    }
+    // A few codes below U+2000 lower-case above it (Ⱥ, Georgian, Cherokee): those go on too.
+    const low = c < LOW ? lower[c]! : -1;
+    if (low < 0 || low >= LOW || (toned[low] !== 0 && j > 0 && key[j - 1] === first[low])) return j;
+    key[j] = low;
+    bare[j] = bareOfLow[low]!;
+  }
+  return n;
+}
+
+/** One unit folded, whatever it is; false for one that lower-cases by its context or a surrogate. */
+function foldOne(key: Uint16Array, bare: Uint16Array, j: number, t: FoldTables): boolean {
+  const c = key[j]!;
+  const low = c < LOW ? t.lower[c]! : lowerHigh(c);
+  if (low < 0) return false;
+  key[j] = low;
+  bare[j] = low < LOW ? t.bare[low]! : bareCode(low);
+  if (low < LOW && t.toned[low] !== 0) moveToneInPlace(key, j, t);
+  return true;
+}
+
+/**
+ * NEW_STYLE_TONE and moveToneBack on lower-cased units: the toned vowel at `j` (lower-cased
+ * already, as is all before it) gives its tone to the u or o before it at a word's end. The unit
+ * before that is never one a move has changed: a move ends a word, and u and o are letters.
+ */
+function moveToneInPlace(key: Uint16Array, j: number, t: FoldTables): void {
+  if (j === 0 || key[j - 1] !== t.first[key[j]!]) return;
+  if (key[j - 1] === U && j >= 2 && key[j - 2] === Q) return;
+  if (j + 1 < key.length && isLetterOrMark(key[j + 1]!, t)) return;
+  const toned = key[j]!;
+  key[j - 1] = t.firstToned[toned]!;
+  key[j] = t.base[toned]!;
+}
+const [U, Q] = [0x75, 0x71];
+
+/** Whether a unit, lower-cased, is a letter or a mark: what NEW_STYLE_TONE's look-ahead refuses. */
+function isLetterOrMark(code: number, t: FoldTables): boolean {
+  const low = code < LOW ? t.lower[code]! : lowerHigh(code);
+  return low >= 0 && (low < LOW ? t.letter[low]! : letterOrMarkHigh(low)) === 1;
+}
+
+interface FoldTables {
+  /** Lower case of codes below U+2000, the code itself when that is not one unit; -1 for Σ. */
+  lower: Int32Array;
+  bare: Uint16Array;
+  letter: Uint8Array;
+  /** Of a toned vowel NEW_STYLE_TONE moves: the vowel it moves to (u or o), that vowel toned, and itself untoned. */
+  first: Uint16Array;
+  firstToned: Uint16Array;
+  base: Uint16Array;
+  /** 1 for a toned vowel NEW_STYLE_TONE moves. */
+  toned: Uint8Array;
+}
+
+let tables: FoldTables | null = null;
+
+function foldTables(): FoldTables {
+  if (tables !== null) return tables;
+  const t: FoldTables = {
+    lower: Int32Array.from({ length: LOW }, (_, c) => (c === SIGMA ? -1 : lowerOf(c))),
+    bare: Uint16Array.from({ length: LOW }, (_, c) => bareCode(c)),
+    letter: Uint8Array.from({ length: LOW }, (_, c) => (LETTER_OR_MARK.test(String.fromCharCode(c)) ? 1 : 0)),
+    first: new Uint16Array(LOW),
+    firstToned: new Uint16Array(LOW),
+    base: new Uint16Array(LOW),
+    toned: new Uint8Array(LOW),
+  };
+  for (const [first, vowels] of [['u', 'ỳýỷỹỵ'], ['o', 'àáảãạèéẻẽẹ']] as const) {
+    for (const ch of vowels) {
+      const code = ch.charCodeAt(0);
+      const moved = moveToneBack(first + ch, first, ch);
+      t.first[code] = first.charCodeAt(0);
+      t.firstToned[code] = moved.charCodeAt(0);
+      t.base[code] = moved.charCodeAt(1);
+      t.toned[code] = 1;
+    }
+  }
+  return (tables = t);
+}
+const SIGMA = 0x3a3;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+
+/** A code's lower case when that is one unit, else the code; -1 for a surrogate (a pair lower-cases as one). */
+function lowerOf(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return -1;
+  const low = String.fromCharCode(code).toLowerCase();
+  return low.length === 1 ? low.charCodeAt(0) : code;
+}
+const lowerHighCode = byCode((code) => lowerOf(code) & 0xffff);
+/** lowerOf for codes from U+2000, learnt one by one. */
+function lowerHigh(code: number): number {
+  return code >= 0xd800 && code <= 0xdfff ? -1 : lowerHighCode(code);
+}
+const letterOrMarkHigh = byCode((code) => (LETTER_OR_MARK.test(String.fromCharCode(code)) ? 1 : 0));
+
 /** Fold a grammar phrase the same way, for comparing with keys. */
 export function foldPhrase(phrase: string): string {
   return foldKey(squash(phrase.normalize('NFC')));
@@ -50,15 +202,30 @@ export function foldPhrase(phrase: string): string {
  * "ket luan"; đ reads d): for text whose marks a site or an OCR scrambled. Same length as its input.
  */
 export function bareKey(key: string): string {
-  const n = key.length;
-  let i = 0;
-  while (i < n && bareCode(key.charCodeAt(i)) === key.charCodeAt(i)) i++;
-  if (i === n) return key;
-  // One array of codes and one decode, rather than a string grown a few letters at a time.
-  const codes = new Uint16Array(n);
-  for (let j = 0; j < n; j++) codes[j] = bareCode(key.charCodeAt(j));
-  return UTF16.decode(codes);
+  if (lastWhole !== null && lastWhole.key === key) return takeLastBare();
+  // Codes below U+00C0 have no marks: a native scan says whether any other is there at all.
+  if (!MAY_HAVE_MARKS.test(key)) return key;
+  // The key's UTF-16 units rewritten in place and decoded once: a Buffer encodes and decodes
+  // UTF-16 natively, several times faster than a TextDecoder or a string grown letter by letter.
+  const units = Buffer.from(key, 'utf16le');
+  const codes = new Uint16Array(units.buffer, units.byteOffset, key.length);
+  let changed = false;
+  let surrogate = false;
+  for (let j = 0; j < codes.length; j++) {
+    const code = codes[j]!;
+    if (code < 0xc0) continue;
+    const bare = bareCode(code);
+    if (bare !== code) (codes[j] = bare), (changed = true);
+    else if (code >= 0xd800 && code <= 0xdfff) surrogate = true;
+  }
+  if (!changed) return key;
+  // A key with surrogates or a leading BOM is decoded as it always was, by a TextDecoder, which
+  // reads a lone surrogate as U+FFFD and drops the BOM (normalized text has neither).
+  return surrogate || codes[0] === BOM ? UTF16.decode(codes) : units.toString('utf16le');
 }
+const UTF16 = new TextDecoder('utf-16le');
+const BOM = 0xfeff;
+const MAY_HAVE_MARKS = /[^\0-\xbf]/;
 
 /**
  * A code's letter without marks; đ to d. Surrogates, and codes whose letter is not one UTF-16
@@ -73,4 +240,3 @@ function bareOf(code: number): number {
 }
 
 const bareCode = byCode(bareOf);
-const UTF16 = new TextDecoder('utf-16le');

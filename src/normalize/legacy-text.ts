@@ -26,6 +26,11 @@ const NON_VIETNAMESE_LATIN1 = new RegExp(
   'u',
 );
 
+/** Whether `text` has a character of Latin-1 that Unicode Vietnamese does not use: without one, it has no legacy text. */
+export function hasLegacyHint(text: string): boolean {
+  return NON_VIETNAMESE_LATIN1.test(text);
+}
+
 /** A page or PDF that cannot show the soft hyphen (TCVN3's ư) prints a minus sign instead. */
 const MINUS_FOR_U_HORN = /(?<=[A-Za-z\u00a1-\u00ff]|^|\s)\u2212(?=[A-Za-z\u00a1-\u00ff])/gu;
 
@@ -61,7 +66,7 @@ function spansOf(line: string): Span[] {
  */
 export function convertLegacyText(text: string): LegacyText {
   // One scan decides for Unicode documents: without such a character there is no legacy text.
-  if (!NON_VIETNAMESE_LATIN1.test(text)) return { text, encodings: new Set(/\p{L}/u.test(text) ? ['unicode'] : []), lines: [] };
+  if (!hasLegacyHint(text)) return unicodeText(text);
   const encodings = new Set<string>();
   const written = text.split('\n');
   const stored = written.map((line) => line.replace(MINUS_FOR_U_HORN, '\u00ad'));
@@ -76,6 +81,11 @@ export function convertLegacyText(text: string): LegacyText {
     return converted;
   });
   return { text: out.join('\n'), encodings, lines };
+}
+
+/** Text without a hint of legacy encodings, as it is. */
+export function unicodeText(text: string): LegacyText {
+  return { text, encodings: new Set(/\p{L}/u.test(text) ? ['unicode'] : []), lines: [] };
 }
 
 function convertLegacySpans(line: string, documentEncoding: LegacyEncoding | null, encodings: Set<string>): string {

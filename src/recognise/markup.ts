@@ -6,9 +6,7 @@ const [HASH, QUOTE_MARK, STAR, UNDERSCORE] = ['#', '>', '*', '_'].map((c) => c.c
  * and where it starts in the line.
  */
 export function stripMarkup(line: string): { text: string; at: number } {
-  // Every mark stands first on the line: most lines open on none and are read as they are.
-  const first = line.charCodeAt(0);
-  if (first !== HASH && first !== QUOTE_MARK && first !== STAR && first !== UNDERSCORE) return { text: line, at: 0 };
+  if (!opensOnMarkup(line)) return { text: line, at: 0 };
   let start = 0;
   let end = line.length;
   const heading = /^(?:#{1,6}|>) +/.exec(line);
@@ -25,4 +23,10 @@ export function stripMarkup(line: string): { text: string; at: number } {
     }
   }
   return { text: line.slice(start, end), at: start };
+}
+
+/** Whether the line opens on a Markdown mark: every mark stands first, and most lines open on none. */
+export function opensOnMarkup(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return first === HASH || first === QUOTE_MARK || first === STAR || first === UNDERSCORE;
 }
