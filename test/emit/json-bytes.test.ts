@@ -63,6 +63,27 @@ describe('JSON written as bytes is JSON.stringify, as UTF-8, byte for byte', () 
     }
   });
 
+  it('numbers at the edges of the digit-by-digit path, and strings either side of the native length', () => {
+    const numbers = [0, -0, 1, 9, 10, 99, 100, 999_999_999, 1e9, 1e9 + 1, 2 ** 31 - 1, 2 ** 31, -1, -(2 ** 31), 0.5, 1e21, 1e-7, Number.MAX_SAFE_INTEGER, Number.NaN, -Infinity];
+    const strings = [14, 15, 16, 17, 64, 200].flatMap((n) => ['a', 'ạ', 'đ', '😀'].flatMap((c) => [c.repeat(n), `${c.repeat(n - 1)}"`, `\\${c.repeat(n)}`, `${c.repeat(n)}\n`, `${c.repeat(n)}\ud800`, `\udc00${c.repeat(n)}`]));
+    for (const indent of [0, 2]) {
+      expectStringify(numbers, indent);
+      expectStringify(strings, indent);
+      expectStringify({ numbers, strings, nested: numbers.map((n, i) => ({ n, s: strings[i] })) }, indent);
+    }
+  });
+
+  it('an enumerable property on Object.prototype, which for-in would add, is left out as JSON.stringify leaves it', () => {
+    const value = { a: 1, b: { c: [{ d: 'x' }], e: null }, list: Array.from({ length: 300 }, (_, i) => ({ i })) };
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.inherited = 'not own';
+    try {
+      for (const indent of [0, 2]) expectStringify(value, indent);
+    } finally {
+      delete proto.inherited;
+    }
+  });
+
   it('a circular structure is refused, as JSON.stringify refuses it', () => {
     const a: Record<string, unknown>[] = Array.from({ length: 100 }, (_, i) => ({ i }));
     a[50]!.loop = a;
