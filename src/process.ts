@@ -61,10 +61,24 @@ export function parseIngested(ingested: Ingested, name: string | null, options: 
       ...(options.matchers ? { matchers: options.matchers } : {}),
       ...(options.rules ? { rules: options.rules } : {}),
     });
-    return { model, messages: model.diagnostics.map((d) => ({ ...d, file: name })) };
+    return processed(model, name);
   } catch (error) {
     throw named(error, name);
   }
+}
+
+/**
+ * The model with its messages, made when first read: the command line and batch want the model
+ * alone, and a 10 MB programme has thousands of diagnostics to copy.
+ */
+function processed(model: Programme, name: string | null): Processed {
+  let messages: Message[] | undefined;
+  return {
+    model,
+    get messages() {
+      return (messages ??= model.diagnostics.map((d) => ({ ...d, file: name })));
+    },
+  };
 }
 
 /** Bad input names its file; anything else is a bug and goes on as it is. */

@@ -11,20 +11,26 @@ export interface Command {
   /** What exit status 1 means for this command (0 is success and 2 a usage error for all). */
   failed: string;
   load: () => Promise<CommandModule>;
+  /**
+   * Its run() settles only when all its work is done and written (no server, worker or write left
+   * running), so the process may end at once: see main.ts.
+   */
+  oneShot?: true;
 }
 
 // Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
 // JSON Schema code.
 export const COMMANDS: Record<string, Command> = {
-  parse: { summary: 'print the programme model as JSON', failed: 'a FILE could not be read', load: () => import('./commands/parse.js') },
-  outline: { summary: 'print a readable outline of a programme', failed: 'a FILE could not be read', load: () => import('./commands/outline.js') },
+  parse: { summary: 'print the programme model as JSON', failed: 'a FILE could not be read', load: () => import('./commands/parse.js'), oneShot: true },
+  outline: { summary: 'print a readable outline of a programme', failed: 'a FILE could not be read', load: () => import('./commands/outline.js'), oneShot: true },
   text: {
     summary: 'print the normalized text that spans and line numbers refer to',
     failed: 'a FILE could not be read',
     load: () => import('./commands/text.js'),
+    oneShot: true,
   },
   schema: { summary: 'print the JSON Schema of the model', failed: 'the output could not be written', load: () => import('./commands/schema.js') },
-  diff: { summary: 'what changed between two drafts (exit 1 when they differ)', failed: 'the drafts differ, or one could not be read', load: () => import('./commands/diff.js') },
+  diff: { summary: 'what changed between two drafts (exit 1 when they differ)', failed: 'the drafts differ, or one could not be read', load: () => import('./commands/diff.js'), oneShot: true },
   lint: {
     summary: 'check drafts: anniversaries, terms, numbering, lead agencies, citations',
     failed: 'an error-level finding, more warnings than --max-warnings, or a FILE could not be read',

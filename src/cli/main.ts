@@ -73,9 +73,21 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(EXIT.failed);
 });
 
+/**
+ * Ends the process once what it wrote has gone out. Left to end by itself, Node first frees V8's
+ * heap piece by piece: ~0.1 s after a 10 MB parse, whose model (~300 MB) is held to the end.
+ */
+async function exitAtOnce(code: number): Promise<never> {
+  // A write's callback runs once the writes before it are done.
+  const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write('', () => resolve()));
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    if (running !== null && COMMANDS[running]?.oneShot) return exitAtOnce(code);
   },
   (error: unknown) => {
     if (error instanceof UsageError) {

@@ -24,8 +24,9 @@ export interface Writer {
   write(input: Programme | readonly Programme[], options?: WriteOptions): string;
   /**
    * `write(model)` as UTF-8 in chunks, for writing a large model without its whole text or all its
-   * bytes in memory. A chunk may be a view of a buffer that is written again when the next chunk
-   * is asked for: write it out (or copy it) before then.
+   * bytes in memory. A chunk may be a view of a buffer that is written again when the chunk after
+   * the next is asked for: write it out (or copy it) before then. (Writing a chunk out while the
+   * next one is made is how the command line overlaps the two.)
    */
   bytes(model: Programme, options?: WriteOptions): Iterable<Uint8Array>;
   head(options?: WriteOptions): string;

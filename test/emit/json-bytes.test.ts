@@ -63,6 +63,27 @@ describe('JSON written as bytes is JSON.stringify, as UTF-8, byte for byte', () 
     }
   });
 
+  it('numbers at the edges of the digit-by-digit path, and strings either side of the native length', () => {
+    const numbers = [0, -0, 1, 9, 10, 99, 100, 999_999_999, 1e9, 1e9 + 1, 2 ** 31 - 1, 2 ** 31, -1, -(2 ** 31), 0.5, 1e21, 1e-7, Number.MAX_SAFE_INTEGER, Number.NaN, -Infinity];
+    const strings = [14, 15, 16, 17, 64, 200].flatMap((n) => ['a', 'ạ', 'đ', '😀'].flatMap((c) => [c.repeat(n), `${c.repeat(n - 1)}"`, `\\${c.repeat(n)}`, `${c.repeat(n)}\n`, `${c.repeat(n)}\ud800`, `\udc00${c.repeat(n)}`]));
+    for (const indent of [0, 2]) {
+      expectStringify(numbers, indent);
+      expectStringify(strings, indent);
+      expectStringify({ numbers, strings, nested: numbers.map((n, i) => ({ n, s: strings[i] })) }, indent);
+    }
+  });
+
+  it('an enumerable property on Object.prototype, which for-in would add, is left out as JSON.stringify leaves it', () => {
+    const value = { a: 1, b: { c: [{ d: 'x' }], e: null }, list: Array.from({ length: 300 }, (_, i) => ({ i })) };
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.inherited = 'not own';
+    try {
+      for (const indent of [0, 2]) expectStringify(value, indent);
+    } finally {
+      delete proto.inherited;
+    }
+  });
+
   it('a circular structure is refused, as JSON.stringify refuses it', () => {
     const a: Record<string, unknown>[] = Array.from({ length: 100 }, (_, i) => ({ i }));
     a[50]!.loop = a;
@@ -79,12 +100,14 @@ describe('JSON written as bytes is JSON.stringify, as UTF-8, byte for byte', () 
     }
   });
 
-  it('a large model in chunks of at most a megabyte, one buffer reused: the same bytes as JSON.stringify', () => {
+  it('a large model in chunks of at most a megabyte, two buffers used in turns: the same bytes as JSON.stringify', () => {
     // 400 conferences: about 4 MB of JSON, one outline node holding them all.
     const model = parse(programme(400).text);
     const views = [...jsonBytes(model)];
-    expect(views.length).toBeGreaterThan(2);
-    expect(new Set(views.map((v) => v.buffer)).size).toBe(1);
+    expect(views.length).toBeGreaterThan(3);
+    expect(new Set(views.map((v) => v.buffer)).size).toBe(2);
+    // A chunk's buffer is filled again only for the chunk after the next.
+    for (let i = 1; i < views.length; i++) expect(views[i]!.buffer).not.toBe(views[i - 1]!.buffer);
     expect(Math.max(...views.map((v) => v.length))).toBeLessThanOrEqual(1 << 20);
     expectStringify(model, 0);
     expectStringify(model, 2);
