@@ -6,7 +6,7 @@ import type { Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
-import { codePointBefore, LiteralSet, WordSearch } from './word-search.js';
+import { codePointBefore, LiteralSet, PhrasePrefixes, WordSearch } from './word-search.js';
 import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
 
@@ -72,8 +72,10 @@ interface Compiled {
   /** Body names that end in a level ("tỉnh") may be followed by a place name; words that end one. */
   placeLevels: string[];
   placeStops: Set<string>;
-  /** The bodies by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
-  bareBodies: Matchers['bodies'];
+  /** The bodies by their first letters: a tail asks for one at every citation. */
+  bodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
+  /** The same by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
+  bareBodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
 }
 
 const cache = new WeakMap<Matchers, Compiled>();
@@ -95,6 +97,7 @@ function compiled(m: Matchers): Compiled {
   const dates = words(g.dateWords);
   const numeric = `(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4})`;
   const joins = g.joinWords.map((w) => (/^\p{L}/u.test(w) ? `\\s${escapeRegExp(foldPhrase(w))}` : escapeRegExp(w))).join('|');
+  const bareBodies = m.bodies.map((b) => ({ ...b, key: bareKey(b.key) }));
   c = {
     kinds,
     kindByBare: new Map(kinds.map((k) => [k.bare, k])),
@@ -131,7 +134,8 @@ function compiled(m: Matchers): Compiled {
     dateWords: g.dateWords.map(foldPhrase),
     notCitedAfter: g.notCitedAfter.map((w) => `${foldPhrase(w)} `),
     codes: symbolCodes(m),
-    bareBodies: m.bodies.map((b) => ({ ...b, key: bareKey(b.key) })),
+    bodyIndex: new PhrasePrefixes(m.bodies),
+    bareBodyIndex: new PhrasePrefixes(bareBodies),
     placeLevels: g.placeLevels.map((l) => ` ${l}`),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
@@ -327,10 +331,10 @@ function bodyAt(block: Joined, at: number, m: Matchers, c: Compiled): { name: st
   const { key } = block;
   const officer = matchPhrase(key, at, c.officerTitles);
   if (officer && key[at + officer.key.length] === ' ') {
-    const body = matchPhrase(key, at + officer.key.length + 1, m.bodies);
+    const body = c.bodyIndex.match(key, at + officer.key.length + 1);
     if (body) return { name: `${officer.text} ${body.name}`, length: officer.key.length + 1 + body.key.length };
   }
-  const body = matchPhrase(key, at, m.bodies) ?? matchPhrase(block.bare, at, c.bareBodies);
+  const body = c.bodyIndex.match(key, at) ?? c.bareBodyIndex.match(block.bare, at);
   return body ? { name: body.name, length: body.key.length } : null;
 }
 
