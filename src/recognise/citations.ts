@@ -76,6 +76,9 @@ interface Compiled {
   bodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
   /** The same by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
   bareBodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
+  /** Symbols as read by their spelling, for the next citation that writes one the same way. */
+  stateSymbols: Map<string, ReadSymbol>;
+  partySymbols: Map<string, ReadSymbol & { typeLength: number; slashLength: number }>;
 }
 
 const cache = new WeakMap<Matchers, Compiled>();
@@ -136,6 +139,8 @@ function compiled(m: Matchers): Compiled {
     codes: symbolCodes(m),
     bodyIndex: new PhrasePrefixes(m.bodies),
     bareBodyIndex: new PhrasePrefixes(bareBodies),
+    stateSymbols: new Map(),
+    partySymbols: new Map(),
     placeLevels: g.placeLevels.map((l) => ` ${l}`),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
@@ -247,7 +252,7 @@ function canonicalNumber(n: string): string {
   return n.length === 1 ? `0${n}` : n;
 }
 
-interface NumberSymbol {
+export interface NumberSymbol {
   number: string;
   symbol: string;
   id: string;
@@ -260,7 +265,7 @@ interface NumberSymbol {
 /** The number and symbol at `at` in one of the three shapes, repaired; null when there is none. */
 function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null {
   const { key, text } = block;
-  const legal = sticky(c.stateLegal, key, at);
+  const legal = slashAfterNumber(key, at) ? sticky(c.stateLegal, key, at) : null;
   if (legal) {
     const number = `${text.slice(at, at + legal[1]!.length)}/${legal[2]}`;
     const symbolAt = at + legal[1]!.length + legal[2]!.length + 2;
@@ -270,23 +275,14 @@ function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null
   if (party) {
     const sep = party[2]!;
     const typeAt = at + party[1]!.length + sep.length;
-    const type = text.slice(typeAt, typeAt + party[3]!.length);
     // Without its hyphen ("26 NQ/TW", "646/QĐ/QUTW") only a known type code makes it a symbol.
     // An en dash typed for the hyphen ("26 – NQ/TW") is a hyphen, repaired.
-    if (/[-–]/u.test(sep) || isTypeCode(type, c.codes)) {
-      const issuerAt = typeAt + party[3]!.length + party[4]!.length;
-      let issuer = text.slice(issuerAt, issuerAt + party[5]!.length);
-      let end = at + party[0].length;
-      const glued = gluedDateWord(issuer, c.dateWords);
-      if (glued > 0 && glued < issuer.length) {
-        issuer = issuer.slice(0, -glued);
-        end -= glued;
-      }
+    if (sep === '-' || /[-–]/u.test(sep) || isTypeCode(text.slice(typeAt, typeAt + party[3]!.length), c.codes)) {
+      const read = partySymbol(text, typeAt, party[3]!.length, party[4]!.length, at + party[0].length, c);
       const number = text.slice(at, at + party[1]!.length);
-      const fixed = repairPartySymbol(`${type}/${issuer}`, c.codes);
-      const hyphen = sep.replace(/\s/gu, '');
-      const repaired = glued > 0 || fixed.repaired || hyphen !== '-' || /\s/u.test(sep + party[4]!);
-      return { number, symbol: fixed.symbol, id: `${canonicalNumber(number)}-${fixed.symbol}`, repaired, party: true, end };
+      // Spaces in the separators, or any separator but "-" and "/", are written wrong.
+      const repaired = read.glued > 0 || read.repaired || sep !== '-' || party[4] !== '/';
+      return { number, symbol: read.symbol, id: `${canonicalNumber(number)}-${read.symbol}`, repaired, party: true, end: at + party[0].length - read.cut };
     }
   }
   const admin = sticky(c.stateAdmin, key, at);
@@ -304,17 +300,64 @@ function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null
   return null;
 }
 
+/** readNumber with the grammar's patterns, for the test that holds it to its earlier definition. */
+export function numberSymbolAt(block: Joined, at: number, m: Matchers): NumberSymbol | null {
+  return readNumber(block, at, compiled(m));
+}
+
 function stateSymbol(text: string, number: string, symbolAt: number, end: number, c: Compiled): NumberSymbol {
-  let written = text.slice(symbolAt, end);
+  const written = text.slice(symbolAt, end);
+  let read = c.stateSymbols.get(written);
+  if (read === undefined) {
+    read = readStateSymbol(written, c);
+    remember(c.stateSymbols, written, read);
+  }
+  return { number, symbol: read.symbol, id: `${number}/${read.symbol}`, repaired: read.repaired, party: false, end: end - read.cut };
+}
+
+/** What a symbol's spelling reads as: canonical, how many glued characters it loses at its end, and whether it was repaired. */
+interface ReadSymbol {
+  symbol: string;
+  cut: number;
+  glued: number;
+  repaired: boolean;
+}
+
+function readStateSymbol(written: string, c: Compiled): ReadSymbol {
   const spaced = /-\s/u.test(written);
   if (spaced) written = written.replace(/-\s/gu, '-');
   const glued = gluedDateWord(written, c.dateWords);
-  if (glued > 0 && glued < written.length) {
-    written = written.slice(0, -glued);
-    end -= glued;
-  }
-  const fixed = repairStateSymbol(written, c.codes);
-  return { number, symbol: fixed.symbol, id: `${number}/${fixed.symbol}`, repaired: fixed.repaired || glued > 0 || spaced, party: false, end };
+  const cut = glued > 0 && glued < written.length ? glued : 0;
+  const fixed = repairStateSymbol(written.slice(0, written.length - cut), c.codes);
+  return { symbol: fixed.symbol, cut, glued, repaired: fixed.repaired || glued > 0 || spaced };
+}
+
+/** A Party symbol's type, slash and issuer ("KL/TW", "CTR / TUngày") read once per spelling and split. */
+function partySymbol(text: string, typeAt: number, typeLength: number, slashLength: number, end: number, c: Compiled): ReadSymbol {
+  const written = text.slice(typeAt, end);
+  const known = c.partySymbols.get(written);
+  if (known !== undefined && known.typeLength === typeLength && known.slashLength === slashLength) return known;
+  const issuer = written.slice(typeLength + slashLength);
+  const glued = gluedDateWord(issuer, c.dateWords);
+  const cut = glued > 0 && glued < issuer.length ? glued : 0;
+  const fixed = repairPartySymbol(`${written.slice(0, typeLength)}/${issuer.slice(0, issuer.length - cut)}`, c.codes);
+  const read = { symbol: fixed.symbol, cut, glued, repaired: fixed.repaired, typeLength, slashLength };
+  remember(c.partySymbols, written, read);
+  return read;
+}
+
+// Symbols repeat ("NQ/TW", "QĐ-UBND"): their readings are kept, a bounded number of them.
+const REMEMBERED = 4096;
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= REMEMBERED) memo.clear();
+  memo.set(key, value);
+}
+
+/** Whether a "/" follows the digits at `at` (and a letter after them): a State legal number's first need. */
+function slashAfterNumber(key: string, at: number): boolean {
+  let i = at;
+  while (i - at < 5 && isDigit(key.charCodeAt(i))) i++;
+  return i > at && (key.charCodeAt(i) === SLASH || key.charCodeAt(i + 1) === SLASH);
 }
 
 interface Tail {
