@@ -99,22 +99,50 @@ interface Segment {
 
 function segments(content: string, contentKey: string, m: Matchers): Segment[] {
   const out: Segment[] = [];
+  // Most lines have one part: it and its key are the content's own, not a split's.
+  if (!content.includes(';')) {
+    pushSegment(out, content, contentKey, m);
+    return out;
+  }
   let from = 0;
   for (const part of content.split(';')) {
-    const key = contentKey.slice(from, from + part.length);
+    pushSegment(out, part, contentKey.slice(from, from + part.length), m);
     from += part.length + 1;
-    const scope = findPhrase(key, m.scopeWords);
-    if (scope && /^\s*\(?\d/u.test(key.slice(scope.at + scope.phrase.key.length))) {
-      out.push({
-        agencies: splitAgencies(part.slice(0, scope.at)),
-        numbers: scopeNumbers(key.slice(scope.at + scope.phrase.key.length), m),
-      });
-    } else {
-      out.push({ agencies: splitAgencies(part), numbers: null });
-    }
   }
+  return out;
+}
+
+/** A part's agencies and the items it scopes, when it names any agency. */
+function pushSegment(out: Segment[], part: string, key: string, m: Matchers): void {
+  const scope = findPhrase(key, m.scopeWords);
+  const segment =
+    scope && /^\s*\(?\d/u.test(key.slice(scope.at + scope.phrase.key.length))
+      ? { agencies: splitAgencies(part.slice(0, scope.at)), numbers: scopeNumbers(key.slice(scope.at + scope.phrase.key.length), m) }
+      : { agencies: splitAgencies(part), numbers: null };
   // "X mục (1); Y" — an unscoped tail after scoped segments is still an agency list.
-  return out.filter((s) => s.agencies.length > 0);
+  if (segment.agencies.length > 0) out.push(segment);
+}
+
+/** Adds the agencies an item does not have yet. */
+function lead(item: Item, agencies: readonly string[]): void {
+  for (const agency of agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
+}
+
+/**
+ * Adds `n` to `list` unless it is there: a scan while the list is short (a line names an item or
+ * a few), a Set once it is long (a range may name thousands).
+ */
+function addOnce(list: number[], seen: Set<number> | null, n: number): Set<number> | null {
+  if (seen !== null) {
+    if (!seen.has(n)) {
+      seen.add(n);
+      list.push(n);
+    }
+    return seen;
+  }
+  if (list.includes(n)) return null;
+  list.push(n);
+  return list.length > 32 ? new Set(list) : null;
 }
 
 /**
@@ -144,25 +172,27 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     const key = a.joined.key.slice(a.contentAt);
     const since = lastBefore.get(a.conference) ?? 0;
     lastBefore.set(a.conference, a.itemsBefore);
-    const targets = new Set<number>();
+    const targets: number[] = [];
+    let seen: Set<number> | null = null;
     const agencies: string[] = [];
     let scoped = false;
     for (const seg of segments(withoutFinalStop(content), withoutFinalStop(key), m)) {
-      // Unscoped: exactly the items since the previous attribution line, duplicates included.
-      const items = seg.numbers
-        ? [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n))
-        : a.conference.items.slice(since, a.itemsBefore);
       if (seg.numbers) {
+        const items = [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n));
         scoped = true;
-        for (const n of seg.numbers) targets.add(n);
-      } else for (const item of items) targets.add(item.number);
-      tick(items.length * Math.max(1, seg.agencies.length));
-      for (const item of items) {
-        for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
+        for (const n of seg.numbers) seen = addOnce(targets, seen, n);
+        tick(items.length * Math.max(1, seg.agencies.length));
+        for (const item of items) lead(item, seg.agencies);
+      } else {
+        // Unscoped: exactly the items since the previous attribution line, duplicates included.
+        const items = a.conference.items;
+        for (let i = since; i < a.itemsBefore; i++) seen = addOnce(targets, seen, items[i]!.number);
+        tick(Math.max(0, a.itemsBefore - since) * Math.max(1, seg.agencies.length));
+        for (let i = since; i < a.itemsBefore; i++) lead(items[i]!, seg.agencies);
       }
       for (const agency of seg.agencies) if (!agencies.includes(agency)) agencies.push(agency);
     }
-    resolved.push({ agencies, items: [...targets], scoped, conference: a.conference.ordinal, line: a.line });
+    resolved.push({ agencies, items: targets, scoped, conference: a.conference.ordinal, line: a.line });
   }
   return resolved;
 }

@@ -16,14 +16,39 @@ export function resolveMentions(citations: Citation[]): Citation[] {
     if (full(c)) firstFull.setFirst(c, i);
   });
   const lastFull = new Index();
-  return citations.map((c, i) => {
-    if (full(c)) {
-      lastFull.set(c, i);
-      return { ...c, refersTo: null };
-    }
-    if (c.id === null && c.number === null) return { ...c, refersTo: null };
-    return { ...c, refersTo: lastFull.get(c) ?? firstFull.get(c) ?? null };
-  });
+  const out: Citation[] = new Array(citations.length);
+  for (let i = 0; i < citations.length; i++) {
+    const c = citations[i]!;
+    if (full(c)) lastFull.set(c, i);
+    const short = !full(c) && (c.id !== null || c.number !== null);
+    out[i] = withRefersTo(c, short ? (lastFull.get(c) ?? firstFull.get(c) ?? null) : null);
+  }
+  return out;
+}
+
+/**
+ * A copy of the citation pointing to `refersTo`, field by field in the model's order: one object
+ * of a known shape rather than a spread, for the tens of thousands a long programme cites.
+ */
+function withRefersTo(c: Citation, refersTo: number | null): Citation {
+  return {
+    raw: c.raw,
+    kind: c.kind,
+    number: c.number,
+    symbol: c.symbol,
+    id: c.id,
+    date: c.date,
+    issuedBy: c.issuedBy,
+    term: c.term,
+    title: c.title,
+    span: c.span,
+    line: c.line,
+    repaired: c.repaired,
+    dateText: c.dateText,
+    form: c.form,
+    year: c.year,
+    refersTo,
+  };
 }
 
 /** Citation indexes by id and by kind and number. */
