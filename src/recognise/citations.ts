@@ -2,7 +2,7 @@ import type { Citation } from '../model/programme.js';
 import { bareKey, foldPhrase } from '../normalize/fold.js';
 import { trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers, type Phrase } from './compile.js';
-import type { Joined } from './joined.js';
+import { isSpace, type Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
@@ -47,12 +47,15 @@ interface Compiled {
   wordDate: RegExp;
   of: RegExp;
   term: RegExp;
-  separator: RegExp;
   plenum: RegExp | null;
   plenumBefore: RegExp | null;
   year: RegExp;
   listJoin: RegExp;
   bodyJoin: RegExp;
+  /** What a body join can start with: its non-letter words' first characters, and a space before a word. */
+  bodyJoinStarts: Set<number>;
+  bodyJoinSpaced: boolean;
+  bodyJoinEmpty: boolean;
   bareDate: RegExp;
   dateBefore: RegExp;
   wordDateBefore: RegExp;
@@ -116,13 +119,15 @@ function compiled(m: Matchers): Compiled {
     wordDate: new RegExp(`\\s{0,3},?\\s{0,3}(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})${END}`, 'uy'),
     of: new RegExp(`\\s{0,3},?\\s{0,3}(?:${words(g.ofWords)})\\s`, 'uy'),
     term: new RegExp(`\\s?\\(?\\s?(?:${words(g.termWords)})\\s([ivxlc]{1,6}|\\d{1,2})${END}\\s?\\)?`, 'uy'),
-    separator: /\s?,?\s?/uy,
     plenum: g.plenum ? new RegExp(`\\s{0,3},?\\s{0,3}(?:${g.plenum})`, 'uy') : null,
     plenumBefore: g.plenumBefore ? new RegExp(g.plenumBefore, 'u') : null,
     year: new RegExp(`\\s?,?\\s?năm\\s((?:19|20)\\d{2})${END}`, 'uy'),
     listJoin: new RegExp(`\\s?(?:,\\s?và|,|;|\\svà)\\s(?:(?:${words(g.numberWords)})\\s?)?(?=\\d)`, 'uy'),
     bareDate: /\s{1,3}(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L}\p{N}])/uy,
     bodyJoin: new RegExp(`(?:${joins || '(?!)'})\\s`, 'uy'),
+    bodyJoinStarts: new Set(g.joinWords.filter((w) => !/^\p{L}/u.test(w)).map((w) => w.charCodeAt(0))),
+    bodyJoinSpaced: g.joinWords.some((w) => /^\p{L}/u.test(w)),
+    bodyJoinEmpty: g.joinWords.includes(''),
     dateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?${numeric}\\s?,?\\s?$`, 'u'),
     wordDateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})\\s?,?\\s?$`, 'u'),
     titleStarts: g.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
@@ -153,7 +158,7 @@ export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
   return [
     c.kindStart.pattern, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
-    c.separator, c.year, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
+    c.year, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
   ];
 }
 
@@ -161,6 +166,44 @@ function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(key);
 }
+
+// Most of the sticky patterns fail at once where they are tried; these tests by code say so
+// first, without a pattern's run, and never refuse a place the pattern would match.
+
+/** Where /\s?,?\s?/y, tried at `at`, ends: a space, a comma, a space, each if there. */
+export function afterSeparator(key: string, at: number): number {
+  if (isSpace(key.charCodeAt(at))) at++;
+  if (key.charCodeAt(at) === COMMA) at++;
+  if (isSpace(key.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Whether a list's join (", ", "; ", " và ") may start at `at`: a comma, semicolon or "v" within two spaces. */
+export function mayJoinList(key: string, at: number): boolean {
+  let i = at;
+  while (i - at < 2 && isSpace(key.charCodeAt(i))) i++;
+  const code = key.charCodeAt(i);
+  return code === COMMA || code === SEMICOLON || code === LOWER_V;
+}
+
+/** Whether a co-issuer's join may start at `at`: one of its non-letter words, or the space before a word. */
+function mayJoinBody(key: string, at: number, c: Compiled): boolean {
+  const code = key.charCodeAt(at);
+  return c.bodyJoinEmpty || c.bodyJoinStarts.has(code) || (c.bodyJoinSpaced && isSpace(code));
+}
+
+/** mayJoinBody with the grammar's join words, for the test that holds it to the pattern. */
+export function mayJoinBodyAt(key: string, at: number, m: Matchers): boolean {
+  return mayJoinBody(key, at, compiled(m));
+}
+
+/** `text.trimEnd().endsWith(')')` without the trimmed copy. */
+export function closesParenthesis(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return i >= 0 && text.charCodeAt(i) === CLOSE_PAREN;
+}
+const [COMMA, LOWER_V, CLOSE_PAREN] = [',', 'v', ')'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
 
 /** "2014-03-28" for a real calendar day of whole numbers, else null; years before 100 are none (Date.UTC reads them as 19xx). */
 export function isoDate(d: number, mo: number, y: number): string | null {
@@ -386,7 +429,7 @@ function coIssuers(block: Joined, end: number, m: Matchers, c: Compiled): number
   const { key } = block;
   for (let n = 0; n < 6; n++) {
     tick();
-    const j = sticky(c.bodyJoin, key, end);
+    const j = mayJoinBody(key, end, c) ? sticky(c.bodyJoin, key, end) : null;
     const body = j ? bodyAt(block, end + j[0].length, m, c) : null;
     if (!j || !body) break;
     // "… của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành …": a body followed by its own verb is the
@@ -427,7 +470,7 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
     }
     if (t.term === null) {
       const r = sticky(c.term, key, t.end);
-      if (r && r[0].includes('(') === r[0].trimEnd().endsWith(')')) {
+      if (r && r[0].includes('(') === closesParenthesis(r[0])) {
         t.term = normaliseTerm(r[1]!);
         t.end += r[0].length;
         progress = true;
@@ -483,8 +526,7 @@ function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated:
       if ((p.groups?.central || p.groups?.central2) && issuer) return { name: issuer, end: after };
     }
   }
-  const sep = sticky(c.separator, key, at);
-  const s = at + (sep?.[0].length ?? 0);
+  const s = afterSeparator(key, at);
   const before = matchPhrase(key, s, c.adoptedBefore);
   if (before && key[s + before.key.length] === ' ') {
     const body = bodyAt(block, s + before.key.length + 1, m, c);
@@ -629,12 +671,11 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       tick();
       let end = trimEnd(key, start, tail.end);
       // Another number sharing the kind: "…18-NQ/TW, 19-NQ/TW và 20-NQ/TW", "… và số 343/TTr-CP".
-      const join = sticky(c.listJoin, key, end);
+      const join = mayJoinList(key, end) ? sticky(c.listJoin, key, end) : null;
       const next = join ? readNumber(block, end + join[0].length, c) : null;
       let title: string | null = null;
       if (!next) {
-        const sep = sticky(c.separator, key, end);
-        const titleAt = end + (sep?.[0].length ?? 0);
+        const titleAt = afterSeparator(key, end);
         if (matchPhrase(key, titleAt, c.titleStarts) || mayOpenQuote(key.charCodeAt(titleAt))) {
           title = cleanTitle(text.slice(titleAt, titleEnd(block, titleAt, c)));
         }
@@ -790,8 +831,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
       let quotedEnd = core;
       if (ref.quotedTitle) {
-        const sep = sticky(c.separator, block.key, core);
-        const titleAt = core + (sep?.[0].length ?? 0);
+        const titleAt = afterSeparator(block.key, core);
         quotedEnd = titleEnd(block, titleAt, c);
         title = cleanTitle(block.text.slice(titleAt, quotedEnd));
       }

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { afterSeparator, citationPatterns, closesParenthesis, mayJoinBodyAt, mayJoinList } from '../../src/recognise/citations.js';
+import { defaultMatchers } from '../../src/recognise/compile.js';
+
+// The recogniser tests by character code where a sticky pattern would fail at once (issue 12).
+// A test may say "maybe" where the pattern fails, never "no" where it matches; the separator's
+// end is exactly the pattern's.
+const m = defaultMatchers();
+const patterns = citationPatterns(m);
+const listJoin = patterns.find((re) => re.source.includes('\\svà)'))!;
+const bodyJoin = patterns.find((re) => re.source.startsWith('(?:,|'))!;
+const SEPARATOR = /\s?,?\s?/uy;
+
+const text = fc.array(fc.constantFrom(' ', '\u00a0', '\t', ',', ';', 'và', 'v', 'à', 'số', '12', 'x', ')', '(', 'Bộ'), { maxLength: 10 }).map((p) => p.join(''));
+
+function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(key);
+}
+
+describe('the citation recogniser\'s tests by code', () => {
+  it('find the patterns\' list and body joins wherever the patterns match', () => {
+    expect(listJoin).toBeDefined();
+    expect(bodyJoin).toBeDefined();
+    fc.assert(
+      fc.property(text, (key) => {
+        for (let at = 0; at <= key.length; at++) {
+          if (sticky(listJoin, key, at)) expect(mayJoinList(key, at)).toBe(true);
+          if (sticky(bodyJoin, key, at)) expect(mayJoinBodyAt(key, at, m)).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('end a separator where /\\s?,?\\s?/ ends', () => {
+    fc.assert(
+      fc.property(text, (key) => {
+        for (let at = 0; at <= key.length; at++) expect(afterSeparator(key, at)).toBe(at + sticky(SEPARATOR, key, at)![0].length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('read a closing parenthesis after trailing spaces as trimEnd does', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(closesParenthesis(t)).toBe(t.trimEnd().endsWith(')'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
