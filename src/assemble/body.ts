@@ -31,14 +31,14 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
       case 'section':
         body.sections.push({
           label: first.label!,
-          title: block.joined.slice(first.text.length - first.rest!.length).text,
+          title: block.after(first.text.length - first.rest!.length).text,
           paragraphs: [],
           line: first.line,
         });
         conference = null;
         break;
       case 'conference': {
-        const title = block.joined.slice(first.text.length - first.rest!.length).text;
+        const title = block.after(first.text.length - first.rest!.length).text;
         conference = {
           ordinal: Number(first.label),
           title,
@@ -55,7 +55,7 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
           paragraph(block);
           break;
         }
-        const joined = block.joined.slice(first.text.length - first.rest!.length);
+        const joined = block.after(first.text.length - first.rest!.length);
         const citations = findCitations(joined, m);
         body.citations.push(...citations);
         const action = matchPhrase(joined.key, 0, m.actions);

@@ -67,9 +67,23 @@ export class Joined {
       let at = piece.at + skip;
       while (at < end && isSpace(this.text.charCodeAt(at))) at++;
       const lead = at - piece.at;
-      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end), ...(bare !== null ? { bare: bare.slice(at, end) } : {}) });
+      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end), bare: bare !== null ? bare.slice(at, end) : undefined });
     }
     return new Joined(parts);
+  }
+
+  /**
+   * `new Joined([part]).slice(from)` without the whole part's Joined: an item's or a heading's
+   * text after its label, from a block of one line.
+   */
+  static after(part: JoinedPart, from: number): Joined {
+    const end = part.text.length;
+    if (part.key === undefined || part.key.length !== end) return new Joined([part]).slice(from);
+    if (end <= from) return new Joined([]);
+    let at = Math.max(0, from);
+    while (at < end && isSpace(part.text.charCodeAt(at))) at++;
+    const bare = part.bare !== undefined && part.bare.length === end ? part.bare.slice(at) : undefined;
+    return new Joined([{ text: part.text.slice(at), start: part.start + at, line: part.line, key: part.key.slice(at), bare }]);
   }
 
   private piece(i: number) {
