@@ -28,7 +28,10 @@ export class Joined {
     let text = '';
     let key: string | null = '';
     let bare: string | null = '';
-    const pieces: { at: number; start: number; line: number }[] = [];
+    // Sized for the parts, not grown by push: most paragraphs are one line, and a first push
+    // makes room for seventeen.
+    const pieces = new Array<{ at: number; start: number; line: number }>(parts.length);
+    let n = 0;
     for (const part of parts) {
       tick(1 + part.text.length);
       if (part.text === '') continue;
@@ -37,7 +40,7 @@ export class Joined {
         if (key !== null) key += ' ';
         if (bare !== null) bare += ' ';
       }
-      pieces.push({ at: text.length, start: part.start, line: part.line });
+      pieces[n++] = { at: text.length, start: part.start, line: part.line };
       text += part.text;
       key = key !== null && part.key !== undefined && part.key.length === part.text.length ? key + part.key : null;
       bare = bare !== null && part.bare !== undefined && part.bare.length === part.text.length ? bare + part.bare : null;
@@ -46,6 +49,7 @@ export class Joined {
     this.key = key ?? foldKey(text);
     // An unmarked key is only trusted beside the folded key it was made from.
     this.bareCache = key !== null ? bare : null;
+    if (n < pieces.length) pieces.length = n;
     this.pieces = pieces;
   }
 

@@ -98,34 +98,56 @@ interface Segment {
 }
 
 function segments(content: string, contentKey: string, m: Matchers): Segment[] {
-  const out: Segment[] = [];
   // Most lines have one part: it and its key are the content's own, not a split's.
   if (!content.includes(';')) {
-    pushSegment(out, content, contentKey, m);
-    return out;
+    const segment = segmentOf(content, contentKey, m);
+    return segment ? [segment] : [];
   }
+  const out: Segment[] = [];
   let from = 0;
   for (const part of content.split(';')) {
-    pushSegment(out, part, contentKey.slice(from, from + part.length), m);
+    const segment = segmentOf(part, contentKey.slice(from, from + part.length), m);
+    if (segment) out.push(segment);
     from += part.length + 1;
   }
   return out;
 }
 
 /** A part's agencies and the items it scopes, when it names any agency. */
-function pushSegment(out: Segment[], part: string, key: string, m: Matchers): void {
+function segmentOf(part: string, key: string, m: Matchers): Segment | null {
   const scope = findPhrase(key, m.scopeWords);
   const segment =
     scope && /^\s*\(?\d/u.test(key.slice(scope.at + scope.phrase.key.length))
       ? { agencies: splitAgencies(part.slice(0, scope.at)), numbers: scopeNumbers(key.slice(scope.at + scope.phrase.key.length), m) }
       : { agencies: splitAgencies(part), numbers: null };
   // "X mục (1); Y" — an unscoped tail after scoped segments is still an agency list.
-  if (segment.agencies.length > 0) out.push(segment);
+  return segment.agencies.length > 0 ? segment : null;
 }
 
-/** Adds the agencies an item does not have yet. */
+/** A line of one unscoped segment: its agencies onto exactly the items since the previous line. */
+function unscoped(a: AttributionLine, since: number, agencies: string[]): ResolvedAttribution {
+  const items = a.conference.items;
+  let targets: number[] = [];
+  if (a.itemsBefore - since === 1) targets = [items[since]!.number];
+  else for (let i = since, seen: Set<number> | null = null; i < a.itemsBefore; i++) seen = addOnce(targets, seen, items[i]!.number);
+  tick(Math.max(0, a.itemsBefore - since) * Math.max(1, agencies.length));
+  for (let i = since; i < a.itemsBefore; i++) lead(items[i]!, agencies);
+  return { agencies: once(agencies), items: targets, scoped: false, conference: a.conference.ordinal, line: a.line };
+}
+
+/** Adds the agencies an item does not have yet; an item with none takes a copy of them, once each. */
 function lead(item: Item, agencies: readonly string[]): void {
+  if (item.leadAgencies.length === 0) {
+    item.leadAgencies = once(agencies.slice());
+    return;
+  }
   for (const agency of agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
+}
+
+/** The list without its repeats, in order: the list itself when it has none (nearly always). */
+function once(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i]!, i - 1) !== -1) return list.filter((x, j) => list.indexOf(x) === j);
+  return list;
 }
 
 /**
@@ -172,11 +194,17 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     const key = a.joined.key.slice(a.contentAt);
     const since = lastBefore.get(a.conference) ?? 0;
     lastBefore.set(a.conference, a.itemsBefore);
+    const segs = segments(withoutFinalStop(content), withoutFinalStop(key), m);
+    // Most lines name their agencies for the items above them, unscoped.
+    if (segs.length === 1 && segs[0]!.numbers === null) {
+      resolved.push(unscoped(a, since, segs[0]!.agencies));
+      continue;
+    }
     const targets: number[] = [];
     let seen: Set<number> | null = null;
     const agencies: string[] = [];
     let scoped = false;
-    for (const seg of segments(withoutFinalStop(content), withoutFinalStop(key), m)) {
+    for (const seg of segs) {
       if (seg.numbers) {
         const items = [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n));
         scoped = true;
