@@ -70,7 +70,11 @@ function build(numbers: number[][], lines: { conference: number; after: number; 
 
 describe('resolveAttributions reads as the definition it replaced', () => {
   it('on conferences of repeated item numbers and lines scoped, unscoped and mixed', () => {
-    const line = fc.record({ conference: fc.nat(3), after: fc.nat(8), text: fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }).map((p) => p.join('')) });
+    // Agency lists as drafters write them, with repeats and scopes, and any run of the pieces.
+    const agency = fc.tuple(fc.constantFrom('Văn phòng Tỉnh ủy', 'Ban Tổ chức', 'Ban Tuyên giáo'), fc.constantFrom('', ' mục (1)', ' mục 2 - 4', ' nội dung (3) và (5)'));
+    const list = fc.array(fc.tuple(agency, fc.constantFrom(', ', '; ', ';')), { minLength: 1, maxLength: 4 }).map((xs) => xs.map(([[name, scope], sep], i) => (i === 0 ? '' : sep) + name + scope).join('') + '.');
+    const text = fc.oneof(list, fc.array(fc.constantFrom(...PIECES), { maxLength: 10 }).map((p) => p.join('')));
+    const line = fc.record({ conference: fc.nat(3), after: fc.nat(8), text });
     fc.assert(
       fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 8 }), { minLength: 1, maxLength: 3 }), fc.array(line, { maxLength: 6 }), (numbers, lines) => {
         const a = build(numbers, lines);
