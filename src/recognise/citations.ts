@@ -75,6 +75,7 @@ interface Compiled {
   /** Body names that end in a level ("tỉnh") may be followed by a place name; words that end one. */
   placeLevels: string[];
   placeStops: Set<string>;
+  levelNames: Map<string, boolean>;
   /** The bodies by their first letters: a tail asks for one at every citation. */
   bodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
   /** The same by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
@@ -147,6 +148,7 @@ function compiled(m: Matchers): Compiled {
     stateSymbols: new Map(),
     partySymbols: new Map(),
     placeLevels: g.placeLevels.map((l) => ` ${l}`),
+    levelNames: new Map(),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
   cache.set(m, c);
@@ -451,8 +453,14 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
     tick();
     const d: RegExpExecArray | null = t.dateText === null ? (sticky(c.numericDate, key, t.end) ?? sticky(c.wordDate, key, t.end)) : null;
     if (d) {
-      const [day, month, year]: (string | undefined)[] = d.length === 5 ? [d[1], d[3], d[4]] : [d[1], d[2], d[3]];
+      // The numeric form has its separator as the second group.
+      const numeric = d.length === 5;
+      const day = d[1];
+      const month = numeric ? d[3] : d[2];
+      const year = numeric ? d[4] : d[3];
       t.date = isoDate(Number(day), Number(month), Number(year));
+      // A real date's year is the year written (what its ISO form begins with).
+      if (t.date !== null) t.year = Number(year);
       t.dateText = `${day}/${month}/${year}`;
       t.end += d[0].length;
       dated = true;
@@ -486,7 +494,6 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
       }
     }
   }
-  if (t.date !== null) t.year = Number(t.date.slice(0, 4));
   return t;
 }
 
@@ -497,7 +504,7 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
  */
 function placeAfter(block: Joined, end: number, name: string, c: Compiled): number {
   const { key, text } = block;
-  if (!c.placeLevels.some((l) => name.endsWith(l))) return end;
+  if (!namesLevel(name, c)) return end;
   let at = end;
   for (let words = 0; words < 4; words++) {
     const word = sticky(PLACE_WORD, text, at);
@@ -506,6 +513,16 @@ function placeAfter(block: Joined, end: number, name: string, c: Compiled): numb
   }
   return at;
 }
+/** Whether an issuer's name ends in a level ("UBND tỉnh"): asked of the few names bodies have, once each. */
+function namesLevel(name: string, c: Compiled): boolean {
+  let known = c.levelNames.get(name);
+  if (known === undefined) {
+    known = c.placeLevels.some((l) => name.endsWith(l));
+    remember(c.levelNames, name, known);
+  }
+  return known;
+}
+
 const PLACE_WORD = / \p{Lu}[\p{L}\p{M}]{0,15}(?![\p{L}\p{M}\p{N}])/uy;
 
 /** "của <body>", a plenum ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương"), "được <body> thông qua", or a body right after the date. */
