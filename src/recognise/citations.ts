@@ -249,11 +249,18 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
       if (depth === 0 && quoted) return tickedEnd(from, i + 1);
     } else if (depth === 0) {
       if (code === SEMICOLON) return tickedEnd(from, i);
-      if (code === FULL_STOP && (i + 1 === key.length || (key.charCodeAt(i + 1) === SPACE && /\p{Lu}/u.test(text[i + 2] ?? '')))) return tickedEnd(from, i);
+      if (code === FULL_STOP && (i + 1 === key.length || (key.charCodeAt(i + 1) === SPACE && upperAt(text, i + 2)))) return tickedEnd(from, i);
       if (code === SPACE && c.titleStopStarts.has(key.charCodeAt(i + 1)) && startsWithAny(key, i, c.titleStops)) return tickedEnd(from, i);
     }
   }
   return tickedEnd(from, limit);
+}
+
+/** `/\p{Lu}/u.test(text[i] ?? '')`, by code for ASCII: asked after each full stop of a subject. */
+export function upperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (!(code >= 0x80)) return code >= 0x41 && code <= 0x5a;
+  return /\p{Lu}/u.test(text[i]!);
 }
 
 // A helper, not a closure over the loop's index: a closure would make V8 give every pass of the
@@ -648,7 +655,8 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
   const { key, text } = block;
   const found: Citation[] = [];
   // Where each numbered citation ends in the key: a named document right after one is its subject.
-  const ends = new Set<number>();
+  // Made when the first is found: most paragraphs cite nothing.
+  let ends: Set<number> | null = null;
   const unmarked = block.bare;
   let from = 0;
   for (let k = c.kindStart.find(unmarked, from); k; k = c.kindStart.find(unmarked, from)) {
@@ -718,7 +726,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
         refersTo: null,
       });
       from = end;
-      ends.add(end);
+      (ends ??= new Set()).add(end);
       if (!next || !join) break;
       start = end + join[0].length;
       num = next;
@@ -814,7 +822,7 @@ function normaliseTerm(raw: string): string {
   return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
 }
 
-function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: Set<number>): Citation[] {
+function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: Set<number> | null): Citation[] {
   const present = c.namedLiterals.in(block.key);
   if (present.size === 0 && c.namedAllLiteral) return numbered;
   const named: Citation[] = [];
@@ -857,7 +865,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
       // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
       if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
-      if (numberedEnds.has(at - 1) || numberedEnds.has(at - 2)) continue;
+      if (numberedEnds !== null && (numberedEnds.has(at - 1) || numberedEnds.has(at - 2))) continue;
       if (tail) cores.push([at, core]);
       const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
       const start = block.offset(at);

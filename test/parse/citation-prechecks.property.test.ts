@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { afterSeparator, citationPatterns, closesParenthesis, mayJoinBodyAt, mayJoinList } from '../../src/recognise/citations.js';
+import { afterSeparator, citationPatterns, closesParenthesis, mayJoinBodyAt, mayJoinList, upperAt } from '../../src/recognise/citations.js';
 import { defaultMatchers } from '../../src/recognise/compile.js';
 
 // The recogniser tests by character code where a sticky pattern would fail at once (issue 12).
@@ -49,6 +49,16 @@ describe('the citation recogniser\'s tests by code', () => {
         expect(closesParenthesis(t)).toBe(t.trimEnd().endsWith(')'));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('read a capital as /\\p{Lu}/u reads one character', () => {
+    const chars = fc.string({ unit: fc.constantFrom('A', 'Z', 'a', '@', '[', 'Đ', 'đ', 'Ệ', 'ệ', '\u{1d400}', ' ', '1', 'Σ', 'ς'), maxLength: 6 });
+    fc.assert(
+      fc.property(chars, fc.nat(7), (t, i) => {
+        expect(upperAt(t, i)).toBe(/\p{Lu}/u.test(t[i] ?? ''));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
