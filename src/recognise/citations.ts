@@ -797,9 +797,11 @@ export function bareLegalAt(key: string, from: number): { at: number; end: numbe
   for (let slash = key.indexOf('/', from); slash !== -1; slash = key.indexOf('/', slash + 1)) {
     let at = slash;
     while (at > from && slash - at < 5 && isDigit(key.charCodeAt(at - 1))) at--;
-    if (at === slash || (at > 0 && NOT_BEFORE_LEGAL.test(String.fromCodePoint(codePointBefore(key, at))))) continue;
+    if (at === slash) continue;
+    // The century first: a date's "28/3/2014" fails it by code, before a character's test.
     const century = key.charCodeAt(slash + 1) * 256 + key.charCodeAt(slash + 2);
     if (century !== NINETEEN && century !== TWENTY) continue;
+    if (at > 0 && NOT_BEFORE_LEGAL.test(String.fromCodePoint(codePointBefore(key, at)))) continue;
     if (!isDigit(key.charCodeAt(slash + 3)) || !isDigit(key.charCodeAt(slash + 4)) || key.charCodeAt(slash + 5) !== SLASH) continue;
     const type = sticky(BARE_LEGAL_TYPE, key, slash + 6);
     if (type) return { at, end: slash + 6 + type[0].length };
