@@ -76,6 +76,7 @@ interface Compiled {
   placeLevels: string[];
   placeStops: Set<string>;
   levelNames: Map<string, boolean>;
+  romanTerms: Map<string, boolean>;
   /** The bodies by their first letters: a tail asks for one at every citation. */
   bodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
   /** The same by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
@@ -149,6 +150,7 @@ function compiled(m: Matchers): Compiled {
     partySymbols: new Map(),
     placeLevels: g.placeLevels.map((l) => ` ${l}`),
     levelNames: new Map(),
+    romanTerms: new Map(),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
   cache.set(m, c);
@@ -277,6 +279,57 @@ function tickedEnd(from: number, end: number): number {
 
 /** A subject as the model keeps it: without its opening quote, an unpartnered closing one and end punctuation. */
 export function cleanTitle(raw: string): string | null {
+  // Most subjects open with no quote to drop: they are read as a range of `raw`, sliced once.
+  let s = 0;
+  let e = raw.length;
+  while (s < e && isSpace(raw.charCodeAt(s))) s++;
+  while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+  e = trailingPunctuationFrom(raw, s, e);
+  if (mayLeadQuote(raw, s, e)) return cleanQuotedTitle(raw);
+  let opens = 0;
+  let closes = 0;
+  let straight = 0;
+  for (let i = s; i < e; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
+    else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
+    else if (code === STRAIGHT_QUOTE) straight++;
+  }
+  const last = raw.charCodeAt(e - 1);
+  if (closes > opens && (last === CLOSE_CURLY || last === CLOSE_GUILLEMET || last === STRAIGHT_QUOTE)) {
+    e--;
+    while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+  } else if (opens === 0 && closes === 0 && last === STRAIGHT_QUOTE && straight % 2 === 1) e--;
+  e = trailingPunctuationFrom(raw, s, e);
+  return e === s ? null : raw.slice(s, e);
+}
+
+/** Where `trimTrailing(raw.slice(s, e), '.,;:')` would end. */
+function trailingPunctuationFrom(raw: string, s: number, e: number): number {
+  while (e > s && isTrailingPunctuation(raw.charCodeAt(e - 1))) e--;
+  return e;
+}
+const isTrailingPunctuation = (code: number) => code === FULL_STOP || code === COMMA || code === SEMICOLON || code === COLON || code === SPACE;
+const COLON = 0x3a;
+
+/**
+ * Whether QUOTE_LEAD may match the range: it opens with a quote, or with "về" (any case) and
+ * spaces before one.
+ */
+function mayLeadQuote(raw: string, s: number, e: number): boolean {
+  const first = raw.charCodeAt(s);
+  if (mayOpenQuote(first)) return true;
+  if ((first !== LOWER_V && first !== UPPER_V) || s + 1 >= e) return false;
+  const second = raw.charCodeAt(s + 1);
+  if (second !== LOWER_VE && second !== UPPER_VE) return false;
+  let q = s + 2;
+  while (q < e && isSpace(raw.charCodeAt(q))) q++;
+  return q > s + 2 && q < e && mayOpenQuote(raw.charCodeAt(q));
+}
+const [UPPER_V, LOWER_VE, UPPER_VE] = ['V', 'ề', 'Ề'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
+
+/** The subject whose opening quote is dropped, read as strings. */
+function cleanQuotedTitle(raw: string): string | null {
   let t = trimTrailing(raw.trim(), '.,;:');
   // Drop the opening quote (after an optional "về"); quotes are counted by code in one pass.
   const lead = QUOTE_LEAD.exec(t);
@@ -820,6 +873,16 @@ function trimEnd(key: string, from: number, end: number): number {
   return end;
 }
 
+/** Whether a term reads as a Roman numeral: asked of the few terms there are, once each. */
+function isRomanTerm(term: string, c: Compiled): boolean {
+  let known = c.romanTerms.get(term);
+  if (known === undefined) {
+    known = romanToInt(term) !== null;
+    remember(c.romanTerms, term, known);
+  }
+  return known;
+}
+
 function normaliseTerm(raw: string): string {
   return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
 }
@@ -886,7 +949,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
         id: null,
         date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
         issuedBy,
-        term: term && romanToInt(term) !== null ? term : null,
+        term: term && isRomanTerm(term, c) ? term : null,
         title,
         span: { start, end: spanEnd },
         line: block.line(at),
