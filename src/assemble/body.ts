@@ -23,7 +23,9 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
     const section = body.sections[body.sections.length - 1];
     (section ? section.paragraphs : body.preamble).push(block.joined.text);
   };
-  for (const block of groupBlocks(lines)) {
+  const blocks = groupBlocks(lines);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const first = block.first;
     switch (block.kind) {
       case 'rule':

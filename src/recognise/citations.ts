@@ -171,6 +171,12 @@ function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
   return re.exec(key);
 }
 
+/** Where a sticky pattern's match at `at` ends, -1 for none: for a pattern whose groups are not read, without a match array. */
+function stickyEnd(re: RegExp, key: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(key) ? re.lastIndex : -1;
+}
+
 // Most of the sticky patterns fail at once where they are tried; these tests by code say so
 // first, without a pattern's run, and never refuse a place the pattern would match.
 
@@ -199,6 +205,12 @@ function mayJoinBody(key: string, at: number, c: Compiled): boolean {
 /** mayJoinBody with the grammar's join words, for the test that holds it to the pattern. */
 export function mayJoinBodyAt(key: string, at: number, m: Matchers): boolean {
   return mayJoinBody(key, at, compiled(m));
+}
+
+/** Whether `key.slice(from, to).trim()` is empty. */
+function onlySpaces(key: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(key.charCodeAt(i))) return false;
+  return true;
 }
 
 /** `text.trimEnd().endsWith(')')` without the trimmed copy. */
@@ -491,12 +503,12 @@ function coIssuers(block: Joined, end: number, m: Matchers, c: Compiled): number
   const { key } = block;
   for (let n = 0; n < 6; n++) {
     tick();
-    const j = mayJoinBody(key, end, c) ? sticky(c.bodyJoin, key, end) : null;
-    const body = j ? bodyAt(block, end + j[0].length, m, c) : null;
-    if (!j || !body) break;
+    const joined = mayJoinBody(key, end, c) ? stickyEnd(c.bodyJoin, key, end) : -1;
+    const body = joined >= 0 ? bodyAt(block, joined, m, c) : null;
+    if (!body) break;
     // "… của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành …": a body followed by its own verb is the
     // subject of the sentence, not a co-issuer; a co-issuer ends the list, the citation or its clause.
-    const after = end + j[0].length + body.length;
+    const after = joined + body.length;
     if (!/^(?:$|[\s]*[,;.:)(]|\s(?:và|về|khóa|khoá|ngày|tại|năm)(?![\p{L}]))/u.test(key.slice(after, after + 8))) break;
     end = after;
   }
@@ -588,10 +600,10 @@ const PLACE_WORD = / \p{Lu}[\p{L}\p{M}]{0,15}(?![\p{L}\p{M}\p{N}])/uy;
 /** "của <body>", a plenum ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương"), "được <body> thông qua", or a body right after the date. */
 function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated: boolean): { name: string; end: number } | null {
   const { key } = block;
-  const of = sticky(c.of, key, at);
-  if (of) {
-    const body = bodyAt(block, at + of[0].length, m, c);
-    if (body) return { name: body.name, end: at + of[0].length + body.length };
+  const ofEnd = stickyEnd(c.of, key, at);
+  if (ofEnd >= 0) {
+    const body = bodyAt(block, ofEnd, m, c);
+    if (body) return { name: body.name, end: ofEnd + body.length };
   }
   if (c.plenum) {
     const p = sticky(c.plenum, key, at);
@@ -703,13 +715,29 @@ function isYear(n: string): boolean {
   return /^(?:19|20)\d{2}$/u.test(n);
 }
 
+// Where each numbered citation of a paragraph ends in its key, ascending (each is found after the
+// last): one array, emptied for each paragraph, rather than a Set made for each.
+const NUMBERED_ENDS: number[] = [];
+
+/** Whether an ascending list holds `n`. */
+function holds(list: readonly number[], n: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === n;
+}
+
 export function findCitations(block: Joined, m: Matchers): Citation[] {
   const c = compiled(m);
   const { key, text } = block;
   const found: Citation[] = [];
   // Where each numbered citation ends in the key: a named document right after one is its subject.
-  // Made when the first is found: most paragraphs cite nothing.
-  let ends: Set<number> | null = null;
+  const ends = NUMBERED_ENDS;
+  ends.length = 0;
   const unmarked = block.bare;
   let from = 0;
   for (let k = c.kindStart.find(unmarked, from); k; k = c.kindStart.find(unmarked, from)) {
@@ -717,9 +745,8 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
     const kindAt = k.at;
     from = kindAt + k.word.length;
     const kind = c.kindByBare.get(k.word);
-    const afterKind = sticky(c.afterKind, key, from);
-    if (!kind || !afterKind) continue;
-    const numAt = from + afterKind[0].length;
+    const numAt = kind ? stickyEnd(c.afterKind, key, from) : -1;
+    if (!kind || numAt < 0) continue;
 
     let num = readNumber(block, numAt, c);
     let form: Citation['form'] = 'numbered';
@@ -730,7 +757,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       // A number without a symbol: "Chỉ thị 35 của Bộ Chính trị", "Nghị quyết số 18 ngày 25-10-2017".
       const only = kind.generic ? null : sticky(c.numberOnly, key, numAt);
       if (!only) continue;
-      const written = /\p{Lu}/u.test(text[kindAt]!) || afterKind[0].trim() !== '';
+      const written = /\p{Lu}/u.test(text[kindAt]!) || !onlySpaces(key, from, numAt);
       if (!written || isYear(only[1]!)) continue;
       const end = numAt + only[0].length;
       tail = readTail(block, end, m, c, false);
@@ -749,8 +776,8 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       tick();
       let end = trimEnd(key, start, tail.end);
       // Another number sharing the kind: "…18-NQ/TW, 19-NQ/TW và 20-NQ/TW", "… và số 343/TTr-CP".
-      const join = mayJoinList(key, end) ? sticky(c.listJoin, key, end) : null;
-      const next = join ? readNumber(block, end + join[0].length, c) : null;
+      const joinEnd = mayJoinList(key, end) ? stickyEnd(c.listJoin, key, end) : -1;
+      const next = joinEnd >= 0 ? readNumber(block, joinEnd, c) : null;
       let title: string | null = null;
       if (!next) {
         const titleAt = afterSeparator(key, end);
@@ -779,9 +806,9 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
         refersTo: null,
       });
       from = end;
-      (ends ??= new Set()).add(end);
-      if (!next || !join) break;
-      start = end + join[0].length;
+      ends.push(end);
+      if (!next) break;
+      start = joinEnd;
       num = next;
       form = 'list';
       kindName = kind.generic ? (kindOfSymbol(num.symbol, num.party, c.codes) ?? kindName) : kindName;
@@ -887,7 +914,7 @@ function normaliseTerm(raw: string): string {
   return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
 }
 
-function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: Set<number> | null): Citation[] {
+function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: readonly number[]): Citation[] {
   const present = c.namedLiterals.in(block.key);
   if (present.size === 0 && c.namedAllLiteral) return numbered;
   const named: Citation[] = [];
@@ -930,7 +957,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
       // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
       if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
-      if (numberedEnds !== null && (numberedEnds.has(at - 1) || numberedEnds.has(at - 2))) continue;
+      if (holds(numberedEnds, at - 1) || holds(numberedEnds, at - 2)) continue;
       if (tail) cores.push([at, core]);
       const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
       const start = block.offset(at);
