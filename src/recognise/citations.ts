@@ -63,6 +63,8 @@ interface Compiled {
   titleStops: string[];
   /** The first letters of the stops: most spaces in a subject are followed by none of them. */
   titleStopStarts: Set<number>;
+  /** What titleEnd stops at: a quote, ";", "." or a space before a stop's first letter. */
+  titleEvents: RegExp;
   numberOnlyStops: Phrase[];
   issueVerbs: Phrase[];
   officerTitles: Phrase[];
@@ -135,6 +137,7 @@ function compiled(m: Matchers): Compiled {
     titleStarts: g.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
     titleStops: g.titleStops.map((s) => ` ${foldPhrase(s)} `),
     titleStopStarts: new Set(g.titleStops.map((s) => foldPhrase(s).charCodeAt(0))),
+    titleEvents: new RegExp(`[“”«»";.]| (?=[${g.titleStops.map(foldPhrase).filter((s) => s !== '').map((s) => unitEscape(s.charCodeAt(0))).join('')}])`, 'g'),
     numberOnlyStops: phrases(g.numberOnlyStops),
     issueVerbs: phrases(g.issueVerbs),
     officerTitles: phrases(g.officerTitles),
@@ -162,7 +165,7 @@ export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
   return [
     c.kindStart.pattern, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
-    c.year, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
+    c.year, c.titleEvents, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
   ];
 }
 
@@ -245,8 +248,15 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
   let straightOpen = false;
   const quoted = mayOpenQuote(key.charCodeAt(from)) || mayOpenQuote(key.charCodeAt(from + 3));
   const limit = Math.min(key.length, from + MAX_TITLE);
-  // Character codes, not key[i]: a letter beyond Latin-1 read as a string is a new string each time.
-  for (let i = from; i < limit; i++) {
+  // Only quotes, ";", "." and a space before a stop's first letter end a subject or change its
+  // depth: the pattern finds them natively, in the window and one character past it (where a
+  // space at its end looks), rather than a loop reading every character of the key's slice.
+  const events = c.titleEvents;
+  const window = key.slice(from, Math.min(key.length, limit + 1));
+  events.lastIndex = 0;
+  while (events.test(window)) {
+    const i = from + events.lastIndex - 1;
+    if (i >= limit) break;
     const code = key.charCodeAt(i);
     if (code === STRAIGHT_QUOTE) {
       if (straightOpen && depth > 0) {
@@ -268,6 +278,16 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
     }
   }
   return tickedEnd(from, limit);
+}
+
+/** titleEnd with the grammar's stops, for the test that holds it to its earlier definition. */
+export function titleEndAt(block: Joined, from: number, m: Matchers): number {
+  return titleEnd(block, from, compiled(m));
+}
+
+/** A UTF-16 unit as a pattern writes it in a class. */
+function unitEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** `/\p{Lu}/u.test(text[i] ?? '')`, by code for ASCII: asked after each full stop of a subject. */
