@@ -1,6 +1,5 @@
 import type { Citation } from '../model/programme.js';
 import { bareKey, foldPhrase } from '../normalize/fold.js';
-import { trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers, type Phrase } from './compile.js';
 import { isSpace, type Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
@@ -311,78 +310,67 @@ function tickedEnd(from: number, end: number): number {
 
 /** A subject as the model keeps it: without its opening quote, an unpartnered closing one and end punctuation. */
 export function cleanTitle(raw: string): string | null {
-  // Most subjects open with no quote to drop: they are read as a range of `raw`, sliced once.
+  // Read as two ranges of `raw`, sliced once: "về" with its spaces [s, ve) before an opening quote
+  // that goes, and the rest [b, e); without such a quote the first is empty and the rest is all.
   let s = 0;
   let e = raw.length;
   while (s < e && isSpace(raw.charCodeAt(s))) s++;
   while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
-  e = trailingPunctuationFrom(raw, s, e);
-  if (mayLeadQuote(raw, s, e)) return cleanQuotedTitle(raw);
+  e = trimmedEnd(raw, s, e, isTrailingPunctuation);
+  const quote = leadQuoteAt(raw, s, e);
+  let ve = quote > s ? quote : s;
+  let b = s;
+  if (quote >= 0) {
+    b = quote + 1;
+    while (b < e && isSpace(raw.charCodeAt(b))) b++;
+  }
   let opens = 0;
   let closes = 0;
   let straight = 0;
-  for (let i = s; i < e; i++) {
+  for (let i = b; i < e; i++) {
     const code = raw.charCodeAt(i);
     if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
     else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
     else if (code === STRAIGHT_QUOTE) straight++;
   }
-  const last = raw.charCodeAt(e - 1);
+  const last = e > b ? raw.charCodeAt(e - 1) : ve > s ? raw.charCodeAt(ve - 1) : NaN;
+  // A closing quote left without a partner goes; so does a last straight quote that opened nothing.
   if (closes > opens && (last === CLOSE_CURLY || last === CLOSE_GUILLEMET || last === STRAIGHT_QUOTE)) {
-    e--;
-    while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+    e = trimmedEnd(raw, b, e - 1, isSpace);
+    if (e === b) ve = trimmedEnd(raw, s, ve, isSpace);
   } else if (opens === 0 && closes === 0 && last === STRAIGHT_QUOTE && straight % 2 === 1) e--;
-  e = trailingPunctuationFrom(raw, s, e);
-  return e === s ? null : raw.slice(s, e);
+  e = trimmedEnd(raw, b, e, isTrailingPunctuation);
+  if (e === b) ve = trimmedEnd(raw, s, ve, isTrailingPunctuation);
+  if (e === b) return ve === s ? null : raw.slice(s, ve);
+  return ve === s ? raw.slice(b, e) : raw.slice(s, ve) + raw.slice(b, e);
 }
 
-/** Where `trimTrailing(raw.slice(s, e), '.,;:')` would end. */
-function trailingPunctuationFrom(raw: string, s: number, e: number): number {
-  while (e > s && isTrailingPunctuation(raw.charCodeAt(e - 1))) e--;
+/** Where the range [s, e) ends once the characters `drops` reads are trimmed from its end. */
+function trimmedEnd(raw: string, s: number, e: number, drops: (code: number) => boolean): number {
+  while (e > s && drops(raw.charCodeAt(e - 1))) e--;
   return e;
 }
+/** What trimTrailing(t, '.,;:') trims. */
 const isTrailingPunctuation = (code: number) => code === FULL_STOP || code === COMMA || code === SEMICOLON || code === COLON || code === SPACE;
 const COLON = 0x3a;
 
 /**
- * Whether QUOTE_LEAD may match the range: it opens with a quote, or with "về" (any case) and
- * spaces before one.
+ * Where the opening quote that goes is, in the range; -1 for none. What the pattern that dropped it
+ * read (an optional "về" of any case and its spaces, then “, « or "): the quote opens the range,
+ * or follows "về" and at least one space.
  */
-function mayLeadQuote(raw: string, s: number, e: number): boolean {
+function leadQuoteAt(raw: string, s: number, e: number): number {
+  if (s >= e) return -1;
   const first = raw.charCodeAt(s);
-  if (mayOpenQuote(first)) return true;
-  if ((first !== LOWER_V && first !== UPPER_V) || s + 1 >= e) return false;
+  if (mayOpenQuote(first)) return s;
+  if ((first !== LOWER_V && first !== UPPER_V) || s + 1 >= e) return -1;
   const second = raw.charCodeAt(s + 1);
-  if (second !== LOWER_VE && second !== UPPER_VE) return false;
+  if (second !== LOWER_VE && second !== UPPER_VE) return -1;
   let q = s + 2;
   while (q < e && isSpace(raw.charCodeAt(q))) q++;
-  return q > s + 2 && q < e && mayOpenQuote(raw.charCodeAt(q));
+  return q > s + 2 && q < e && mayOpenQuote(raw.charCodeAt(q)) ? q : -1;
 }
 const [UPPER_V, LOWER_VE, UPPER_VE] = ['V', 'ề', 'Ề'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
-
-/** The subject whose opening quote is dropped, read as strings. */
-function cleanQuotedTitle(raw: string): string | null {
-  let t = trimTrailing(raw.trim(), '.,;:');
-  // Drop the opening quote (after an optional "về"); quotes are counted by code in one pass.
-  const lead = QUOTE_LEAD.exec(t);
-  if (lead) t = (lead[1] ?? '') + t.slice(lead[0].length);
-  let opens = 0;
-  let closes = 0;
-  let straight = 0;
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
-    if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
-    else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
-    else if (code === STRAIGHT_QUOTE) straight++;
-  }
-  const last = t.charCodeAt(t.length - 1);
-  // A closing quote left without a partner goes; so does a last straight quote that opened nothing.
-  if (closes > opens && (last === CLOSE_CURLY || last === CLOSE_GUILLEMET || last === STRAIGHT_QUOTE)) t = t.slice(0, -1).trimEnd();
-  else if (opens === 0 && closes === 0 && last === STRAIGHT_QUOTE && straight % 2 === 1) t = t.slice(0, -1);
-  t = trimTrailing(t, '.,;:');
-  return t === '' ? null : t;
-}
-const QUOTE_LEAD = /^(về\s+)?[“«"]\s*/iu;
 const [OPEN_CURLY, CLOSE_CURLY, OPEN_GUILLEMET, CLOSE_GUILLEMET] = ['“', '”', '«', '»'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
 function canonicalNumber(n: string): string {
