@@ -77,10 +77,13 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
           paragraph(block);
           break;
         }
+        // A line is its own joined text when it is the block (and its key fits it, as Joined asks).
+        const whole = block.lines.length === 1 && first.key.length === first.text.length ? first : block.joined;
         body.attributionLines.push({
           conference,
           itemsBefore: conference.items.length,
-          joined: block.joined,
+          text: whole.text,
+          key: whole.key,
           contentAt: first.contentAt!,
           line: first.line,
         });

@@ -1,7 +1,6 @@
 import type { Conference, Item } from '../model/programme.js';
 import { squash, trimTrailing } from '../normalize/text.js';
 import { findPhrase, type Matchers } from '../recognise/compile.js';
-import type { Joined } from '../recognise/joined.js';
 import { escapeRegExp } from '../recognise/regex.js';
 import { tick } from '../meter.js';
 
@@ -10,7 +9,9 @@ export interface AttributionLine {
   conference: Conference;
   /** How many of the conference's items came before the line. */
   itemsBefore: number;
-  joined: Joined;
+  /** The block's joined text and its key. */
+  text: string;
+  key: string;
   contentAt: number;
   line: number;
 }
@@ -190,8 +191,8 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     return index.get(n) ?? [];
   };
   for (const a of lines) {
-    const content = a.joined.text.slice(a.contentAt);
-    const key = a.joined.key.slice(a.contentAt);
+    const content = a.text.slice(a.contentAt);
+    const key = a.key.slice(a.contentAt);
     const since = lastBefore.get(a.conference) ?? 0;
     lastBefore.set(a.conference, a.itemsBefore);
     const segs = segments(withoutFinalStop(content), withoutFinalStop(key), m);

@@ -30,8 +30,8 @@ function before(lines: readonly AttributionLine[], _m: Matchers): ResolvedAttrib
   const lastBefore = new Map<Conference, number>();
   const itemsNumbered = (c: Conference, n: number): Item[] => c.items.filter((i) => i.number === n);
   for (const a of lines) {
-    const content = a.joined.text.slice(a.contentAt);
-    const key = a.joined.key.slice(a.contentAt);
+    const content = a.text.slice(a.contentAt);
+    const key = a.key.slice(a.contentAt);
     const since = lastBefore.get(a.conference) ?? 0;
     lastBefore.set(a.conference, a.itemsBefore);
     const targets = new Set<number>();
@@ -63,7 +63,8 @@ function build(numbers: number[][], lines: { conference: number; after: number; 
     .sort((x, y) => x.conference - y.conference || x.after - y.after)
     .map((l, i) => {
       const conference = conferences[l.conference]!;
-      return { conference, itemsBefore: Math.min(l.after, conference.items.length), joined: new Joined([{ text: l.text, start: 0, line: i + 1 }]), contentAt: 0, line: i + 1 };
+      const joined = new Joined([{ text: l.text, start: 0, line: i + 1 }]);
+      return { conference, itemsBefore: Math.min(l.after, conference.items.length), text: joined.text, key: joined.key, contentAt: 0, line: i + 1 };
     });
   return { conferences, placed };
 }
