@@ -55,6 +55,9 @@ interface Compiled {
   bodyJoinStarts: Set<number>;
   bodyJoinSpaced: boolean;
   bodyJoinEmpty: boolean;
+  /** The first characters of the date and term words, for wordAhead; null when a word could start with a gap. */
+  dateStarts: Set<number> | null;
+  termStarts: Set<number> | null;
   bareDate: RegExp;
   dateBefore: RegExp;
   wordDateBefore: RegExp;
@@ -131,6 +134,8 @@ function compiled(m: Matchers): Compiled {
     bodyJoinStarts: new Set(g.joinWords.filter((w) => !/^\p{L}/u.test(w)).map((w) => w.charCodeAt(0))),
     bodyJoinSpaced: g.joinWords.some((w) => /^\p{L}/u.test(w)),
     bodyJoinEmpty: g.joinWords.includes(''),
+    dateStarts: wordStarts(g.dateWords),
+    termStarts: wordStarts(g.termWords),
     dateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?${numeric}\\s?,?\\s?$`, 'u'),
     wordDateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})\\s?,?\\s?$`, 'u'),
     titleStarts: g.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
@@ -188,6 +193,33 @@ export function afterSeparator(key: string, at: number): number {
   if (key.charCodeAt(at) === COMMA) at++;
   if (isSpace(key.charCodeAt(at))) at++;
   return at;
+}
+
+/**
+ * Whether a word whose first characters are `starts` may begin after the spaces, commas and
+ * brackets at `at`: what a date's or a term's pattern (a few of those, then a word) needs first.
+ */
+function wordAhead(key: string, at: number, starts: Set<number> | null): boolean {
+  if (starts === null) return true;
+  // The patterns allow seven such characters at most: more, and none of them matches.
+  const end = at + MAX_GAP;
+  while (at < end && isGap(key.charCodeAt(at))) at++;
+  return starts.has(key.charCodeAt(at));
+}
+const MAX_GAP = 8;
+
+/** wordAhead for the grammar's date or term words, for the test that holds it to their patterns. */
+export function tailWordAhead(key: string, at: number, m: Matchers, words: 'date' | 'term'): boolean {
+  const c = compiled(m);
+  return wordAhead(key, at, words === 'date' ? c.dateStarts : c.termStarts);
+}
+const isGap = (code: number) => isSpace(code) || code === COMMA || code === OPEN_PAREN;
+const OPEN_PAREN = 0x28;
+
+function wordStarts(words: readonly string[]): Set<number> | null {
+  const folded = words.map(foldPhrase);
+  if (folded.some((w) => w === '' || isGap(w.charCodeAt(0)))) return null;
+  return new Set(folded.map((w) => w.charCodeAt(0)));
 }
 
 /** Whether a list's join (", ", "; ", " và ") may start at `at`: a comma, semicolon or "v" within two spaces. */
@@ -531,7 +563,8 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
   for (let progress = true; progress; ) {
     progress = false;
     tick();
-    const d: RegExpExecArray | null = t.dateText === null ? (sticky(c.numericDate, key, t.end) ?? sticky(c.wordDate, key, t.end)) : null;
+    const dateAhead = t.dateText === null && wordAhead(key, t.end, c.dateStarts);
+    const d: RegExpExecArray | null = dateAhead ? (sticky(c.numericDate, key, t.end) ?? sticky(c.wordDate, key, t.end)) : null;
     if (d) {
       // The numeric form has its separator as the second group.
       const numeric = d.length === 5;
@@ -557,7 +590,7 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
       }
     }
     if (t.term === null) {
-      const r = sticky(c.term, key, t.end);
+      const r = wordAhead(key, t.end, c.termStarts) ? sticky(c.term, key, t.end) : null;
       if (r && r[0].includes('(') === closesParenthesis(r[0])) {
         t.term = normaliseTerm(r[1]!);
         t.end += r[0].length;
