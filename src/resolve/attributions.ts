@@ -190,15 +190,23 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     }
     return index.get(n) ?? [];
   };
+  // Lines come conference by conference: the map is asked when the conference changes.
+  let current: Conference | null = null;
+  let since = 0;
   for (const a of lines) {
     const content = a.text.slice(a.contentAt);
     const key = a.key.slice(a.contentAt);
-    const since = lastBefore.get(a.conference) ?? 0;
-    lastBefore.set(a.conference, a.itemsBefore);
+    if (a.conference !== current) {
+      if (current !== null) lastBefore.set(current, since);
+      current = a.conference;
+      since = lastBefore.get(current) ?? 0;
+    }
+    const before = since;
+    since = a.itemsBefore;
     const segs = segments(withoutFinalStop(content), withoutFinalStop(key), m);
     // Most lines name their agencies for the items above them, unscoped.
     if (segs.length === 1 && segs[0]!.numbers === null) {
-      resolved.push(unscoped(a, since, segs[0]!.agencies));
+      resolved.push(unscoped(a, before, segs[0]!.agencies));
       continue;
     }
     const targets: number[] = [];
@@ -215,9 +223,9 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
       } else {
         // Unscoped: exactly the items since the previous attribution line, duplicates included.
         const items = a.conference.items;
-        for (let i = since; i < a.itemsBefore; i++) seen = addOnce(targets, seen, items[i]!.number);
-        tick(Math.max(0, a.itemsBefore - since) * Math.max(1, seg.agencies.length));
-        for (let i = since; i < a.itemsBefore; i++) lead(items[i]!, seg.agencies);
+        for (let i = before; i < a.itemsBefore; i++) seen = addOnce(targets, seen, items[i]!.number);
+        tick(Math.max(0, a.itemsBefore - before) * Math.max(1, seg.agencies.length));
+        for (let i = before; i < a.itemsBefore; i++) lead(items[i]!, seg.agencies);
       }
       for (const agency of seg.agencies) if (!agencies.includes(agency)) agencies.push(agency);
     }
