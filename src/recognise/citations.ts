@@ -959,7 +959,8 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
   const present = c.namedLiterals.in(block.key);
   if (present.size === 0 && c.namedAllLiteral) return numbered;
   const named: Citation[] = [];
-  const starts = new Set<number>();
+  // Made at the first named one: most paragraphs that hold a literal name nothing.
+  let starts = null as Set<number> | null;
   const cores: [number, number][] = [];
   for (const ref of m.namedReferences) {
     if (ref.literal !== '' && !present.has(ref.literal)) continue;
@@ -1004,8 +1005,8 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       const start = block.offset(at);
       const spanEnd = block.offset(end - 1) + 1;
       const overlaps = numbered.some((x) => start < x.span.end && spanEnd > x.span.start);
-      if (overlaps || starts.has(start)) continue;
-      starts.add(start);
+      if (overlaps || starts?.has(start) === true) continue;
+      (starts ??= new Set()).add(start);
       const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
       const issuedBy =
         tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
