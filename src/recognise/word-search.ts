@@ -1,5 +1,5 @@
 import { escapeRegExp } from './regex.js';
-import { matchPhrase, type Phrase } from './compile.js';
+import { matchPhrase, phraseAt, type Phrase } from './compile.js';
 
 /** A letter or digit, as the patterns' (?<![\p{L}\p{N}]) and (?![\p{L}\p{N}]) read one. */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -114,6 +114,8 @@ export class LiteralSet {
 export class PhrasePrefixes<P extends Phrase> {
   private readonly buckets = new Map<number, P[]>();
   private readonly short: P[] = [];
+  /** The short phrases' first characters: most places start none of them. */
+  private readonly shortStarts = new Set<number>();
   private readonly whole: readonly P[] | null;
 
   constructor(
@@ -125,8 +127,10 @@ export class PhrasePrefixes<P extends Phrase> {
     this.whole = sorted ? null : list;
     if (!sorted) return;
     for (const p of list) {
-      if (p.key.length < width) this.short.push(p);
-      else {
+      if (p.key.length < width) {
+        this.short.push(p);
+        this.shortStarts.add(p.key.charCodeAt(0));
+      } else {
         const h = prefixHash(p.key, 0, width);
         const bucket = this.buckets.get(h);
         if (bucket) bucket.push(p);
@@ -140,11 +144,17 @@ export class PhrasePrefixes<P extends Phrase> {
     if (this.whole) return matchPhrase(key, at, this.whole);
     if (at + this.width <= key.length) {
       const bucket = this.buckets.get(prefixHash(key, at, this.width));
-      const found = bucket ? matchPhrase(key, at, bucket) : null;
+      const found = bucket ? firstAt(key, at, bucket) : null;
       if (found) return found;
     }
-    return matchPhrase(key, at, this.short);
+    return this.shortStarts.has(key.charCodeAt(at)) || this.shortStarts.has(NaN) ? firstAt(key, at, this.short) : null;
   }
+}
+
+/** The first phrase of the list that `key` has at `at`: matchPhrase's answer for a list in its order. */
+function firstAt<P extends Phrase>(key: string, at: number, list: readonly P[]): P | null {
+  for (let i = 0; i < list.length; i++) if (phraseAt(key, at, list[i]!)) return list[i]!;
+  return null;
 }
 
 /** A small-integer hash of `width` character codes; phrases that collide share a bucket. */

@@ -68,7 +68,7 @@ describe('LiteralSet', () => {
 });
 
 describe('PhrasePrefixes', () => {
-  const KEYS = ['ban bí thư', 'ban thường vụ tỉnh ủy', 'ban', 'bộ chính trị', 'bộ', 'bnv', 't.ư', 'ban bí', 'sở y tế', 'bộ chính'];
+  const KEYS = ['ban bí thư', 'ban thường vụ tỉnh ủy', 'ban', 'bộ chính trị', 'bộ', 'bnv', 't.ư', 'ban bí', 'sở y tế', 'bộ chính', ''];
   const byLength = (list: string[]) => list.map((key) => ({ text: key, key })).sort((a, b) => b.key.length - a.key.length);
 
   it('finds what matchPhrase finds over the whole list, at any place of any text', () => {
