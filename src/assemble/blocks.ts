@@ -4,11 +4,26 @@ import { tick } from '../meter.js';
 import { STRONG, isCaps, type Line, type LineKind } from '../recognise/lines.js';
 
 /** A logical block: a structural line plus the hard-wrapped lines that continue it. */
-export interface Block {
-  kind: LineKind;
-  first: Line;
-  lines: Line[];
-  joined: Joined;
+export class Block {
+  private whole: Joined | null = null;
+
+  constructor(
+    readonly kind: LineKind,
+    readonly first: Line,
+    readonly lines: Line[],
+  ) {}
+
+  /** The lines joined; made when first asked (an item asks only for its text after its number). */
+  get joined(): Joined {
+    // A line is a part of a joined paragraph as it is: its text, place and keys.
+    this.whole ??= new Joined(this.lines);
+    return this.whole;
+  }
+
+  /** `joined.slice(from)`: from the line itself when the block is one line. */
+  after(from: number): Joined {
+    return this.whole === null && this.lines.length === 1 ? Joined.after(this.first, from) : this.joined.slice(from);
+  }
 }
 
 const JOINABLE: ReadonlySet<LineKind> = new Set(['text', 'item', 'attribution', 'numbered', 'bullet', 'conference', 'section']);
@@ -43,7 +58,7 @@ function isCloser(code: number): boolean {
 const [CLOSE_PAREN, CLOSE_BRACKET] = [0x29, 0x5d];
 const SENTENCE_END = '.;:!?…';
 
-export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
+export function continues(prev: Pick<Block, 'kind' | 'first' | 'lines'>, line: Line): boolean {
   if (!JOINABLE.has(prev.kind) || !WEAK.has(line.kind)) return false;
   const last = prev.lines[prev.lines.length - 1]!;
   if (prev.kind === 'section') return isCaps(line.text) && !endsSentence(last.text);
@@ -68,10 +83,9 @@ export function continues(prev: Omit<Block, 'joined'>, line: Line): boolean {
  */
 export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?: (line: Line) => boolean } = {}): Block[] {
   const blocks: Block[] = [];
-  let current: Omit<Block, 'joined'> | null = null;
-  // A line is a part of a joined paragraph as it is: its text, place and keys.
+  let current: Block | null = null;
   const close = () => {
-    if (current) blocks.push({ kind: current.kind, first: current.first, lines: current.lines, joined: new Joined(current.lines) });
+    if (current) blocks.push(current);
     current = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -87,7 +101,7 @@ export function groupBlocks(lines: readonly Line[], options: { bulletsAreStrong?
       continue;
     }
     close();
-    current = { kind: line.kind, first: line, lines: [line] };
+    current = new Block(line.kind, line, [line]);
   }
   close();
   return blocks;

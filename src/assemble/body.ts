@@ -23,7 +23,9 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
     const section = body.sections[body.sections.length - 1];
     (section ? section.paragraphs : body.preamble).push(block.joined.text);
   };
-  for (const block of groupBlocks(lines)) {
+  const blocks = groupBlocks(lines);
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const first = block.first;
     switch (block.kind) {
       case 'rule':
@@ -31,14 +33,14 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
       case 'section':
         body.sections.push({
           label: first.label!,
-          title: block.joined.slice(first.text.length - first.rest!.length).text,
+          title: block.after(first.text.length - first.rest!.length).text,
           paragraphs: [],
           line: first.line,
         });
         conference = null;
         break;
       case 'conference': {
-        const title = block.joined.slice(first.text.length - first.rest!.length).text;
+        const title = block.after(first.text.length - first.rest!.length).text;
         conference = {
           ordinal: Number(first.label),
           title,
@@ -55,7 +57,7 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
           paragraph(block);
           break;
         }
-        const joined = block.joined.slice(first.text.length - first.rest!.length);
+        const joined = block.after(first.text.length - first.rest!.length);
         const citations = findCitations(joined, m);
         body.citations.push(...citations);
         const action = matchPhrase(joined.key, 0, m.actions);
@@ -75,10 +77,13 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
           paragraph(block);
           break;
         }
+        // A line is its own joined text when it is the block (and its key fits it, as Joined asks).
+        const whole = block.lines.length === 1 && first.key.length === first.text.length ? first : block.joined;
         body.attributionLines.push({
           conference,
           itemsBefore: conference.items.length,
-          joined: block.joined,
+          text: whole.text,
+          key: whole.key,
           contentAt: first.contentAt!,
           line: first.line,
         });

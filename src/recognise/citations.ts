@@ -1,12 +1,11 @@
 import type { Citation } from '../model/programme.js';
 import { bareKey, foldPhrase } from '../normalize/fold.js';
-import { trimTrailing } from '../normalize/text.js';
 import { matchPhrase, type Matchers, type Phrase } from './compile.js';
-import type { Joined } from './joined.js';
+import { isSpace, type Joined } from './joined.js';
 import { romanToInt, toRoman } from './numbers.js';
 import { mayOpenQuote, opensQuote, closesQuote, STRAIGHT_QUOTE } from './quotes.js';
 import { escapeRegExp } from './regex.js';
-import { codePointBefore, LiteralSet, WordSearch } from './word-search.js';
+import { codePointBefore, LiteralSet, PhrasePrefixes, WordSearch } from './word-search.js';
 import { gluedDateWord, isTypeCode, kindOfSymbol, repairPartySymbol, repairStateSymbol, symbolCodes, type SymbolCodes } from './citation-symbols.js';
 import { tick } from '../meter.js';
 
@@ -47,12 +46,18 @@ interface Compiled {
   wordDate: RegExp;
   of: RegExp;
   term: RegExp;
-  separator: RegExp;
   plenum: RegExp | null;
   plenumBefore: RegExp | null;
   year: RegExp;
   listJoin: RegExp;
   bodyJoin: RegExp;
+  /** What a body join can start with: its non-letter words' first characters, and a space before a word. */
+  bodyJoinStarts: Set<number>;
+  bodyJoinSpaced: boolean;
+  bodyJoinEmpty: boolean;
+  /** The first characters of the date and term words, for wordAhead; null when a word could start with a gap. */
+  dateStarts: Set<number> | null;
+  termStarts: Set<number> | null;
   bareDate: RegExp;
   dateBefore: RegExp;
   wordDateBefore: RegExp;
@@ -60,6 +65,8 @@ interface Compiled {
   titleStops: string[];
   /** The first letters of the stops: most spaces in a subject are followed by none of them. */
   titleStopStarts: Set<number>;
+  /** What titleEnd stops at: a quote, ";", "." or a space before a stop's first letter. */
+  titleEvents: RegExp;
   numberOnlyStops: Phrase[];
   issueVerbs: Phrase[];
   officerTitles: Phrase[];
@@ -72,8 +79,15 @@ interface Compiled {
   /** Body names that end in a level ("tỉnh") may be followed by a place name; words that end one. */
   placeLevels: string[];
   placeStops: Set<string>;
-  /** The bodies by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
-  bareBodies: Matchers['bodies'];
+  levelNames: Map<string, boolean>;
+  romanTerms: Map<string, boolean>;
+  /** The bodies by their first letters: a tail asks for one at every citation. */
+  bodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
+  /** The same by their letters without marks: "ƯBND tỉnh", "Bộ Chinh tri" as OCR leaves them. */
+  bareBodyIndex: PhrasePrefixes<Matchers['bodies'][number]>;
+  /** Symbols as read by their spelling, for the next citation that writes one the same way. */
+  stateSymbols: Map<string, ReadSymbol>;
+  partySymbols: Map<string, ReadSymbol & { typeLength: number; slashLength: number }>;
 }
 
 const cache = new WeakMap<Matchers, Compiled>();
@@ -95,6 +109,7 @@ function compiled(m: Matchers): Compiled {
   const dates = words(g.dateWords);
   const numeric = `(\\d{1,2})\\s?([/.\\-])\\s?(\\d{1,2})\\s?\\2\\s?(\\d{4})`;
   const joins = g.joinWords.map((w) => (/^\p{L}/u.test(w) ? `\\s${escapeRegExp(foldPhrase(w))}` : escapeRegExp(w))).join('|');
+  const bareBodies = m.bodies.map((b) => ({ ...b, key: bareKey(b.key) }));
   c = {
     kinds,
     kindByBare: new Map(kinds.map((k) => [k.bare, k])),
@@ -110,18 +125,23 @@ function compiled(m: Matchers): Compiled {
     wordDate: new RegExp(`\\s{0,3},?\\s{0,3}(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})${END}`, 'uy'),
     of: new RegExp(`\\s{0,3},?\\s{0,3}(?:${words(g.ofWords)})\\s`, 'uy'),
     term: new RegExp(`\\s?\\(?\\s?(?:${words(g.termWords)})\\s([ivxlc]{1,6}|\\d{1,2})${END}\\s?\\)?`, 'uy'),
-    separator: /\s?,?\s?/uy,
     plenum: g.plenum ? new RegExp(`\\s{0,3},?\\s{0,3}(?:${g.plenum})`, 'uy') : null,
     plenumBefore: g.plenumBefore ? new RegExp(g.plenumBefore, 'u') : null,
     year: new RegExp(`\\s?,?\\s?năm\\s((?:19|20)\\d{2})${END}`, 'uy'),
     listJoin: new RegExp(`\\s?(?:,\\s?và|,|;|\\svà)\\s(?:(?:${words(g.numberWords)})\\s?)?(?=\\d)`, 'uy'),
     bareDate: /\s{1,3}(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L}\p{N}])/uy,
     bodyJoin: new RegExp(`(?:${joins || '(?!)'})\\s`, 'uy'),
+    bodyJoinStarts: new Set(g.joinWords.filter((w) => !/^\p{L}/u.test(w)).map((w) => w.charCodeAt(0))),
+    bodyJoinSpaced: g.joinWords.some((w) => /^\p{L}/u.test(w)),
+    bodyJoinEmpty: g.joinWords.includes(''),
+    dateStarts: wordStarts(g.dateWords),
+    termStarts: wordStarts(g.termWords),
     dateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?${numeric}\\s?,?\\s?$`, 'u'),
     wordDateBefore: new RegExp(`(?<![\\p{L}\\p{N}])(?:${dates})\\s?(\\d{1,2})\\stháng\\s(\\d{1,2})\\snăm\\s(\\d{4})\\s?,?\\s?$`, 'u'),
     titleStarts: g.titleStarts.map((t) => ({ text: t, key: foldPhrase(t) })),
     titleStops: g.titleStops.map((s) => ` ${foldPhrase(s)} `),
     titleStopStarts: new Set(g.titleStops.map((s) => foldPhrase(s).charCodeAt(0))),
+    titleEvents: new RegExp(`[“”«»";.]| (?=[${g.titleStops.map(foldPhrase).filter((s) => s !== '').map((s) => unitEscape(s.charCodeAt(0))).join('')}])`, 'g'),
     numberOnlyStops: phrases(g.numberOnlyStops),
     issueVerbs: phrases(g.issueVerbs),
     officerTitles: phrases(g.officerTitles),
@@ -131,8 +151,13 @@ function compiled(m: Matchers): Compiled {
     dateWords: g.dateWords.map(foldPhrase),
     notCitedAfter: g.notCitedAfter.map((w) => `${foldPhrase(w)} `),
     codes: symbolCodes(m),
-    bareBodies: m.bodies.map((b) => ({ ...b, key: bareKey(b.key) })),
+    bodyIndex: new PhrasePrefixes(m.bodies),
+    bareBodyIndex: new PhrasePrefixes(bareBodies),
+    stateSymbols: new Map(),
+    partySymbols: new Map(),
     placeLevels: g.placeLevels.map((l) => ` ${l}`),
+    levelNames: new Map(),
+    romanTerms: new Map(),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
   cache.set(m, c);
@@ -144,7 +169,7 @@ export function citationPatterns(m: Matchers): RegExp[] {
   const c = compiled(m);
   return [
     c.kindStart.pattern, c.afterKind, c.party, c.stateLegal, c.stateAdmin, c.numberOnly, c.numericDate, c.wordDate, c.of, c.term,
-    c.separator, c.year, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
+    c.year, c.titleEvents, c.listJoin, c.bodyJoin, BARE_LEGAL_TYPE, c.bareDate, c.dateBefore, c.wordDateBefore, ...(c.plenum ? [c.plenum] : []), ...(c.plenumBefore ? [c.plenumBefore] : []),
   ];
 }
 
@@ -152,6 +177,83 @@ function sticky(re: RegExp, key: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(key);
 }
+
+/** Where a sticky pattern's match at `at` ends, -1 for none: for a pattern whose groups are not read, without a match array. */
+function stickyEnd(re: RegExp, key: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(key) ? re.lastIndex : -1;
+}
+
+// Most of the sticky patterns fail at once where they are tried; these tests by code say so
+// first, without a pattern's run, and never refuse a place the pattern would match.
+
+/** Where /\s?,?\s?/y, tried at `at`, ends: a space, a comma, a space, each if there. */
+export function afterSeparator(key: string, at: number): number {
+  if (isSpace(key.charCodeAt(at))) at++;
+  if (key.charCodeAt(at) === COMMA) at++;
+  if (isSpace(key.charCodeAt(at))) at++;
+  return at;
+}
+
+/**
+ * Whether a word whose first characters are `starts` may begin after the spaces, commas and
+ * brackets at `at`: what a date's or a term's pattern (a few of those, then a word) needs first.
+ */
+function wordAhead(key: string, at: number, starts: Set<number> | null): boolean {
+  if (starts === null) return true;
+  // The patterns allow seven such characters at most: more, and none of them matches.
+  const end = at + MAX_GAP;
+  while (at < end && isGap(key.charCodeAt(at))) at++;
+  return starts.has(key.charCodeAt(at));
+}
+const MAX_GAP = 8;
+
+/** wordAhead for the grammar's date or term words, for the test that holds it to their patterns. */
+export function tailWordAhead(key: string, at: number, m: Matchers, words: 'date' | 'term'): boolean {
+  const c = compiled(m);
+  return wordAhead(key, at, words === 'date' ? c.dateStarts : c.termStarts);
+}
+const isGap = (code: number) => isSpace(code) || code === COMMA || code === OPEN_PAREN;
+const OPEN_PAREN = 0x28;
+
+function wordStarts(words: readonly string[]): Set<number> | null {
+  const folded = words.map(foldPhrase);
+  if (folded.some((w) => w === '' || isGap(w.charCodeAt(0)))) return null;
+  return new Set(folded.map((w) => w.charCodeAt(0)));
+}
+
+/** Whether a list's join (", ", "; ", " và ") may start at `at`: a comma, semicolon or "v" within two spaces. */
+export function mayJoinList(key: string, at: number): boolean {
+  let i = at;
+  while (i - at < 2 && isSpace(key.charCodeAt(i))) i++;
+  const code = key.charCodeAt(i);
+  return code === COMMA || code === SEMICOLON || code === LOWER_V;
+}
+
+/** Whether a co-issuer's join may start at `at`: one of its non-letter words, or the space before a word. */
+function mayJoinBody(key: string, at: number, c: Compiled): boolean {
+  const code = key.charCodeAt(at);
+  return c.bodyJoinEmpty || c.bodyJoinStarts.has(code) || (c.bodyJoinSpaced && isSpace(code));
+}
+
+/** mayJoinBody with the grammar's join words, for the test that holds it to the pattern. */
+export function mayJoinBodyAt(key: string, at: number, m: Matchers): boolean {
+  return mayJoinBody(key, at, compiled(m));
+}
+
+/** Whether `key.slice(from, to).trim()` is empty. */
+function onlySpaces(key: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(key.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `text.trimEnd().endsWith(')')` without the trimmed copy. */
+export function closesParenthesis(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  return i >= 0 && text.charCodeAt(i) === CLOSE_PAREN;
+}
+const [COMMA, LOWER_V, CLOSE_PAREN] = [',', 'v', ')'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
 
 /** "2014-03-28" for a real calendar day of whole numbers, else null; years before 100 are none (Date.UTC reads them as 19xx). */
 export function isoDate(d: number, mo: number, y: number): string | null {
@@ -177,8 +279,15 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
   let straightOpen = false;
   const quoted = mayOpenQuote(key.charCodeAt(from)) || mayOpenQuote(key.charCodeAt(from + 3));
   const limit = Math.min(key.length, from + MAX_TITLE);
-  // Character codes, not key[i]: a letter beyond Latin-1 read as a string is a new string each time.
-  for (let i = from; i < limit; i++) {
+  // Only quotes, ";", "." and a space before a stop's first letter end a subject or change its
+  // depth: the pattern finds them natively, in the window and one character past it (where a
+  // space at its end looks), rather than a loop reading every character of the key's slice.
+  const events = c.titleEvents;
+  const window = key.slice(from, Math.min(key.length, limit + 1));
+  events.lastIndex = 0;
+  while (events.test(window)) {
+    const i = from + events.lastIndex - 1;
+    if (i >= limit) break;
     const code = key.charCodeAt(i);
     if (code === STRAIGHT_QUOTE) {
       if (straightOpen && depth > 0) {
@@ -195,11 +304,28 @@ function titleEnd(block: Joined, from: number, c: Compiled): number {
       if (depth === 0 && quoted) return tickedEnd(from, i + 1);
     } else if (depth === 0) {
       if (code === SEMICOLON) return tickedEnd(from, i);
-      if (code === FULL_STOP && (i + 1 === key.length || (key.charCodeAt(i + 1) === SPACE && /\p{Lu}/u.test(text[i + 2] ?? '')))) return tickedEnd(from, i);
+      if (code === FULL_STOP && (i + 1 === key.length || (key.charCodeAt(i + 1) === SPACE && upperAt(text, i + 2)))) return tickedEnd(from, i);
       if (code === SPACE && c.titleStopStarts.has(key.charCodeAt(i + 1)) && startsWithAny(key, i, c.titleStops)) return tickedEnd(from, i);
     }
   }
   return tickedEnd(from, limit);
+}
+
+/** titleEnd with the grammar's stops, for the test that holds it to its earlier definition. */
+export function titleEndAt(block: Joined, from: number, m: Matchers): number {
+  return titleEnd(block, from, compiled(m));
+}
+
+/** A UTF-16 unit as a pattern writes it in a class. */
+function unitEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `/\p{Lu}/u.test(text[i] ?? '')`, by code for ASCII: asked after each full stop of a subject. */
+export function upperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (!(code >= 0x80)) return code >= 0x41 && code <= 0x5a;
+  return /\p{Lu}/u.test(text[i]!);
 }
 
 // A helper, not a closure over the loop's index: a closure would make V8 give every pass of the
@@ -216,34 +342,74 @@ function tickedEnd(from: number, end: number): number {
 
 /** A subject as the model keeps it: without its opening quote, an unpartnered closing one and end punctuation. */
 export function cleanTitle(raw: string): string | null {
-  let t = trimTrailing(raw.trim(), '.,;:');
-  // Drop the opening quote (after an optional "về"); quotes are counted by code in one pass.
-  const lead = QUOTE_LEAD.exec(t);
-  if (lead) t = (lead[1] ?? '') + t.slice(lead[0].length);
+  // Read as two ranges of `raw`, sliced once: "về" with its spaces [s, ve) before an opening quote
+  // that goes, and the rest [b, e); without such a quote the first is empty and the rest is all.
+  let s = 0;
+  let e = raw.length;
+  while (s < e && isSpace(raw.charCodeAt(s))) s++;
+  while (e > s && isSpace(raw.charCodeAt(e - 1))) e--;
+  e = trimmedEnd(raw, s, e, isTrailingPunctuation);
+  const quote = leadQuoteAt(raw, s, e);
+  let ve = quote > s ? quote : s;
+  let b = s;
+  if (quote >= 0) {
+    b = quote + 1;
+    while (b < e && isSpace(raw.charCodeAt(b))) b++;
+  }
   let opens = 0;
   let closes = 0;
   let straight = 0;
-  for (let i = 0; i < t.length; i++) {
-    const code = t.charCodeAt(i);
+  for (let i = b; i < e; i++) {
+    const code = raw.charCodeAt(i);
     if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
     else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
     else if (code === STRAIGHT_QUOTE) straight++;
   }
-  const last = t.charCodeAt(t.length - 1);
+  const last = e > b ? raw.charCodeAt(e - 1) : ve > s ? raw.charCodeAt(ve - 1) : NaN;
   // A closing quote left without a partner goes; so does a last straight quote that opened nothing.
-  if (closes > opens && (last === CLOSE_CURLY || last === CLOSE_GUILLEMET || last === STRAIGHT_QUOTE)) t = t.slice(0, -1).trimEnd();
-  else if (opens === 0 && closes === 0 && last === STRAIGHT_QUOTE && straight % 2 === 1) t = t.slice(0, -1);
-  t = trimTrailing(t, '.,;:');
-  return t === '' ? null : t;
+  if (closes > opens && (last === CLOSE_CURLY || last === CLOSE_GUILLEMET || last === STRAIGHT_QUOTE)) {
+    e = trimmedEnd(raw, b, e - 1, isSpace);
+    if (e === b) ve = trimmedEnd(raw, s, ve, isSpace);
+  } else if (opens === 0 && closes === 0 && last === STRAIGHT_QUOTE && straight % 2 === 1) e--;
+  e = trimmedEnd(raw, b, e, isTrailingPunctuation);
+  if (e === b) ve = trimmedEnd(raw, s, ve, isTrailingPunctuation);
+  if (e === b) return ve === s ? null : raw.slice(s, ve);
+  return ve === s ? raw.slice(b, e) : raw.slice(s, ve) + raw.slice(b, e);
 }
-const QUOTE_LEAD = /^(về\s+)?[“«"]\s*/iu;
+
+/** Where the range [s, e) ends once the characters `drops` reads are trimmed from its end. */
+function trimmedEnd(raw: string, s: number, e: number, drops: (code: number) => boolean): number {
+  while (e > s && drops(raw.charCodeAt(e - 1))) e--;
+  return e;
+}
+/** What trimTrailing(t, '.,;:') trims. */
+const isTrailingPunctuation = (code: number) => code === FULL_STOP || code === COMMA || code === SEMICOLON || code === COLON || code === SPACE;
+const COLON = 0x3a;
+
+/**
+ * Where the opening quote that goes is, in the range; -1 for none. What the pattern that dropped it
+ * read (an optional "về" of any case and its spaces, then “, « or "): the quote opens the range,
+ * or follows "về" and at least one space.
+ */
+function leadQuoteAt(raw: string, s: number, e: number): number {
+  if (s >= e) return -1;
+  const first = raw.charCodeAt(s);
+  if (mayOpenQuote(first)) return s;
+  if ((first !== LOWER_V && first !== UPPER_V) || s + 1 >= e) return -1;
+  const second = raw.charCodeAt(s + 1);
+  if (second !== LOWER_VE && second !== UPPER_VE) return -1;
+  let q = s + 2;
+  while (q < e && isSpace(raw.charCodeAt(q))) q++;
+  return q > s + 2 && q < e && mayOpenQuote(raw.charCodeAt(q)) ? q : -1;
+}
+const [UPPER_V, LOWER_VE, UPPER_VE] = ['V', 'ề', 'Ề'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
 const [OPEN_CURLY, CLOSE_CURLY, OPEN_GUILLEMET, CLOSE_GUILLEMET] = ['“', '”', '«', '»'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
 function canonicalNumber(n: string): string {
   return n.length === 1 ? `0${n}` : n;
 }
 
-interface NumberSymbol {
+export interface NumberSymbol {
   number: string;
   symbol: string;
   id: string;
@@ -256,7 +422,7 @@ interface NumberSymbol {
 /** The number and symbol at `at` in one of the three shapes, repaired; null when there is none. */
 function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null {
   const { key, text } = block;
-  const legal = sticky(c.stateLegal, key, at);
+  const legal = slashAfterNumber(key, at) ? sticky(c.stateLegal, key, at) : null;
   if (legal) {
     const number = `${text.slice(at, at + legal[1]!.length)}/${legal[2]}`;
     const symbolAt = at + legal[1]!.length + legal[2]!.length + 2;
@@ -266,23 +432,14 @@ function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null
   if (party) {
     const sep = party[2]!;
     const typeAt = at + party[1]!.length + sep.length;
-    const type = text.slice(typeAt, typeAt + party[3]!.length);
     // Without its hyphen ("26 NQ/TW", "646/QĐ/QUTW") only a known type code makes it a symbol.
     // An en dash typed for the hyphen ("26 – NQ/TW") is a hyphen, repaired.
-    if (/[-–]/u.test(sep) || isTypeCode(type, c.codes)) {
-      const issuerAt = typeAt + party[3]!.length + party[4]!.length;
-      let issuer = text.slice(issuerAt, issuerAt + party[5]!.length);
-      let end = at + party[0].length;
-      const glued = gluedDateWord(issuer, c.dateWords);
-      if (glued > 0 && glued < issuer.length) {
-        issuer = issuer.slice(0, -glued);
-        end -= glued;
-      }
+    if (sep === '-' || /[-–]/u.test(sep) || isTypeCode(text.slice(typeAt, typeAt + party[3]!.length), c.codes)) {
+      const read = partySymbol(text, typeAt, party[3]!.length, party[4]!.length, at + party[0].length, c);
       const number = text.slice(at, at + party[1]!.length);
-      const fixed = repairPartySymbol(`${type}/${issuer}`, c.codes);
-      const hyphen = sep.replace(/\s/gu, '');
-      const repaired = glued > 0 || fixed.repaired || hyphen !== '-' || /\s/u.test(sep + party[4]!);
-      return { number, symbol: fixed.symbol, id: `${canonicalNumber(number)}-${fixed.symbol}`, repaired, party: true, end };
+      // Spaces in the separators, or any separator but "-" and "/", are written wrong.
+      const repaired = read.glued > 0 || read.repaired || sep !== '-' || party[4] !== '/';
+      return { number, symbol: read.symbol, id: `${canonicalNumber(number)}-${read.symbol}`, repaired, party: true, end: at + party[0].length - read.cut };
     }
   }
   const admin = sticky(c.stateAdmin, key, at);
@@ -300,17 +457,64 @@ function readNumber(block: Joined, at: number, c: Compiled): NumberSymbol | null
   return null;
 }
 
+/** readNumber with the grammar's patterns, for the test that holds it to its earlier definition. */
+export function numberSymbolAt(block: Joined, at: number, m: Matchers): NumberSymbol | null {
+  return readNumber(block, at, compiled(m));
+}
+
 function stateSymbol(text: string, number: string, symbolAt: number, end: number, c: Compiled): NumberSymbol {
-  let written = text.slice(symbolAt, end);
+  const written = text.slice(symbolAt, end);
+  let read = c.stateSymbols.get(written);
+  if (read === undefined) {
+    read = readStateSymbol(written, c);
+    remember(c.stateSymbols, written, read);
+  }
+  return { number, symbol: read.symbol, id: `${number}/${read.symbol}`, repaired: read.repaired, party: false, end: end - read.cut };
+}
+
+/** What a symbol's spelling reads as: canonical, how many glued characters it loses at its end, and whether it was repaired. */
+interface ReadSymbol {
+  symbol: string;
+  cut: number;
+  glued: number;
+  repaired: boolean;
+}
+
+function readStateSymbol(written: string, c: Compiled): ReadSymbol {
   const spaced = /-\s/u.test(written);
   if (spaced) written = written.replace(/-\s/gu, '-');
   const glued = gluedDateWord(written, c.dateWords);
-  if (glued > 0 && glued < written.length) {
-    written = written.slice(0, -glued);
-    end -= glued;
-  }
-  const fixed = repairStateSymbol(written, c.codes);
-  return { number, symbol: fixed.symbol, id: `${number}/${fixed.symbol}`, repaired: fixed.repaired || glued > 0 || spaced, party: false, end };
+  const cut = glued > 0 && glued < written.length ? glued : 0;
+  const fixed = repairStateSymbol(written.slice(0, written.length - cut), c.codes);
+  return { symbol: fixed.symbol, cut, glued, repaired: fixed.repaired || glued > 0 || spaced };
+}
+
+/** A Party symbol's type, slash and issuer ("KL/TW", "CTR / TUngày") read once per spelling and split. */
+function partySymbol(text: string, typeAt: number, typeLength: number, slashLength: number, end: number, c: Compiled): ReadSymbol {
+  const written = text.slice(typeAt, end);
+  const known = c.partySymbols.get(written);
+  if (known !== undefined && known.typeLength === typeLength && known.slashLength === slashLength) return known;
+  const issuer = written.slice(typeLength + slashLength);
+  const glued = gluedDateWord(issuer, c.dateWords);
+  const cut = glued > 0 && glued < issuer.length ? glued : 0;
+  const fixed = repairPartySymbol(`${written.slice(0, typeLength)}/${issuer.slice(0, issuer.length - cut)}`, c.codes);
+  const read = { symbol: fixed.symbol, cut, glued, repaired: fixed.repaired, typeLength, slashLength };
+  remember(c.partySymbols, written, read);
+  return read;
+}
+
+// Symbols repeat ("NQ/TW", "QĐ-UBND"): their readings are kept, a bounded number of them.
+const REMEMBERED = 4096;
+function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+  if (memo.size >= REMEMBERED) memo.clear();
+  memo.set(key, value);
+}
+
+/** Whether a "/" follows the digits at `at` (and a letter after them): a State legal number's first need. */
+function slashAfterNumber(key: string, at: number): boolean {
+  let i = at;
+  while (i - at < 5 && isDigit(key.charCodeAt(i))) i++;
+  return i > at && (key.charCodeAt(i) === SLASH || key.charCodeAt(i + 1) === SLASH);
 }
 
 interface Tail {
@@ -327,10 +531,10 @@ function bodyAt(block: Joined, at: number, m: Matchers, c: Compiled): { name: st
   const { key } = block;
   const officer = matchPhrase(key, at, c.officerTitles);
   if (officer && key[at + officer.key.length] === ' ') {
-    const body = matchPhrase(key, at + officer.key.length + 1, m.bodies);
+    const body = c.bodyIndex.match(key, at + officer.key.length + 1);
     if (body) return { name: `${officer.text} ${body.name}`, length: officer.key.length + 1 + body.key.length };
   }
-  const body = matchPhrase(key, at, m.bodies) ?? matchPhrase(block.bare, at, c.bareBodies);
+  const body = c.bodyIndex.match(key, at) ?? c.bareBodyIndex.match(block.bare, at);
   return body ? { name: body.name, length: body.key.length } : null;
 }
 
@@ -339,12 +543,12 @@ function coIssuers(block: Joined, end: number, m: Matchers, c: Compiled): number
   const { key } = block;
   for (let n = 0; n < 6; n++) {
     tick();
-    const j = sticky(c.bodyJoin, key, end);
-    const body = j ? bodyAt(block, end + j[0].length, m, c) : null;
-    if (!j || !body) break;
+    const joined = mayJoinBody(key, end, c) ? stickyEnd(c.bodyJoin, key, end) : -1;
+    const body = joined >= 0 ? bodyAt(block, joined, m, c) : null;
+    if (!body) break;
     // "… của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành …": a body followed by its own verb is the
     // subject of the sentence, not a co-issuer; a co-issuer ends the list, the citation or its clause.
-    const after = end + j[0].length + body.length;
+    const after = joined + body.length;
     if (!/^(?:$|[\s]*[,;.:)(]|\s(?:và|về|khóa|khoá|ngày|tại|năm)(?![\p{L}]))/u.test(key.slice(after, after + 8))) break;
     end = after;
   }
@@ -359,10 +563,17 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
   for (let progress = true; progress; ) {
     progress = false;
     tick();
-    const d: RegExpExecArray | null = t.dateText === null ? (sticky(c.numericDate, key, t.end) ?? sticky(c.wordDate, key, t.end)) : null;
+    const dateAhead = t.dateText === null && wordAhead(key, t.end, c.dateStarts);
+    const d: RegExpExecArray | null = dateAhead ? (sticky(c.numericDate, key, t.end) ?? sticky(c.wordDate, key, t.end)) : null;
     if (d) {
-      const [day, month, year]: (string | undefined)[] = d.length === 5 ? [d[1], d[3], d[4]] : [d[1], d[2], d[3]];
+      // The numeric form has its separator as the second group.
+      const numeric = d.length === 5;
+      const day = d[1];
+      const month = numeric ? d[3] : d[2];
+      const year = numeric ? d[4] : d[3];
       t.date = isoDate(Number(day), Number(month), Number(year));
+      // A real date's year is the year written (what its ISO form begins with).
+      if (t.date !== null) t.year = Number(year);
       t.dateText = `${day}/${month}/${year}`;
       t.end += d[0].length;
       dated = true;
@@ -379,8 +590,8 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
       }
     }
     if (t.term === null) {
-      const r = sticky(c.term, key, t.end);
-      if (r && r[0].includes('(') === r[0].trimEnd().endsWith(')')) {
+      const r = wordAhead(key, t.end, c.termStarts) ? sticky(c.term, key, t.end) : null;
+      if (r && r[0].includes('(') === closesParenthesis(r[0])) {
         t.term = normaliseTerm(r[1]!);
         t.end += r[0].length;
         progress = true;
@@ -396,7 +607,6 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
       }
     }
   }
-  if (t.date !== null) t.year = Number(t.date.slice(0, 4));
   return t;
 }
 
@@ -407,7 +617,7 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
  */
 function placeAfter(block: Joined, end: number, name: string, c: Compiled): number {
   const { key, text } = block;
-  if (!c.placeLevels.some((l) => name.endsWith(l))) return end;
+  if (!namesLevel(name, c)) return end;
   let at = end;
   for (let words = 0; words < 4; words++) {
     const word = sticky(PLACE_WORD, text, at);
@@ -416,15 +626,25 @@ function placeAfter(block: Joined, end: number, name: string, c: Compiled): numb
   }
   return at;
 }
+/** Whether an issuer's name ends in a level ("UBND tỉnh"): asked of the few names bodies have, once each. */
+function namesLevel(name: string, c: Compiled): boolean {
+  let known = c.levelNames.get(name);
+  if (known === undefined) {
+    known = c.placeLevels.some((l) => name.endsWith(l));
+    remember(c.levelNames, name, known);
+  }
+  return known;
+}
+
 const PLACE_WORD = / \p{Lu}[\p{L}\p{M}]{0,15}(?![\p{L}\p{M}\p{N}])/uy;
 
 /** "của <body>", a plenum ("Hội nghị lần thứ 7 Ban Chấp hành Trung ương"), "được <body> thông qua", or a body right after the date. */
 function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated: boolean): { name: string; end: number } | null {
   const { key } = block;
-  const of = sticky(c.of, key, at);
-  if (of) {
-    const body = bodyAt(block, at + of[0].length, m, c);
-    if (body) return { name: body.name, end: at + of[0].length + body.length };
+  const ofEnd = stickyEnd(c.of, key, at);
+  if (ofEnd >= 0) {
+    const body = bodyAt(block, ofEnd, m, c);
+    if (body) return { name: body.name, end: ofEnd + body.length };
   }
   if (c.plenum) {
     const p = sticky(c.plenum, key, at);
@@ -436,8 +656,7 @@ function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated:
       if ((p.groups?.central || p.groups?.central2) && issuer) return { name: issuer, end: after };
     }
   }
-  const sep = sticky(c.separator, key, at);
-  const s = at + (sep?.[0].length ?? 0);
+  const s = afterSeparator(key, at);
   const before = matchPhrase(key, s, c.adoptedBefore);
   if (before && key[s + before.key.length] === ' ') {
     const body = bodyAt(block, s + before.key.length + 1, m, c);
@@ -537,12 +756,29 @@ function isYear(n: string): boolean {
   return /^(?:19|20)\d{2}$/u.test(n);
 }
 
+// Where each numbered citation of a paragraph ends in its key, ascending (each is found after the
+// last): one array, emptied for each paragraph, rather than a Set made for each.
+const NUMBERED_ENDS: number[] = [];
+
+/** Whether an ascending list holds `n`. */
+function holds(list: readonly number[], n: number): boolean {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === n;
+}
+
 export function findCitations(block: Joined, m: Matchers): Citation[] {
   const c = compiled(m);
   const { key, text } = block;
   const found: Citation[] = [];
   // Where each numbered citation ends in the key: a named document right after one is its subject.
-  const ends = new Set<number>();
+  const ends = NUMBERED_ENDS;
+  ends.length = 0;
   const unmarked = block.bare;
   let from = 0;
   for (let k = c.kindStart.find(unmarked, from); k; k = c.kindStart.find(unmarked, from)) {
@@ -550,9 +786,8 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
     const kindAt = k.at;
     from = kindAt + k.word.length;
     const kind = c.kindByBare.get(k.word);
-    const afterKind = sticky(c.afterKind, key, from);
-    if (!kind || !afterKind) continue;
-    const numAt = from + afterKind[0].length;
+    const numAt = kind ? stickyEnd(c.afterKind, key, from) : -1;
+    if (!kind || numAt < 0) continue;
 
     let num = readNumber(block, numAt, c);
     let form: Citation['form'] = 'numbered';
@@ -563,7 +798,7 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       // A number without a symbol: "Chỉ thị 35 của Bộ Chính trị", "Nghị quyết số 18 ngày 25-10-2017".
       const only = kind.generic ? null : sticky(c.numberOnly, key, numAt);
       if (!only) continue;
-      const written = /\p{Lu}/u.test(text[kindAt]!) || afterKind[0].trim() !== '';
+      const written = /\p{Lu}/u.test(text[kindAt]!) || !onlySpaces(key, from, numAt);
       if (!written || isYear(only[1]!)) continue;
       const end = numAt + only[0].length;
       tail = readTail(block, end, m, c, false);
@@ -582,12 +817,11 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
       tick();
       let end = trimEnd(key, start, tail.end);
       // Another number sharing the kind: "…18-NQ/TW, 19-NQ/TW và 20-NQ/TW", "… và số 343/TTr-CP".
-      const join = sticky(c.listJoin, key, end);
-      const next = join ? readNumber(block, end + join[0].length, c) : null;
+      const joinEnd = mayJoinList(key, end) ? stickyEnd(c.listJoin, key, end) : -1;
+      const next = joinEnd >= 0 ? readNumber(block, joinEnd, c) : null;
       let title: string | null = null;
       if (!next) {
-        const sep = sticky(c.separator, key, end);
-        const titleAt = end + (sep?.[0].length ?? 0);
+        const titleAt = afterSeparator(key, end);
         if (matchPhrase(key, titleAt, c.titleStarts) || mayOpenQuote(key.charCodeAt(titleAt))) {
           title = cleanTitle(text.slice(titleAt, titleEnd(block, titleAt, c)));
         }
@@ -613,9 +847,9 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
         refersTo: null,
       });
       from = end;
-      ends.add(end);
-      if (!next || !join) break;
-      start = end + join[0].length;
+      ends.push(end);
+      if (!next) break;
+      start = joinEnd;
       num = next;
       form = 'list';
       kindName = kind.generic ? (kindOfSymbol(num.symbol, num.party, c.codes) ?? kindName) : kindName;
@@ -684,9 +918,11 @@ export function bareLegalAt(key: string, from: number): { at: number; end: numbe
   for (let slash = key.indexOf('/', from); slash !== -1; slash = key.indexOf('/', slash + 1)) {
     let at = slash;
     while (at > from && slash - at < 5 && isDigit(key.charCodeAt(at - 1))) at--;
-    if (at === slash || (at > 0 && NOT_BEFORE_LEGAL.test(String.fromCodePoint(codePointBefore(key, at))))) continue;
+    if (at === slash) continue;
+    // The century first: a date's "28/3/2014" fails it by code, before a character's test.
     const century = key.charCodeAt(slash + 1) * 256 + key.charCodeAt(slash + 2);
     if (century !== NINETEEN && century !== TWENTY) continue;
+    if (at > 0 && NOT_BEFORE_LEGAL.test(String.fromCodePoint(codePointBefore(key, at)))) continue;
     if (!isDigit(key.charCodeAt(slash + 3)) || !isDigit(key.charCodeAt(slash + 4)) || key.charCodeAt(slash + 5) !== SLASH) continue;
     const type = sticky(BARE_LEGAL_TYPE, key, slash + 6);
     if (type) return { at, end: slash + 6 + type[0].length };
@@ -705,15 +941,26 @@ function trimEnd(key: string, from: number, end: number): number {
   return end;
 }
 
+/** Whether a term reads as a Roman numeral: asked of the few terms there are, once each. */
+function isRomanTerm(term: string, c: Compiled): boolean {
+  let known = c.romanTerms.get(term);
+  if (known === undefined) {
+    known = romanToInt(term) !== null;
+    remember(c.romanTerms, term, known);
+  }
+  return known;
+}
+
 function normaliseTerm(raw: string): string {
   return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
 }
 
-function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: Set<number>): Citation[] {
+function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: readonly number[]): Citation[] {
   const present = c.namedLiterals.in(block.key);
   if (present.size === 0 && c.namedAllLiteral) return numbered;
   const named: Citation[] = [];
-  const starts = new Set<number>();
+  // Made at the first named one: most paragraphs that hold a literal name nothing.
+  let starts = null as Set<number> | null;
   const cores: [number, number][] = [];
   for (const ref of m.namedReferences) {
     if (ref.literal !== '' && !present.has(ref.literal)) continue;
@@ -743,8 +990,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
       let quotedEnd = core;
       if (ref.quotedTitle) {
-        const sep = sticky(c.separator, block.key, core);
-        const titleAt = core + (sep?.[0].length ?? 0);
+        const titleAt = afterSeparator(block.key, core);
         quotedEnd = titleEnd(block, titleAt, c);
         title = cleanTitle(block.text.slice(titleAt, quotedEnd));
       }
@@ -753,14 +999,14 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
       // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
       // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
       if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
-      if (numberedEnds.has(at - 1) || numberedEnds.has(at - 2)) continue;
+      if (holds(numberedEnds, at - 1) || holds(numberedEnds, at - 2)) continue;
       if (tail) cores.push([at, core]);
       const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
       const start = block.offset(at);
       const spanEnd = block.offset(end - 1) + 1;
       const overlaps = numbered.some((x) => start < x.span.end && spanEnd > x.span.start);
-      if (overlaps || starts.has(start)) continue;
-      starts.add(start);
+      if (overlaps || starts?.has(start) === true) continue;
+      (starts ??= new Set()).add(start);
       const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
       const issuedBy =
         tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
@@ -772,7 +1018,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
         id: null,
         date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
         issuedBy,
-        term: term && romanToInt(term) !== null ? term : null,
+        term: term && isRomanTerm(term, c) ? term : null,
         title,
         span: { start, end: spanEnd },
         line: block.line(at),

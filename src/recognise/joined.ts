@@ -28,7 +28,10 @@ export class Joined {
     let text = '';
     let key: string | null = '';
     let bare: string | null = '';
-    const pieces: { at: number; start: number; line: number }[] = [];
+    // Sized for the parts, not grown by push: most paragraphs are one line, and a first push
+    // makes room for seventeen.
+    const pieces = new Array<{ at: number; start: number; line: number }>(parts.length);
+    let n = 0;
     for (const part of parts) {
       tick(1 + part.text.length);
       if (part.text === '') continue;
@@ -37,7 +40,7 @@ export class Joined {
         if (key !== null) key += ' ';
         if (bare !== null) bare += ' ';
       }
-      pieces.push({ at: text.length, start: part.start, line: part.line });
+      pieces[n++] = { at: text.length, start: part.start, line: part.line };
       text += part.text;
       key = key !== null && part.key !== undefined && part.key.length === part.text.length ? key + part.key : null;
       bare = bare !== null && part.bare !== undefined && part.bare.length === part.text.length ? bare + part.bare : null;
@@ -46,6 +49,7 @@ export class Joined {
     this.key = key ?? foldKey(text);
     // An unmarked key is only trusted beside the folded key it was made from.
     this.bareCache = key !== null ? bare : null;
+    if (n < pieces.length) pieces.length = n;
     this.pieces = pieces;
   }
 
@@ -67,9 +71,23 @@ export class Joined {
       let at = piece.at + skip;
       while (at < end && isSpace(this.text.charCodeAt(at))) at++;
       const lead = at - piece.at;
-      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end), ...(bare !== null ? { bare: bare.slice(at, end) } : {}) });
+      parts.push({ text: this.text.slice(at, end), start: piece.start + lead, line: piece.line, key: this.key.slice(at, end), bare: bare !== null ? bare.slice(at, end) : undefined });
     }
     return new Joined(parts);
+  }
+
+  /**
+   * `new Joined([part]).slice(from)` without the whole part's Joined: an item's or a heading's
+   * text after its label, from a block of one line.
+   */
+  static after(part: JoinedPart, from: number): Joined {
+    const end = part.text.length;
+    if (part.key === undefined || part.key.length !== end) return new Joined([part]).slice(from);
+    if (end <= from) return new Joined([]);
+    let at = Math.max(0, from);
+    while (at < end && isSpace(part.text.charCodeAt(at))) at++;
+    const bare = part.bare !== undefined && part.bare.length === end ? part.bare.slice(at) : undefined;
+    return new Joined([{ text: part.text.slice(at), start: part.start + at, line: part.line, key: part.key.slice(at), bare }]);
   }
 
   private piece(i: number) {
@@ -99,7 +117,7 @@ export class Joined {
 }
 
 /** What /\s/ matches, by code: a slice's leading space is skipped without a regular expression. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;

@@ -1,4 +1,5 @@
 import { escapeRegExp } from './regex.js';
+import { matchPhrase, phraseAt, type Phrase } from './compile.js';
 
 /** A letter or digit, as the patterns' (?<![\p{L}\p{N}]) and (?![\p{L}\p{N}]) read one. */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -101,4 +102,64 @@ export class LiteralSet {
     for (const l of this.literals) if (longest.some((x) => x.startsWith(l))) found.add(l);
     return found;
   }
+}
+
+/**
+ * A list of phrases, longest first, bucketed by a hash of their first `width` characters: what
+ * matchPhrase(key, at, list) answers, asking only the phrases that can start at `at`. The grammar's
+ * bodies share first letters ("ban …", "bộ …", "sở …"), so a bucket by the first one alone still
+ * holds dozens, each asked at every citation's tail. Phrases shorter than `width` are asked after
+ * the bucket, which is their place in a list sorted longest first.
+ */
+export class PhrasePrefixes<P extends Phrase> {
+  private readonly buckets = new Map<number, P[]>();
+  private readonly short: P[] = [];
+  /** The short phrases' first characters: most places start none of them. */
+  private readonly shortStarts = new Set<number>();
+  private readonly whole: readonly P[] | null;
+
+  constructor(
+    list: readonly P[],
+    private readonly width = 5,
+  ) {
+    const sorted = list.every((p, i) => i === 0 || list[i - 1]!.key.length >= p.key.length);
+    // Only a list sorted longest first keeps its order split so; any other is asked whole.
+    this.whole = sorted ? null : list;
+    if (!sorted) return;
+    for (const p of list) {
+      if (p.key.length < width) {
+        this.short.push(p);
+        this.shortStarts.add(p.key.charCodeAt(0));
+      } else {
+        const h = prefixHash(p.key, 0, width);
+        const bucket = this.buckets.get(h);
+        if (bucket) bucket.push(p);
+        else this.buckets.set(h, [p]);
+      }
+    }
+  }
+
+  /** The longest phrase of the list that `key` has at `at`, as matchPhrase finds it. */
+  match(key: string, at: number): P | null {
+    if (this.whole) return matchPhrase(key, at, this.whole);
+    if (at + this.width <= key.length) {
+      const bucket = this.buckets.get(prefixHash(key, at, this.width));
+      const found = bucket ? firstAt(key, at, bucket) : null;
+      if (found) return found;
+    }
+    return this.shortStarts.has(key.charCodeAt(at)) || this.shortStarts.has(NaN) ? firstAt(key, at, this.short) : null;
+  }
+}
+
+/** The first phrase of the list that `key` has at `at`: matchPhrase's answer for a list in its order. */
+function firstAt<P extends Phrase>(key: string, at: number, list: readonly P[]): P | null {
+  for (let i = 0; i < list.length; i++) if (phraseAt(key, at, list[i]!)) return list[i]!;
+  return null;
+}
+
+/** A small-integer hash of `width` character codes; phrases that collide share a bucket. */
+function prefixHash(key: string, at: number, width: number): number {
+  let h = 0;
+  for (let i = 0; i < width; i++) h = (h * 31 + key.charCodeAt(at + i)) & 0x3fffffff;
+  return h;
 }

@@ -1,7 +1,6 @@
 import type { Conference, Item } from '../model/programme.js';
 import { squash, trimTrailing } from '../normalize/text.js';
 import { findPhrase, type Matchers } from '../recognise/compile.js';
-import type { Joined } from '../recognise/joined.js';
 import { escapeRegExp } from '../recognise/regex.js';
 import { tick } from '../meter.js';
 
@@ -10,7 +9,9 @@ export interface AttributionLine {
   conference: Conference;
   /** How many of the conference's items came before the line. */
   itemsBefore: number;
-  joined: Joined;
+  /** The block's joined text and its key. */
+  text: string;
+  key: string;
   contentAt: number;
   line: number;
 }
@@ -98,23 +99,73 @@ interface Segment {
 }
 
 function segments(content: string, contentKey: string, m: Matchers): Segment[] {
+  // Most lines have one part: it and its key are the content's own, not a split's.
+  if (!content.includes(';')) {
+    const segment = segmentOf(content, contentKey, m);
+    return segment ? [segment] : [];
+  }
   const out: Segment[] = [];
   let from = 0;
   for (const part of content.split(';')) {
-    const key = contentKey.slice(from, from + part.length);
+    const segment = segmentOf(part, contentKey.slice(from, from + part.length), m);
+    if (segment) out.push(segment);
     from += part.length + 1;
-    const scope = findPhrase(key, m.scopeWords);
-    if (scope && /^\s*\(?\d/u.test(key.slice(scope.at + scope.phrase.key.length))) {
-      out.push({
-        agencies: splitAgencies(part.slice(0, scope.at)),
-        numbers: scopeNumbers(key.slice(scope.at + scope.phrase.key.length), m),
-      });
-    } else {
-      out.push({ agencies: splitAgencies(part), numbers: null });
-    }
   }
+  return out;
+}
+
+/** A part's agencies and the items it scopes, when it names any agency. */
+function segmentOf(part: string, key: string, m: Matchers): Segment | null {
+  const scope = findPhrase(key, m.scopeWords);
+  const segment =
+    scope && /^\s*\(?\d/u.test(key.slice(scope.at + scope.phrase.key.length))
+      ? { agencies: splitAgencies(part.slice(0, scope.at)), numbers: scopeNumbers(key.slice(scope.at + scope.phrase.key.length), m) }
+      : { agencies: splitAgencies(part), numbers: null };
   // "X mục (1); Y" — an unscoped tail after scoped segments is still an agency list.
-  return out.filter((s) => s.agencies.length > 0);
+  return segment.agencies.length > 0 ? segment : null;
+}
+
+/** A line of one unscoped segment: its agencies onto exactly the items since the previous line. */
+function unscoped(a: AttributionLine, since: number, agencies: string[]): ResolvedAttribution {
+  const items = a.conference.items;
+  let targets: number[] = [];
+  if (a.itemsBefore - since === 1) targets = [items[since]!.number];
+  else for (let i = since, seen: Set<number> | null = null; i < a.itemsBefore; i++) seen = addOnce(targets, seen, items[i]!.number);
+  tick(Math.max(0, a.itemsBefore - since) * Math.max(1, agencies.length));
+  for (let i = since; i < a.itemsBefore; i++) lead(items[i]!, agencies);
+  return { agencies: once(agencies), items: targets, scoped: false, conference: a.conference.ordinal, line: a.line };
+}
+
+/** Adds the agencies an item does not have yet; an item with none takes a copy of them, once each. */
+function lead(item: Item, agencies: readonly string[]): void {
+  if (item.leadAgencies.length === 0) {
+    item.leadAgencies = once(agencies.slice());
+    return;
+  }
+  for (const agency of agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
+}
+
+/** The list without its repeats, in order: the list itself when it has none (nearly always). */
+function once(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list.lastIndexOf(list[i]!, i - 1) !== -1) return list.filter((x, j) => list.indexOf(x) === j);
+  return list;
+}
+
+/**
+ * Adds `n` to `list` unless it is there: a scan while the list is short (a line names an item or
+ * a few), a Set once it is long (a range may name thousands).
+ */
+function addOnce(list: number[], seen: Set<number> | null, n: number): Set<number> | null {
+  if (seen !== null) {
+    if (!seen.has(n)) {
+      seen.add(n);
+      list.push(n);
+    }
+    return seen;
+  }
+  if (list.includes(n)) return null;
+  list.push(n);
+  return list.length > 32 ? new Set(list) : null;
 }
 
 /**
@@ -139,30 +190,46 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     }
     return index.get(n) ?? [];
   };
+  // Lines come conference by conference: the map is asked when the conference changes.
+  let current: Conference | null = null;
+  let since = 0;
   for (const a of lines) {
-    const content = a.joined.text.slice(a.contentAt);
-    const key = a.joined.key.slice(a.contentAt);
-    const since = lastBefore.get(a.conference) ?? 0;
-    lastBefore.set(a.conference, a.itemsBefore);
-    const targets = new Set<number>();
+    const content = a.text.slice(a.contentAt);
+    const key = a.key.slice(a.contentAt);
+    if (a.conference !== current) {
+      if (current !== null) lastBefore.set(current, since);
+      current = a.conference;
+      since = lastBefore.get(current) ?? 0;
+    }
+    const before = since;
+    since = a.itemsBefore;
+    const segs = segments(withoutFinalStop(content), withoutFinalStop(key), m);
+    // Most lines name their agencies for the items above them, unscoped.
+    if (segs.length === 1 && segs[0]!.numbers === null) {
+      resolved.push(unscoped(a, before, segs[0]!.agencies));
+      continue;
+    }
+    const targets: number[] = [];
+    let seen: Set<number> | null = null;
     const agencies: string[] = [];
     let scoped = false;
-    for (const seg of segments(withoutFinalStop(content), withoutFinalStop(key), m)) {
-      // Unscoped: exactly the items since the previous attribution line, duplicates included.
-      const items = seg.numbers
-        ? [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n))
-        : a.conference.items.slice(since, a.itemsBefore);
+    for (const seg of segs) {
       if (seg.numbers) {
+        const items = [...new Set(seg.numbers)].flatMap((n) => itemsNumbered(a.conference, n));
         scoped = true;
-        for (const n of seg.numbers) targets.add(n);
-      } else for (const item of items) targets.add(item.number);
-      tick(items.length * Math.max(1, seg.agencies.length));
-      for (const item of items) {
-        for (const agency of seg.agencies) if (!item.leadAgencies.includes(agency)) item.leadAgencies.push(agency);
+        for (const n of seg.numbers) seen = addOnce(targets, seen, n);
+        tick(items.length * Math.max(1, seg.agencies.length));
+        for (const item of items) lead(item, seg.agencies);
+      } else {
+        // Unscoped: exactly the items since the previous attribution line, duplicates included.
+        const items = a.conference.items;
+        for (let i = before; i < a.itemsBefore; i++) seen = addOnce(targets, seen, items[i]!.number);
+        tick(Math.max(0, a.itemsBefore - before) * Math.max(1, seg.agencies.length));
+        for (let i = before; i < a.itemsBefore; i++) lead(items[i]!, seg.agencies);
       }
       for (const agency of seg.agencies) if (!agencies.includes(agency)) agencies.push(agency);
     }
-    resolved.push({ agencies, items: [...targets], scoped, conference: a.conference.ordinal, line: a.line });
+    resolved.push({ agencies, items: targets, scoped, conference: a.conference.ordinal, line: a.line });
   }
   return resolved;
 }

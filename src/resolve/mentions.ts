@@ -8,22 +8,58 @@ import type { Citation } from '../model/programme.js';
  * "Nghị quyết số 57" before the preamble cites it in full).
  */
 export function resolveMentions(citations: Citation[]): Citation[] {
-  const full = (c: Citation) => c.id !== null && (c.dateText !== null || c.issuedBy !== null);
   // A full citation answers to its kind and number and to its id: two indexes, looked up by the
   // strings the citations already hold rather than by a key string made for every citation.
-  const firstFull = new Index();
-  citations.forEach((c, i) => {
-    if (full(c)) firstFull.setFirst(c, i);
-  });
   const lastFull = new Index();
-  return citations.map((c, i) => {
-    if (full(c)) {
-      lastFull.set(c, i);
-      return { ...c, refersTo: null };
+  // The first full ones are asked only by a mention with none before it: indexed when first asked.
+  let firstFull: Index | null = null;
+  const out: Citation[] = new Array(citations.length);
+  for (let i = 0; i < citations.length; i++) {
+    const c = citations[i]!;
+    const isFull = full(c);
+    if (isFull) lastFull.set(c, i);
+    let refersTo: number | null = null;
+    if (!isFull && (c.id !== null || c.number !== null)) {
+      refersTo = lastFull.get(c) ?? (firstFull ??= firstFullOf(citations)).get(c) ?? null;
     }
-    if (c.id === null && c.number === null) return { ...c, refersTo: null };
-    return { ...c, refersTo: lastFull.get(c) ?? firstFull.get(c) ?? null };
-  });
+    out[i] = withRefersTo(c, refersTo);
+  }
+  return out;
+}
+
+function full(c: Citation): boolean {
+  return c.id !== null && (c.dateText !== null || c.issuedBy !== null);
+}
+
+function firstFullOf(citations: readonly Citation[]): Index {
+  const index = new Index();
+  for (let i = 0; i < citations.length; i++) if (full(citations[i]!)) index.setFirst(citations[i]!, i);
+  return index;
+}
+
+/**
+ * A copy of the citation pointing to `refersTo`, field by field in the model's order: one object
+ * of a known shape rather than a spread, for the tens of thousands a long programme cites.
+ */
+function withRefersTo(c: Citation, refersTo: number | null): Citation {
+  return {
+    raw: c.raw,
+    kind: c.kind,
+    number: c.number,
+    symbol: c.symbol,
+    id: c.id,
+    date: c.date,
+    issuedBy: c.issuedBy,
+    term: c.term,
+    title: c.title,
+    span: c.span,
+    line: c.line,
+    repaired: c.repaired,
+    dateText: c.dateText,
+    form: c.form,
+    year: c.year,
+    refersTo,
+  };
 }
 
 /** Citation indexes by id and by kind and number. */

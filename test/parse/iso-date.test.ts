@@ -22,4 +22,14 @@ describe('isoDate', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9999 }), (d, mo, y) => isoDate(d, mo, y) === definition(d, mo, y)), { numRuns: 50000 });
     for (const y of [1900, 2000, 2100, 2024, 2023, 99, 100]) for (let mo = 0; mo <= 13; mo++) for (let d = 0; d <= 32; d++) expect(isoDate(d, mo, y)).toBe(definition(d, mo, y));
   });
+
+  it('begins with the year it was given, which a citation\'s tail takes as its year', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 9999 }), (d, mo, y) => {
+        const iso = isoDate(d, mo, y);
+        return iso === null || Number(iso.slice(0, 4)) === y;
+      }),
+      { numRuns: 20000 },
+    );
+  });
 });

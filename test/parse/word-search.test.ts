@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeRegExp } from '../../src/recognise/regex.js';
-import { LiteralSet, WordSearch } from '../../src/recognise/word-search.js';
+import { matchPhrase } from '../../src/recognise/compile.js';
+import { LiteralSet, PhrasePrefixes, WordSearch } from '../../src/recognise/word-search.js';
 
 const WORDS = ['nghi quyet lien tich', 'nghi quyet', 'quyet dinh', 'luat', 'chi thi', 'ket luan'];
 
@@ -63,5 +64,28 @@ describe('LiteralSet', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('PhrasePrefixes', () => {
+  const KEYS = ['ban bí thư', 'ban thường vụ tỉnh ủy', 'ban', 'bộ chính trị', 'bộ', 'bnv', 't.ư', 'ban bí', 'sở y tế', 'bộ chính', ''];
+  const byLength = (list: string[]) => list.map((key) => ({ text: key, key })).sort((a, b) => b.key.length - a.key.length);
+
+  it('finds what matchPhrase finds over the whole list, at any place of any text', () => {
+    const pieces = fc.constantFrom(...KEYS, ' ', 'x', 'ban ', 'bộ ', 'chính', 'tỉnh ủy', ',', 'ệ');
+    fc.assert(
+      fc.property(fc.subarray(KEYS, { minLength: 1 }), fc.array(pieces, { maxLength: 12 }), fc.integer({ min: 1, max: 6 }), (keys, parts, width) => {
+        const list = byLength(keys);
+        const index = new PhrasePrefixes(list, width);
+        const text = parts.join('');
+        for (let at = 0; at <= text.length; at++) expect(index.match(text, at)).toBe(matchPhrase(text, at, list));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('asks a list not sorted longest first whole', () => {
+    const list = ['ban', 'ban bí thư'].map((key) => ({ text: key, key }));
+    expect(new PhrasePrefixes(list).match('ban bí thư', 0)).toBe(list[0]);
   });
 });
