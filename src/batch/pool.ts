@@ -28,6 +28,13 @@ export interface PoolOptions {
   memoryMb?: number;
   /** What the workers mostly do (see worker.ts). */
   role?: WorkerData['role'];
+  /**
+   * Files a worker holds at once (default 1). With 2, the next file waits in the worker's own
+   * queue while it converts one, so that between files the worker does not wait for the main
+   * thread to hear its answer and send the next (with 1, on the 150 .docx of the benchmark, every
+   * file but the first was sent only after the answer before it).
+   */
+  depth?: number;
 }
 
 interface Job<R> {
@@ -41,20 +48,25 @@ interface Job<R> {
 }
 
 /**
- * Up to `size` worker threads, started as work arrives, one file each at a time. A worker that
- * dies fails only the file it held and is replaced by a fresh one for the next file. A file's
- * time limit starts when its worker says it is ready, so starting a worker is not counted.
+ * Up to `size` worker threads, started as work arrives, each converting one file at a time and
+ * holding up to `depth` (the rest waiting in its queue, in order). A worker that dies fails only
+ * the file it was converting (the first it holds: its answers come in order); the files waiting
+ * behind it go back to the pool's queue, for a fresh worker. A file's time limit starts when its
+ * worker is ready and done with the files before it, so starting a worker is not counted.
  */
 export class WorkerPool<R extends { id: number } = ParseResult> {
-  private readonly idle: Worker[] = [];
-  private readonly current = new Map<Worker, Job<R> | null>();
+  /** Every live worker and the files it holds, the one it converts first. */
+  private readonly held = new Map<Worker, Job<R>[]>();
   private readonly ready = new Set<Worker>();
+  /** Why a worker failed ('error'), told when it has stopped ('exit'): its last answers come first. */
+  private readonly crashes = new Map<Worker, WorkerCrash>();
   private readonly queue: Job<R>[] = [];
   private closed = false;
   private readonly url: URL;
   private readonly timeoutMs: number;
   private readonly memoryMb: number;
   private readonly role: WorkerData['role'];
+  private readonly depth: number;
 
   constructor(
     private readonly size: number,
@@ -64,6 +76,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     this.timeoutMs = options.timeoutMs ?? 0;
     this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
     this.role = options.role;
+    this.depth = Math.max(1, options.depth ?? 1);
   }
 
   /**
@@ -83,35 +96,50 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
    * what the caller does meanwhile (taking the lock, walking the folders). They wait idle.
    */
   warm(count = this.size): void {
-    while (!this.closed && this.current.size < Math.min(count, this.size)) this.idle.push(this.spawn());
+    while (!this.closed && this.held.size < Math.min(count, this.size)) this.spawn();
   }
 
   /** Files given and not yet answered, less the workers there may be: below 0, a file given now starts at once. */
   backlog(): number {
-    let busy = 0;
-    for (const job of this.current.values()) if (job) busy++;
-    return this.queue.length + busy - this.size;
+    let given = this.queue.length;
+    for (const jobs of this.held.values()) given += jobs.length;
+    return given - this.size;
   }
 
   /** Stops every worker; files queued or being parsed reject with PoolClosed. */
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new PoolClosed('interrupted'));
-    const workers = [...this.current.keys()];
+    const workers = [...this.held.keys()];
     for (const worker of workers) this.lose(worker, new PoolClosed('interrupted'));
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private pump(): void {
     while (this.queue.length && !this.closed) {
-      const worker = this.idle.pop() ?? (this.current.size < this.size ? this.spawn() : null);
+      const worker = this.leastBusy();
       if (!worker) return;
       const job = this.queue.shift()!;
-      this.current.set(worker, job);
+      const jobs = this.held.get(worker)!;
+      jobs.push(job);
       // A worker still starting holds the task in its port until it listens.
-      if (this.ready.has(worker)) this.arm(worker, job);
-      worker.postMessage(job.task, job.task.bytes ? [job.task.bytes] : []);
+      if (jobs.length === 1 && this.ready.has(worker)) this.arm(worker, job);
+      // The bytes of the file a worker takes up at once are moved, not copied. A file that waits
+      // in a worker's queue is copied: should the worker die first, it goes to another.
+      const moved = jobs.length === 1 && job.task.bytes ? [job.task.bytes] : [];
+      worker.postMessage(job.task, moved);
     }
+  }
+
+  /** A worker with nothing to do, else a new one, else the one holding fewest files below the depth. */
+  private leastBusy(): Worker | null {
+    let best: Worker | null = null;
+    let fewest = this.depth;
+    for (const [worker, jobs] of this.held) {
+      if (jobs.length === 0) return worker;
+      if (jobs.length < fewest) [best, fewest] = [worker, jobs.length];
+    }
+    return this.held.size < this.size ? this.spawn() : best;
   }
 
   private arm(worker: Worker, job: Job<R>): void {
@@ -126,23 +154,29 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     const limits = this.memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } } : {};
     const data: WorkerData = this.role ? { role: this.role } : {};
     const worker = new Worker(this.url, { ...limits, workerData: data });
-    this.current.set(worker, null);
+    this.held.set(worker, []);
     worker.on('message', (message: WorkerMessage<R>) => {
-      const job = this.current.get(worker);
+      const jobs = this.held.get(worker);
+      if (!jobs) return;
       if (typeof message === 'object' && message !== null && 'ready' in message) {
         this.ready.add(worker);
-        if (job) this.arm(worker, job);
+        if (jobs[0]) this.arm(worker, jobs[0]);
         return;
       }
+      const job = jobs.shift();
       if (!job) return;
       clearTimeout(job.timer);
-      this.current.set(worker, null);
-      this.idle.push(worker);
+      // The worker goes on with the next file it holds: that file's time starts now.
+      if (jobs[0]) this.arm(worker, jobs[0]);
       job.resolve(message);
       this.pump();
     });
-    worker.on('error', (error: Error & { code?: string }) => this.lose(worker, new WorkerCrash(this.crashReason(error))));
-    worker.on('exit', (code) => this.lose(worker, new WorkerCrash(`worker exited with code ${code}`)));
+    // An uncaught error comes on a channel of its own, maybe before answers the worker sent
+    // earlier; Node.js hands those on before 'exit', and so the file it fails is known then.
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.held.has(worker) && !this.crashes.has(worker)) this.crashes.set(worker, new WorkerCrash(this.crashReason(error)));
+    });
+    worker.on('exit', (code) => this.lose(worker, this.crashes.get(worker) ?? new WorkerCrash(`worker exited with code ${code}`)));
     return worker;
   }
 
@@ -151,18 +185,23 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
     return `worker crashed: ${error.message}`;
   }
 
-  /** Forgets a worker (first report wins: 'error' comes before 'exit') and fails its file. */
+  /**
+   * Forgets a worker (the first report wins) and fails the file it was converting; the files
+   * waiting behind it go back to the front of the queue, or fail too when the pool is closed.
+   */
   private lose(worker: Worker, error: Error): void {
-    if (!this.current.has(worker)) return;
-    const job = this.current.get(worker);
-    this.current.delete(worker);
+    const jobs = this.held.get(worker);
+    if (!jobs) return;
+    this.held.delete(worker);
     this.ready.delete(worker);
-    const i = this.idle.indexOf(worker);
-    if (i >= 0) this.idle.splice(i, 1);
-    if (job) {
-      clearTimeout(job.timer);
-      job.reject(error);
+    this.crashes.delete(worker);
+    const [current, ...waiting] = jobs;
+    if (current) {
+      clearTimeout(current.timer);
+      current.reject(error);
     }
+    if (this.closed) for (const job of waiting) job.reject(error);
+    else this.queue.unshift(...waiting);
     this.pump();
   }
 }

@@ -24,7 +24,7 @@ import {
 import type { RuleConfig } from '../check/rule.js';
 import { squash } from '../normalize/text.js';
 import { PoolClosed } from './pool.js';
-import { Converters } from './stages.js';
+import { Converters, WORKER_DEPTH } from './stages.js';
 import { Progress, type ProgressOptions, type Stream } from './progress.js';
 import { detectFormat, readBounded, systemReason } from '../ingest/file.js';
 import { cannot } from '../system-error.js';
@@ -139,8 +139,9 @@ async function convertAll(options: BatchOptions, pool: Converters, started: numb
   const convertible = inputs.filter((i) => i.format && i.output && !i.error && !i.skip).length;
   pool.plan(convertible);
   if (!options.resume) pool.warm(convertible);
-  // Bounds the files held in memory (read, parsing or being written): enough to keep every worker fed.
-  const limit = pLimit(Math.max(4, options.concurrency * 2));
+  // Bounds the files held in memory (read, parsing or being written): enough to keep every worker
+  // fed, the files each holds (WORKER_DEPTH) and one more being read or written.
+  const limit = pLimit(Math.max(4, options.concurrency * (WORKER_DEPTH + 1)));
   const lines: ManifestLine[] = [];
   const folders = new Set<string>(); // made already: one mkdir per folder, not per file
   // The person's signal or a failure that ends the run (a full disk): no new files either way.

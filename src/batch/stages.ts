@@ -12,6 +12,9 @@ const STAGED = new Set<Format>(['docx', 'doc']);
  */
 export const STAGED_UP_TO = 500;
 
+/** Files each worker of a batch holds at once (PoolOptions.depth). */
+export const WORKER_DEPTH = 2;
+
 /**
  * The workers of a batch. With one worker, it converts each file whole. With more, a Word file is
  * converted in two stages: some workers only read (.docx/.doc → text, the "read" pool) and the
@@ -33,8 +36,10 @@ export class Converters {
   ) {
     // Reading a Word file takes about two fifths of its conversion.
     const reading = concurrency >= 2 ? Math.max(1, Math.round(concurrency * 0.4)) : 0;
-    this.parsers = new WorkerPool<FileResult>(concurrency - reading, { ...options, role: 'parse' });
-    this.readers = reading > 0 ? new WorkerPool<IngestedResult | FileResult>(reading, { ...options, role: 'read' }) : null;
+    // Each worker holds the next file while it converts one: it need not wait for the main thread.
+    const pools = { ...options, depth: WORKER_DEPTH };
+    this.parsers = new WorkerPool<FileResult>(concurrency - reading, { ...pools, role: 'parse' });
+    this.readers = reading > 0 ? new WorkerPool<IngestedResult | FileResult>(reading, { ...pools, role: 'read' }) : null;
   }
 
   /** How many files the run converts at most: a long batch converts them whole. */

@@ -9,10 +9,12 @@ export interface WorkerData {
   role?: 'read' | 'parse';
 }
 
-// One task at a time per worker: the pool sends the next file only after this one's answer.
+// One task at a time, in the order they came: the pool may send the next file while this one is
+// converted (PoolOptions.depth), and takes the answers to be in that order.
+let previous: Promise<void> = Promise.resolve();
 parentPort?.on('message', (task: ParseTask) => {
-  const answer = task.want === 'text' ? textTask(task) : task.want === 'ingested' ? ingestTask(task) : convertTask(task);
-  void answer.then((result) => {
+  previous = previous.then(async () => {
+    const result = await (task.want === 'text' ? textTask(task) : task.want === 'ingested' ? ingestTask(task) : convertTask(task));
     // A file's bytes are moved, not copied.
     parentPort!.postMessage(result, result.ok && 'file' in result ? [result.file] : []);
   });

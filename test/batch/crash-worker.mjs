@@ -2,7 +2,14 @@
 import { parentPort } from 'node:worker_threads';
 import { convertTask, ingestTask } from '../../dist/batch/convert.js';
 
+// As the real worker (src/batch/worker.ts): tasks one at a time, in the order they came (the pool
+// may send the next file while one is converted), so a file misbehaves only when its turn comes.
+let previous = Promise.resolve();
 parentPort.on('message', (task) => {
+  previous = previous.then(() => handle(task));
+});
+
+function handle(task) {
   if (task.file.includes('exit')) process.exit(7);
   if (task.file.includes('throw')) throw new Error('boom');
   // Blocks without spinning a core, until the pool gives up on it (timeout, close). Says so on
@@ -13,7 +20,7 @@ parentPort.on('message', (task) => {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   }
   if (task.file.includes('hog')) for (const heap = []; ; ) heap.push(new Array(1e5).fill(task.id + 0.5));
-  // As the real worker (src/batch/worker.ts): the first stage of a staged conversion only reads.
-  void (task.want === 'ingested' ? ingestTask(task) : convertTask(task)).then((result) => parentPort.postMessage(result));
-});
+  // As the real worker: the first stage of a staged conversion only reads.
+  return (task.want === 'ingested' ? ingestTask(task) : convertTask(task)).then((result) => parentPort.postMessage(result));
+}
 parentPort.postMessage({ ready: true });

@@ -62,6 +62,29 @@ describe('the worker pool', () => {
     }
   });
 
+  it('a worker holding the next file (depth 2) that dies fails only the file it was on; the one waiting goes to a fresh worker', async () => {
+    const pool = new WorkerPool(1, { url: CRASHING, timeoutMs: 0, memoryMb: 64, depth: 2 });
+    try {
+      const files = ['ok1.txt', 'exit.txt', 'ok2.txt', 'throw.txt', 'ok3.txt', 'hang.txt', 'ok4.txt', 'hog.txt', 'ok5.txt'];
+      const settled = await Promise.allSettled(files.map((f) => pool.run(task(f), f === 'hang.txt' ? 200 : 0)));
+      const outcome = (s: PromiseSettledResult<ParseResult>) =>
+        s.status === 'rejected' ? (s.reason as Error).message : s.value.ok ? JSON.parse(s.value.json).source.file : s.value.reason;
+      expect(settled.map(outcome)).toEqual([
+        'ok1.txt',
+        'worker exited with code 7',
+        'ok2.txt',
+        'worker crashed: boom',
+        'ok3.txt',
+        'timed out after 0.2 s (--timeout)',
+        'ok4.txt',
+        'out of memory: over the 64 MB a worker may use (--max-memory)',
+        'ok5.txt',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('close() fails the file being parsed and those waiting, and stops the workers', async () => {
     const pool = new WorkerPool(1, { url: CRASHING });
     const outcomes = Promise.allSettled([pool.run(task('hang.txt')), pool.run(task('ok.txt'))]);

@@ -45,6 +45,21 @@ export interface XmlBudget {
   elements: number;
 }
 
+/**
+ * The elements the reader builds, made by a constructor and their children's arrays by `new Array`,
+ * not by literals: V8 watches how long a literal's objects live, and as a file's tree outlived
+ * collections it changed its mind and threw the reader's optimised code away. Over a batch of 150
+ * .docx the reader, the costliest compilation of the batch, was compiled 2-4 times; now mostly once.
+ * The tree is the same (test/ingest/xml.property.test.ts): same fields, in the same order.
+ */
+class Element implements XmlElement {
+  constructor(
+    readonly name: string,
+    readonly attrs: Record<string, string>,
+    readonly children: XmlNode[],
+  ) {}
+}
+
 // Leaves share these: most of Word's elements are empty property elements (<w:b/>, <w:jc …/>).
 const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 const NO_CHILDREN: XmlNode[] = Object.freeze([]) as unknown as XmlNode[];
@@ -79,7 +94,7 @@ const EQUALS = 0x3d; // =
 
 export function parseXml(xml: string, part: string, budget: XmlBudget = { elements: MAX_XML_ELEMENTS }): XmlElement {
   const malformed = (why: string) => new InputError(`corrupt .docx (malformed XML in ${part}: ${why})`);
-  const root: XmlElement = { name: '#document', attrs: {}, children: [] };
+  const root: XmlElement = new Element('#document', {}, []);
   const stack: XmlElement[] = [root];
   // Parallel to `stack`: each open element's name as written, and its namespace scope.
   const rawNames: string[] = [''];
@@ -199,7 +214,7 @@ export function parseXml(xml: string, part: string, budget: XmlBudget = { elemen
       if (--budget.elements < 0) {
         throw new InputError(`too many XML elements (over ${MAX_XML_ELEMENTS.toLocaleString('en')} in the file, reached in ${part})`);
       }
-      const element: XmlElement = { name: scope.element(rawName), attrs, children: selfClosing ? NO_CHILDREN : [] };
+      const element: XmlElement = new Element(scope.element(rawName), attrs, selfClosing ? NO_CHILDREN : new Array<XmlNode>());
       if (stack.length === 1 && root.children.length > 0) throw malformed('more than one root element');
       stack[stack.length - 1]!.children.push(element);
       if (!selfClosing) {
