@@ -32,7 +32,10 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
   if (!re) return [];
   const found: SelfMention[] = [];
   const words = m.grammar.genre.citations.selfWords.map((w) => probeOf(foldPhrase(w)));
-  for (const l of lines) {
+  // Indexed loops: run once per parse, this loop is rarely optimised before it ends, and an
+  // iterator then makes a result object per line.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     // A line that has none of the self words cannot hold a mention: skip the long alternation.
     if (!holdsAny(l.key, words)) continue;
     re.lastIndex = 0;
@@ -62,7 +65,7 @@ export function probeOf(word: string): Probe {
 
 /** `probes.some((p) => key.includes(p.word))` without a closure per line. */
 export function holdsAny(key: string, probes: readonly Probe[]): boolean {
-  for (const p of probes) if (holds(key, p)) return true;
+  for (let i = 0; i < probes.length; i++) if (holds(key, probes[i]!)) return true;
   return false;
 }
 
