@@ -31,8 +31,11 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
   const re = selfPattern(m);
   if (!re) return [];
   const found: SelfMention[] = [];
-  const words = m.grammar.genre.citations.selfWords.map(foldPhrase);
-  for (const l of lines) {
+  const words = m.grammar.genre.citations.selfWords.map((w) => probeOf(foldPhrase(w)));
+  // Indexed loops: run once per parse, this loop is rarely optimised before it ends, and an
+  // iterator then makes a result object per line.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     // A line that has none of the self words cannot hold a mention: skip the long alternation.
     if (!holdsAny(l.key, words)) continue;
     re.lastIndex = 0;
@@ -45,9 +48,30 @@ export function findSelfMentions(lines: readonly Line[], m: Matchers): SelfMenti
   return found;
 }
 
-/** `words.some((w) => key.includes(w))` without a closure per line. */
-function holdsAny(key: string, words: readonly string[]): boolean {
-  for (const w of words) if (key.includes(w)) return true;
+/** A self word searched by all but its first letter, then that letter before it. */
+export interface Probe {
+  word: string;
+  first: number;
+  rest: string;
+}
+
+/**
+ * "này" opens on an "n", met every few letters, where the native search stops to compare; "ày"
+ * is rarer (mostly in "ngày"), so each line is searched for it, then its "n" looked at.
+ */
+export function probeOf(word: string): Probe {
+  return { word, first: word.charCodeAt(0), rest: word.slice(1) };
+}
+
+/** `probes.some((p) => key.includes(p.word))` without a closure per line. */
+export function holdsAny(key: string, probes: readonly Probe[]): boolean {
+  for (let i = 0; i < probes.length; i++) if (holds(key, probes[i]!)) return true;
+  return false;
+}
+
+function holds(key: string, { word, first, rest }: Probe): boolean {
+  if (rest === '') return key.includes(word);
+  for (let at = key.indexOf(rest, 1); at !== -1; at = key.indexOf(rest, at + 1)) if (key.charCodeAt(at - 1) === first) return true;
   return false;
 }
 

@@ -20,6 +20,20 @@ function isCentral(name: string | null, m: Matchers): boolean {
   return name !== null && names.has(name);
 }
 
+const termsByName = new WeakMap<Matchers, Map<string, Term>>();
+
+/** `terms.find((t) => t.term === name)`: a map per grammar, not a closure and a walk per citation. */
+export function termNamed(name: string, m: Matchers): Term | undefined {
+  let terms = termsByName.get(m);
+  if (!terms) {
+    terms = new Map();
+    // The first of a name, as find() answered.
+    for (const t of m.grammar.terms.central) if (!terms.has(t.term)) terms.set(t.term, t);
+    termsByName.set(m, terms);
+  }
+  return terms.get(name);
+}
+
 /**
  * A central body's "khóa R" must be the Central Committee term its date falls in (terms.json).
  * Provincial terms are numbered per province ("Ban Chấp hành Đảng bộ tỉnh khóa XIV" is 2020–2025
@@ -39,7 +53,7 @@ export const termDateMismatch: Rule = {
     const found: Diagnostic[] = headerFindings(this, p, matchers, map);
     for (const c of p.citations) {
       if (c.term === null || c.date === null || !isCentral(c.issuedBy, matchers)) continue;
-      const term = terms.find((t) => t.term === c.term);
+      const term = termNamed(c.term, matchers);
       if (!term || contains(term, c.date)) continue;
       const actual = terms.find((t) => contains(t, c.date!));
       const body = `${c.issuedBy} khóa ${c.term}`;
