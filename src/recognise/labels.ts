@@ -98,7 +98,7 @@ const labelStarts = new WeakMap<readonly LabelStyleMatcher[], StartPatterns | nu
 /** The styles' patterns joined (one test finds the first that matches: most lines open on no label), or null. */
 function startsOf(styles: readonly LabelStyleMatcher[]): StartPatterns | null {
   let starts = labelStarts.get(styles);
-  if (starts === undefined) labelStarts.set(styles, (starts = StartPatterns.of(styles.map((s) => s.re), 'n')));
+  if (starts === undefined) labelStarts.set(styles, (starts = StartPatterns.of(styles.map((s) => s.re), ['n'])));
   return starts;
 }
 
@@ -134,7 +134,7 @@ function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher
     const s = styles[i]!;
     let matched: string;
     let n: string | undefined;
-    const kept = i === first && starts !== null ? starts.keptOf(joined!, i) : null;
+    const kept = i === first && starts !== null ? starts.keptOf(joined!, i, 'n') : null;
     if (kept !== null) {
       matched = starts!.matched(joined!, i);
       n = kept;

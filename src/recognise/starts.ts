@@ -10,36 +10,44 @@ export class StartPatterns {
   private readonly groups: number[];
   /** Per pattern, the number of its kept named group in the joined one; -1 for none, -2 when not known. */
   private readonly kept: number[];
+  /** Per pattern, the name of its kept group ('' for none). */
+  private readonly keptNames: string[];
 
-  private constructor(pattern: RegExp, groups: number[], kept: number[]) {
+  private constructor(pattern: RegExp, groups: number[], kept: number[], keptNames: string[]) {
     this.pattern = pattern;
     this.groups = groups;
     this.kept = kept;
+    this.keptNames = keptNames;
   }
 
   /**
    * Null when a pattern is not anchored at the start or refers back to a group (the patterns'
-   * named groups become plain ones here): callers then test each pattern. The group named `keep`
+   * named groups become plain ones here): callers then test each pattern. A group named in `keep`
    * captures still, so that the first pattern's value is read from the joined match (see `kept`).
    */
-  static of(patterns: readonly (string | RegExp)[], keep?: string): StartPatterns | null {
+  static of(patterns: readonly (string | RegExp)[], keep: readonly string[] = []): StartPatterns | null {
     const bodies: string[] = [];
     const groups: number[] = [];
     const kept: number[] = [];
+    const keptNames: string[] = [];
     let group = 1;
     for (const p of patterns) {
       const source = typeof p === 'string' ? p : p.source;
       if (!source.startsWith('^') || /\\k<|\\[1-9]|\\\(\?</.test(source)) return null;
-      let keeps = false;
-      const body = source.slice(1).replace(NAMED_GROUP, (open) => (open === `(?<${keep}>` ? ((keeps = true), '(') : '(?:'));
+      let keeps = '';
+      const body = source.slice(1).replace(NAMED_GROUP, (open) => {
+        const name = open.slice(3, -1);
+        return keep.includes(name) ? ((keeps = name), '(') : '(?:';
+      });
       const count = groupCount(body);
       groups.push(group);
       // Its number is known when it is the pattern's only group; else the caller reads the pattern again.
-      kept.push(!keeps ? -1 : count === 1 ? group + 1 : -2);
+      kept.push(keeps === '' ? -1 : count === 1 ? group + 1 : -2);
+      keptNames.push(keeps);
       group += 1 + count;
       bodies.push(`(${body})`);
     }
-    return bodies.length === 0 ? null : new StartPatterns(new RegExp(`^(?:${bodies.join('|')})`, 'u'), groups, kept);
+    return bodies.length === 0 ? null : new StartPatterns(new RegExp(`^(?:${bodies.join('|')})`, 'u'), groups, kept, keptNames);
   }
 
   /** Whether any pattern matches at the start of `text`. */
@@ -69,12 +77,12 @@ export class StartPatterns {
   }
 
   /**
-   * The kept group of pattern `i` in the joined match `m`: its text, undefined when it took no part
-   * (or the pattern has none), null when its number is not known and the pattern must be read alone.
+   * The group `name` (one kept) of pattern `i` in the joined match `m`: its text, undefined when it took
+   * no part (or the pattern has none), null when its number is not known and the pattern must be read alone.
    */
-  keptOf(m: RegExpExecArray, i: number): string | undefined | null {
+  keptOf(m: RegExpExecArray, i: number, name: string): string | undefined | null {
     const g = this.kept[i]!;
-    return g === -2 ? null : g === -1 ? undefined : m[g];
+    return g === -2 ? null : g === -1 || this.keptNames[i] !== name ? undefined : m[g];
   }
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { OutlineGrammar } from '../../src/grammar/schema.js';
 import { defaultMatchers } from '../../src/recognise/compile.js';
 import { capsText, compileLabels, readLabel } from '../../src/recognise/labels.js';
 import { foldKey } from '../../src/normalize/fold.js';
@@ -12,8 +13,8 @@ const style = (pattern: string, value: 'arabic' | 'letter', rank: number) => ({ 
 const lists = {
   grammar: m.labels,
   // A pattern with a group besides n is read alone; an unanchored one leaves every style to be read alone.
-  'extra group': compileLabels({ ...({} as never), styles: [style('^(?<n>\\d)(x)?[.]', 'arabic', 1), ...m.labels.map((s) => ({ style: s.style, pattern: s.re.source, value: s.value, rank: s.rank, caps: s.caps, capital: s.capital }))] }),
-  unanchored: compileLabels({ ...({} as never), styles: [style('(?<n>[a-c])\\)', 'letter', 1), style('^(?<n>\\d)[.]', 'arabic', 2)] }),
+  'extra group': compileLabels(<OutlineGrammar>{ styles: [style('^(?<n>\\d)(x)?[.]', 'arabic', 1), ...m.labels.map((s) => ({ style: s.style, pattern: s.re.source, value: s.value, rank: s.rank, caps: s.caps, capital: s.capital }))] }),
+  unanchored: compileLabels(<OutlineGrammar>{ styles: [style('(?<n>[a-c])\\)', 'letter', 1), style('^(?<n>\\d)[.]', 'arabic', 2)] }),
 };
 const unit = fc.constantFrom('I', 'V', 'X', 'i', 'a', 'c', 'đ', 'Đ', 'A', 'P', '1', '2', '0', '.', ')', '(', '/', ':', '-', '–', '—', '+', '•', '▪', ' ', '  ', '\u00a0', '\t', 'x', 'Ệ', 'Í', 'Ì', 'ấ', 'Phần', 'PHẦN', 'Chương', 'Mục', 'MỤC', 'Điều', 'thứ', 'HAI', 'KẾT LUẬN', 'Nâng cao', 'và', 'hoặc', ',');
 const line = fc.array(unit, { maxLength: 10 }).map((p) => p.join(''));
