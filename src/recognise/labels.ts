@@ -44,7 +44,7 @@ function valueOf(raw: string, kind: LabelStyleMatcher['value']): number[] | null
     case 'none':
       return null;
     case 'decimal':
-      return raw.split('.').map(Number);
+      return decimalParts(raw);
     case 'letter': {
       const i = LETTERS.indexOf(raw.toLowerCase());
       return i === -1 ? null : [i + 1];
@@ -59,6 +59,31 @@ function valueOf(raw: string, kind: LabelStyleMatcher['value']): number[] | null
       return n === null ? null : [n];
     }
   }
+}
+
+/** `raw.split('.').map(Number)`, without the array of parts: digits are summed as they are read. */
+function decimalParts(raw: string): number[] {
+  const parts: number[] = [];
+  let from = 0;
+  for (;;) {
+    const dot = raw.indexOf('.', from);
+    const to = dot === -1 ? raw.length : dot;
+    parts.push(digitsAt(raw, from, to));
+    if (dot === -1) return parts;
+    from = dot + 1;
+  }
+}
+
+/** Number(raw.slice(from, to)): read in place when it is a few ASCII digits, as a label's are. */
+function digitsAt(raw: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return Number(raw.slice(from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(raw.slice(from, to));
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 // Headings are short: a line's case is judged on its first characters.
