@@ -203,6 +203,10 @@ function isSpaceAt(text: string, at: number): boolean {
 }
 
 function isCapitalAt(text: string, at: number): boolean {
+  // A slice from a pair's second half opens on a lone surrogate, no capital; a /u match would take
+  // the whole pair. (Only a pattern not anchored at the start can end a label there.)
+  const code = text.charCodeAt(at);
+  if (code >= 0xdc00 && code <= 0xdfff) return false;
   CAPITAL.lastIndex = at;
   return CAPITAL.test(text);
 }

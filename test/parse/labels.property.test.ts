@@ -18,7 +18,7 @@ const lists = {
   'loose decimal': compileLabels(<OutlineGrammar>{ styles: [{ style: 'decimal', pattern: '^(?<n>[\\d. a\u00a0-]{0,14})#', value: 'decimal', rank: 1 }] }),
   unanchored: compileLabels(<OutlineGrammar>{ styles: [style('(?<n>[a-c])\\)', 'letter', 1), style('^(?<n>\\d)[.]', 'arabic', 2)] }),
 };
-const unit = fc.constantFrom('I', 'V', 'X', 'i', 'a', 'c', 'đ', 'Đ', 'A', 'P', '1', '2', '0', '.', ')', '(', '/', ':', '-', '–', '—', '+', '•', '▪', ' ', '  ', '\u00a0', '\t', 'x', 'Ệ', 'Í', 'Ì', 'ấ', 'Phần', 'PHẦN', 'Chương', 'Mục', 'MỤC', 'Điều', 'thứ', 'HAI', 'KẾT LUẬN', 'Nâng cao', 'và', 'hoặc', ',', '#', '1234567890', '000');
+const unit = fc.constantFrom('I', 'V', 'X', 'i', 'a', 'c', 'đ', 'Đ', 'A', 'P', '1', '2', '0', '.', ')', '(', '/', ':', '-', '–', '—', '+', '•', '▪', ' ', '  ', '\u00a0', '\t', 'x', 'Ệ', 'Í', 'Ì', 'ấ', 'Phần', 'PHẦN', 'Chương', 'Mục', 'MỤC', 'Điều', 'thứ', 'HAI', 'KẾT LUẬN', 'Nâng cao', 'và', 'hoặc', ',', '#', '1234567890', '000', '𝐀', '😀');
 const line = fc.array(unit, { maxLength: 10 }).map((p) => p.join(''));
 
 describe('readLabel', () => {
