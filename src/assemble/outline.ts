@@ -197,7 +197,7 @@ function joins(
   if (!cut && capsLine(line) && !capsOf(last)) return false;
   // "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": a label alone on its line takes the next line as its text.
   if (label && block.length === 1 && stripMarkup(first.text).text.slice(label.textAt).trim() === '') return true;
-  if (['conference', 'section', 'item', 'attribution'].includes(first.kind)) {
+  if (CONTINUED.has(first.kind)) {
     return continues({ kind: first.kind, first, lines: block }, line);
   }
   if (cut) return true;
@@ -212,6 +212,9 @@ function joins(
   }
   return continues({ kind: first.kind === 'text' || label ? 'text' : first.kind, first, lines: block }, line) || (lower && !endsWithMark(last.text, '.!?'));
 }
+
+/** Kinds whose block `continues` decides on (a constant: an array literal per call was garbage). */
+const CONTINUED: ReadonlySet<LineKind> = new Set(['conference', 'section', 'item', 'attribution']);
 
 /** "… Quyết định số" or "… số:": the line stops on the word before a document's number. */
 export function endsOnNumberWord(text: string): boolean {
@@ -268,9 +271,11 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
   const from = bare.at + (label?.textAt ?? 0);
   // Joined text is normalized already: one space between words, none at the ends. Most units are
   // one line, whose text after the label needs no joining.
-  let text = block.length === 1 ? first.text.slice(from).trim() : new Joined(block).slice(from).text.trim();
-  if (bare.text.length + bare.at < first.text.length && block.length === 1) text = squash(bare.text.slice(label?.textAt ?? 0));
-  const caps = label === null && capsText(bare.text) && first.text.length <= 200;
+  // A line with closing marks ("**…**") is read from its text without them.
+  const text =
+    block.length > 1 ? new Joined(block).slice(from).text.trim() : bare.text.length + bare.at < first.text.length ? squash(bare.text.slice(label?.textAt ?? 0)) : first.text.slice(from).trim();
+  // Length first: a long line is no heading, and its case need not be judged.
+  const caps = label === null && first.text.length <= 200 && capsText(bare.text);
   const appendix = caps && isAppendix(first.text, m);
   const heading = day || appendix || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
   return {

@@ -44,7 +44,7 @@ function valueOf(raw: string, kind: LabelStyleMatcher['value']): number[] | null
     case 'none':
       return null;
     case 'decimal':
-      return raw.split('.').map(Number);
+      return decimalParts(raw);
     case 'letter': {
       const i = LETTERS.indexOf(raw.toLowerCase());
       return i === -1 ? null : [i + 1];
@@ -61,16 +61,42 @@ function valueOf(raw: string, kind: LabelStyleMatcher['value']): number[] | null
   }
 }
 
+/** `raw.split('.').map(Number)`, without the array of parts: digits are summed as they are read. */
+function decimalParts(raw: string): number[] {
+  const parts: number[] = [];
+  let from = 0;
+  for (;;) {
+    const dot = raw.indexOf('.', from);
+    const to = dot === -1 ? raw.length : dot;
+    parts.push(digitsAt(raw, from, to));
+    if (dot === -1) return parts;
+    from = dot + 1;
+  }
+}
+
+/** Number(raw.slice(from, to)): read in place when it is a few ASCII digits, as a label's are. */
+function digitsAt(raw: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return Number(raw.slice(from, to));
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(raw.slice(from, to));
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 // Headings are short: a line's case is judged on its first characters.
 const CASE_SAMPLE = 300;
 /** Enough of a line's start for any phrase matched at its start. */
 export const PHRASE_SAMPLE = 60;
 
-export function capsText(text: string): boolean {
+/** Whether `text` from `from` on is in capitals. */
+export function capsText(text: string, from = 0): boolean {
   let letters = 0;
   let upper = 0;
-  const end = Math.min(text.length, CASE_SAMPLE);
-  for (let i = 0; i < end; i++) {
+  const end = Math.min(text.length, from + CASE_SAMPLE);
+  for (let i = from; i < end; i++) {
     const kind = caseOf(text.charCodeAt(i));
     if (kind === 0) continue;
     letters++;
@@ -94,11 +120,11 @@ function caseByString(code: number): number {
 
 const labelStarts = new WeakMap<readonly LabelStyleMatcher[], StartPatterns | null>();
 
-/** The first style that could match at the start of `text`, -1 for none: most lines open on no label. */
-function firstStyle(text: string, styles: readonly LabelStyleMatcher[]): number {
+/** The styles' patterns joined (one test finds the first that matches: most lines open on no label), or null. */
+function startsOf(styles: readonly LabelStyleMatcher[]): StartPatterns | null {
   let starts = labelStarts.get(styles);
-  if (starts === undefined) labelStarts.set(styles, (starts = StartPatterns.of(styles.map((s) => s.re))));
-  return starts === null ? 0 : starts.first(text);
+  if (starts === undefined) labelStarts.set(styles, (starts = StartPatterns.of(styles.map((s) => s.re), ['n'])));
+  return starts;
 }
 
 /**
@@ -123,36 +149,97 @@ function bareStart(text: string): string {
 }
 
 function labelIn(text: string, shown: string, styles: readonly LabelStyleMatcher[], notStarts: readonly Phrase[], key: string | undefined): Label | null {
-  const first = firstStyle(text, styles);
-  if (first === -1) return null;
+  const starts = startsOf(styles);
+  const joined = starts === null ? null : starts.exec(text);
+  if (starts !== null && joined === null) return null;
   // Styles before the first that matches cannot; one that matches but is refused leaves the rest to try.
+  // The first is read off the joined match; the rest (rarely reached) alone.
+  const first = starts === null ? 0 : starts.which(joined!);
   for (let i = first; i < styles.length; i++) {
     const s = styles[i]!;
-    const m = s.re.exec(text);
-    if (!m) continue;
-    const after = text.slice(m[0].length);
-    const glued = after !== '' && !/^\s/.test(after);
-    if (glued && !/^\p{Lu}/u.test(after)) continue;
-    const rest = after.trimStart();
-    if (s.capital && !/^\p{Lu}/u.test(rest)) continue;
-    if (s.style === 'bullet' && (rest === '' || /^[-–—]/u.test(rest))) continue;
-    if (rest !== '' && (key !== undefined ? matchPhrase(key, text.length - rest.length, notStarts) : matchPhrase(foldKey(rest.slice(0, PHRASE_SAMPLE)), 0, notStarts))) continue;
-    const raw = m.groups?.n ?? '';
-    const value = valueOf(raw, s.value);
+    let matched: string;
+    let n: string | undefined;
+    const kept = i === first && starts !== null ? starts.keptOf(joined!, i, 'n') : null;
+    if (kept !== null) {
+      matched = starts!.matched(joined!, i);
+      n = kept;
+    } else {
+      const m = s.re.exec(text);
+      if (!m) continue;
+      matched = m[0];
+      n = m.groups?.n;
+    }
+    const end = matched.length;
+    const glued = end < text.length && !isSpaceAt(text, end);
+    if (glued && !isCapitalAt(text, end)) continue;
+    const at = spaceEnd(text, end);
+    if (s.capital && !isCapitalAt(text, at)) continue;
+    if (s.style === 'bullet' && (at === text.length || isDashCode(text.charCodeAt(at)))) continue;
+    if (at < text.length && (key !== undefined ? matchPhrase(key, at, notStarts) : matchPhrase(foldKey(text.slice(at, at + PHRASE_SAMPLE)), 0, notStarts))) continue;
+    const value = valueOf(n ?? '', s.value);
     if (s.style !== 'bullet' && value === null) continue;
-    const caps = capsText(rest);
-    const delimiter = m[0].slice(m[0].length - 1);
+    const caps = capsText(text, at);
     const depth = s.style === 'decimal' ? (value?.length ?? 2) - 1 : 0;
     return {
-      label: shown.slice(0, m[0].length).trimEnd(),
+      label: shown.slice(0, end).trimEnd(),
       style: s.style,
       value,
-      textAt: text.length - rest.length,
+      textAt: at,
       rank: s.rank + depth * 0.5 - (caps ? s.caps : 0),
-      // "1.1" and "1.1." are one style: a decimal's delimiter is its own dots.
-      key: `${s.style}:${s.style === 'bullet' ? m[0] : s.style === 'decimal' ? '' : delimiter}:${depth}:${caps && s.caps > 0 ? 'caps' : ''}`,
+      key: styleKey(s, matched, depth, caps && s.caps > 0),
       caps,
     };
   }
   return null;
+}
+
+// Sticky: tested at lastIndex, so a line's character is judged without slicing the line.
+const SPACE = /\s/y;
+const CAPITAL = /\p{Lu}/uy;
+
+function isSpaceAt(text: string, at: number): boolean {
+  SPACE.lastIndex = at;
+  return SPACE.test(text);
+}
+
+function isCapitalAt(text: string, at: number): boolean {
+  // A slice from a pair's second half opens on a lone surrogate, no capital; a /u match would take
+  // the whole pair. (Only a pattern not anchored at the start can end a label there.)
+  const code = text.charCodeAt(at);
+  if (code >= 0xdc00 && code <= 0xdfff) return false;
+  CAPITAL.lastIndex = at;
+  return CAPITAL.test(text);
+}
+
+/** Where the white space from `at` ends (what trimStart would drop). */
+function spaceEnd(text: string, at: number): number {
+  while (at < text.length && isSpaceAt(text, at)) at++;
+  return at;
+}
+
+/** "-", "–" or "—": a dash after a bullet is a rule, not a unit. */
+function isDashCode(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2014;
+}
+
+// A label's key takes few values: each is built once and shared, not rebuilt for every labelled line.
+const styleKeys = new Map<LabelStyle, Map<number, string>>();
+
+/** "1.1" and "1.1." are one style: a decimal's delimiter is its own dots; a bullet's is itself. */
+function styleKey(s: LabelStyleMatcher, matched: string, depth: number, caps: boolean): string {
+  // The mark packs into one number with depth and caps when it is one UTF-16 unit or none.
+  const last = matched.length - 1;
+  const code = s.style === 'decimal' || last < 0 ? 0 : s.style === 'bullet' && last > 0 ? -1 : matched.charCodeAt(last) + 1;
+  if (code === -1 || depth > 15) return keyText(s, matched, depth, caps);
+  const id = (code * 16 + depth) * 2 + (caps ? 1 : 0);
+  let keys = styleKeys.get(s.style);
+  if (keys === undefined) styleKeys.set(s.style, (keys = new Map()));
+  let key = keys.get(id);
+  if (key === undefined) keys.set(id, (key = keyText(s, matched, depth, caps)));
+  return key;
+}
+
+function keyText(s: LabelStyleMatcher, matched: string, depth: number, caps: boolean): string {
+  const mark = s.style === 'bullet' ? matched : s.style === 'decimal' ? '' : matched.slice(matched.length - 1);
+  return `${s.style}:${mark}:${depth}:${caps ? 'caps' : ''}`;
 }

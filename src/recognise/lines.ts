@@ -149,13 +149,16 @@ function classifyText(l: Reading, m: Matchers): void {
   // Numbering patterns match the label only; the heading is the rest of the line (a capture
   // of ".*" would overflow the regex backtrack stack on a 10 MB line). Patterns before the
   // first that matches cannot; one that matches but is refused leaves the rest to try.
-  const first = firstNumbering(text, m);
-  if (first === -1) return classifyUnnumbered(l, m);
+  const starts = numberStartsOf(m);
+  const joined = starts === null ? null : starts.exec(text);
+  if (starts !== null && joined === null) return classifyUnnumbered(l, m);
+  const first = starts === null ? 0 : starts.which(joined!);
   const sections = m.sections.length;
   const conferences = sections + m.conferenceNumbering.length;
-  if (first < sections && isSection(l, m, first)) return;
-  if (first < conferences && isConference(l, m, Math.max(0, first - sections))) return;
-  if (isItem(l, m, Math.max(0, first - conferences))) return;
+  const at: Start = { starts, joined, first };
+  if (first < sections && isSection(l, m, first, at)) return;
+  if (first < conferences && isConference(l, m, Math.max(0, first - sections), at)) return;
+  if (isItem(l, m, Math.max(0, first - conferences), at)) return;
   classifyUnnumbered(l, m);
 }
 
@@ -167,15 +170,16 @@ function isPartyHeading(key: string, m: Matchers): boolean {
 }
 
 /** A section heading ("II. NỘI DUNG"), tried with the section patterns from `from`. */
-function isSection(l: Reading, m: Matchers, from: number): boolean {
+function isSection(l: Reading, m: Matchers, from: number, at: Start): boolean {
   const { text } = l;
   for (let i = from; i < m.sections.length; i++) {
-    const match = m.sections[i]!.exec(text);
-    const label = match?.groups?.label;
-    if (!match || !label) continue;
-    const title = text.slice(match[0].length);
+    if (!numberAt(text, m.sections[i]!, 'label', i, at)) continue;
+    const label = numbered.group;
+    const matched = numbered.matched;
+    if (!label) continue;
+    const title = text.slice(matched.length);
     // A bare "I." is a wrapped "quý I." far more often than a heading; "Phần I" may stand alone.
-    if (title === '' ? match[0].includes(' ') && /\p{L}{2}/u.test(match[0]) : uppercaseRatio(title) >= m.minUppercaseRatio) {
+    if (title === '' ? matched.includes(' ') && /\p{L}{2}/u.test(matched) : uppercaseRatio(title) >= m.minUppercaseRatio) {
       l.kind = 'section';
       l.label = label;
       l.rest = title;
@@ -185,29 +189,33 @@ function isSection(l: Reading, m: Matchers, from: number): boolean {
   return false;
 }
 
-function isConference(l: Reading, m: Matchers, from: number): boolean {
+function isConference(l: Reading, m: Matchers, from: number, at: Start): boolean {
   const { text, key } = l;
+  const offset = m.sections.length;
   for (let i = from; i < m.conferenceNumbering.length; i++) {
-    const match = m.conferenceNumbering[i]!.exec(text);
-    const ordinal = match?.groups?.ordinal;
-    if (!match || !ordinal || match[0].length === text.length || !matchPhrase(key, match[0].length, m.conferenceWords)) continue;
+    if (!numberAt(text, m.conferenceNumbering[i]!, 'ordinal', offset + i, at)) continue;
+    const ordinal = numbered.group;
+    const end = numbered.matched.length;
+    if (!ordinal || end === text.length || !matchPhrase(key, end, m.conferenceWords)) continue;
     l.kind = 'conference';
     l.label = ordinal;
-    l.rest = text.slice(match[0].length);
+    l.rest = text.slice(end);
     return true;
   }
   return false;
 }
 
-function isItem(l: Reading, m: Matchers, from: number): boolean {
+function isItem(l: Reading, m: Matchers, from: number, at: Start): boolean {
   const { text, key } = l;
+  const offset = m.sections.length + m.conferenceNumbering.length;
   for (let i = from; i < m.itemNumbering.length; i++) {
-    const match = m.itemNumbering[i]!.exec(text);
-    const number = match?.groups?.number;
-    if (!match || !number || match[0].length === text.length || matchPhrase(key, match[0].length, m.notItemStarts)) continue;
+    if (!numberAt(text, m.itemNumbering[i]!, 'number', offset + i, at)) continue;
+    const number = numbered.group;
+    const end = numbered.matched.length;
+    if (!number || end === text.length || matchPhrase(key, end, m.notItemStarts)) continue;
     l.kind = 'item';
     l.label = number;
-    l.rest = text.slice(match[0].length);
+    l.rest = text.slice(end);
     return true;
   }
   return false;
@@ -261,12 +269,36 @@ const OPTIONAL_COLON = /\s*[:：]?\s*/y;
 /** The patterns of section, conference and item numbers joined, in that order (null: try each). */
 const numberStarts = new WeakMap<Matchers, StartPatterns | null>();
 
-/**
- * The index (sections, then conferences, then items) of the first numbering pattern that matches
- * the line's start, or -1: most lines open on none.
- */
-function firstNumbering(text: string, m: Matchers): number {
+function numberStartsOf(m: Matchers): StartPatterns | null {
   let any = numberStarts.get(m);
-  if (any === undefined) numberStarts.set(m, (any = StartPatterns.of([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering])));
-  return any === null ? 0 : any.first(text);
+  if (any === undefined) numberStarts.set(m, (any = StartPatterns.of([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering], ['label', 'ordinal', 'number'])));
+  return any;
+}
+
+/** The joined numbering patterns' one match at a line's start, and the index of the first that matched. */
+interface Start {
+  starts: StartPatterns | null;
+  joined: RegExpExecArray | null;
+  first: number;
+}
+
+/** What `numberAt` last read: the text its pattern matched and the pattern's named group. */
+const numbered = { matched: '', group: undefined as string | undefined };
+
+/**
+ * Whether pattern `re` (number `index` of the joined list) matches at the start of `text`, read
+ * off the joined match when it is the first that matched: most numbered lines need no second exec.
+ */
+function numberAt(text: string, re: RegExp, name: string, index: number, at: Start): boolean {
+  const kept = index === at.first && at.starts !== null ? at.starts.keptOf(at.joined!, index, name) : null;
+  if (kept !== null) {
+    numbered.matched = at.starts!.matched(at.joined!, index);
+    numbered.group = kept;
+    return true;
+  }
+  const match = re.exec(text);
+  if (match === null) return false;
+  numbered.matched = match[0];
+  numbered.group = match.groups?.[name];
+  return true;
 }

@@ -19,6 +19,19 @@ describe('StartPatterns', () => {
     expect(StartPatterns.of(['^(a)(b)?x', '^(?<n>a)(c)', '^a'])!.first('ac')).toBe(1);
   });
 
+  it('reads a kept group off the joined match, or says to read the pattern alone', () => {
+    const starts = StartPatterns.of(['^(?<n>\\d)\\.', '^(?<n>a)(c)', '^(?<label>[IV]+) ', '^(?<m>b)?-'], ['n', 'label'])!;
+    const at = (text: string) => {
+      const m = starts.exec(text)!;
+      const i = starts.which(m);
+      return [i, starts.matched(m, i), starts.keptOf(m, i, 'n'), starts.keptOf(m, i, 'label')];
+    };
+    expect(at('7. x')).toEqual([0, '7.', '7', undefined]);
+    expect(at('ac')).toEqual([1, 'ac', null, null]); // a second group: its number is not known
+    expect(at('IV x')).toEqual([2, 'IV ', undefined, 'IV']);
+    expect(at('b-')).toEqual([3, 'b-', undefined, undefined]); // a group not kept
+  });
+
   for (const [name, list] of Object.entries(lists)) {
     it(`says which of the ${name} matches a line first, and whether any does`, () => {
       const starts = StartPatterns.of(list)!;
