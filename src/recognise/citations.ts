@@ -91,7 +91,6 @@ interface Compiled {
 }
 
 const cache = new WeakMap<Matchers, Compiled>();
-const alt = (list: readonly Phrase[]) => list.map((p) => escapeRegExp(p.key)).join('|');
 const END = '(?![\\p{L}\\p{N}])';
 const byLength = (a: Phrase, b: Phrase) => b.key.length - a.key.length;
 const phrases = (list: readonly string[]): Phrase[] => list.map((t) => ({ text: t, key: foldPhrase(t) })).sort(byLength);
@@ -527,7 +526,7 @@ interface Tail {
 }
 
 /** A body (with an officer's title before it: "Bộ trưởng Bộ Tài chính") at `at`. */
-function bodyAt(block: Joined, at: number, m: Matchers, c: Compiled): { name: string; length: number } | null {
+function bodyAt(block: Joined, at: number, c: Compiled): { name: string; length: number } | null {
   const { key } = block;
   const officer = matchPhrase(key, at, c.officerTitles);
   if (officer && key[at + officer.key.length] === ' ') {
@@ -539,12 +538,12 @@ function bodyAt(block: Joined, at: number, m: Matchers, c: Compiled): { name: st
 }
 
 /** Co-issuers after the first ("của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"): their end. */
-function coIssuers(block: Joined, end: number, m: Matchers, c: Compiled): number {
+function coIssuers(block: Joined, end: number, c: Compiled): number {
   const { key } = block;
   for (let n = 0; n < 6; n++) {
     tick();
     const joined = mayJoinBody(key, end, c) ? stickyEnd(c.bodyJoin, key, end) : -1;
-    const body = joined >= 0 ? bodyAt(block, joined, m, c) : null;
+    const body = joined >= 0 ? bodyAt(block, joined, c) : null;
     if (!body) break;
     // "… của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành …": a body followed by its own verb is the
     // subject of the sentence, not a co-issuer; a co-issuer ends the list, the citation or its clause.
@@ -584,7 +583,7 @@ function readTail(block: Joined, from: number, m: Matchers, c: Compiled, named: 
       const issuer = issuerAfter(block, t.end, m, c, dated);
       if (issuer) {
         t.issuedBy = issuer.name;
-        t.end = coIssuers(block, placeAfter(block, issuer.end, issuer.name, c), m, c);
+        t.end = coIssuers(block, placeAfter(block, issuer.end, issuer.name, c), c);
         progress = true;
         continue;
       }
@@ -643,14 +642,14 @@ function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated:
   const { key } = block;
   const ofEnd = stickyEnd(c.of, key, at);
   if (ofEnd >= 0) {
-    const body = bodyAt(block, ofEnd, m, c);
+    const body = bodyAt(block, ofEnd, c);
     if (body) return { name: body.name, end: ofEnd + body.length };
   }
   if (c.plenum) {
     const p = sticky(c.plenum, key, at);
     if (p) {
       const after = at + p[0].length;
-      const body = key[after] === ' ' ? bodyAt(block, after + 1, m, c) : null;
+      const body = key[after] === ' ' ? bodyAt(block, after + 1, c) : null;
       if (body) return { name: body.name, end: after + 1 + body.length };
       const issuer = m.grammar.genre.citations.plenumIssuer;
       if ((p.groups?.central || p.groups?.central2) && issuer) return { name: issuer, end: after };
@@ -659,19 +658,19 @@ function issuerAfter(block: Joined, at: number, m: Matchers, c: Compiled, dated:
   const s = afterSeparator(key, at);
   const before = matchPhrase(key, s, c.adoptedBefore);
   if (before && key[s + before.key.length] === ' ') {
-    const body = bodyAt(block, s + before.key.length + 1, m, c);
+    const body = bodyAt(block, s + before.key.length + 1, c);
     const afterAt = body ? s + before.key.length + 1 + body.length : -1;
     const verb = body && key[afterAt] === ' ' ? matchPhrase(key, afterAt + 1, c.adoptedAfter) : null;
     if (body && verb) return { name: body.name, end: afterAt + 1 + verb.key.length };
   }
   const atWords = matchPhrase(key, s, c.adoptedAt);
   if (atWords && key[s + atWords.key.length] === ' ') {
-    const body = bodyAt(block, s + atWords.key.length + 1, m, c);
+    const body = bodyAt(block, s + atWords.key.length + 1, c);
     if (body) return { name: body.name, end: s + atWords.key.length + 1 + body.length };
   }
   // "ngày 23 tháng 4 năm 2018 Chính phủ về …": the date leaves no doubt whose it is.
   if (dated && key[at] === ' ') {
-    const body = bodyAt(block, at + 1, m, c);
+    const body = bodyAt(block, at + 1, c);
     if (body) return { name: body.name, end: at + 1 + body.length };
   }
   return null;
