@@ -78,6 +78,30 @@ const RULE: Parameter = {
   schema: { type: 'array', items: { type: 'string' } },
 };
 
+const WIDTH: Parameter = {
+  name: 'width',
+  description: "clip the outline's lines to this many characters (default 100)",
+  schema: { type: 'integer', minimum: 40, maximum: 1000 },
+};
+
+/** What POST /v1/document answers: one upload's model, text and outline, each as its own route gives it. */
+const DOCUMENT_ANSWER = {
+  type: 'object',
+  required: ['model', 'text', 'outline'],
+  properties: {
+    model: { $ref: '#/components/schemas/Programme' },
+    text: { type: 'string', description: 'the normalized text, as POST /v1/text answers it' },
+    outline: {
+      type: 'object',
+      description: 'the text of `vanban outline`, in each language, as POST /v1/outline answers it',
+      required: ['vi', 'en'],
+      properties: { vi: { type: 'string' }, en: { type: 'string' } },
+    },
+  },
+};
+
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
 function query(context: Context): Record<string, unknown> {
   return context.request.query as Record<string, unknown>;
 }
@@ -150,8 +174,28 @@ export const ROUTES: Route[] = [
     ok: { 'text/plain': { type: 'string' } },
     async handle(context) {
       const [upload] = await uploads(context.request, ['file'], context.maxSize);
-      const text = await context.documents.text(upload!);
-      return { type: 'text/plain; charset=utf-8', body: text.endsWith('\n') ? text : `${text}\n` };
+      return { type: 'text/plain; charset=utf-8', body: withNewline(await context.documents.text(upload!)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/document',
+    operationId: 'document',
+    summary:
+      'Everything the page shows of one document, from one upload: the model (as /v1/parse), the normalized text (as /v1/text) and the outline text in Vietnamese and English (as /v1/outline)',
+    files: ['file'],
+    parameters: [NAME, RULE, WIDTH],
+    ok: { 'application/json': DOCUMENT_ANSWER },
+    async handle(context) {
+      const width = widthOf(context);
+      const settings = rules(context);
+      const [upload] = await uploads(context.request, ['file'], context.maxSize);
+      // The model and the text from the same bytes, in two workers at once.
+      const [model, text] = await Promise.all([context.documents.modelJson(upload!, settings), context.documents.text(upload!)]);
+      const programme = JSON.parse(model) as Programme;
+      const outline = Object.fromEntries((['vi', 'en'] as const).map((lang) => [lang, writerFor('outline')!.write(programme, { width, lang })]));
+      // The model's JSON text as the worker wrote it, not parsed and written again.
+      return { type: JSON_TYPE, body: `{"model":${model},"text":${JSON.stringify(withNewline(text))},"outline":${JSON.stringify(outline)}}\n` };
     },
   },
   {
@@ -181,7 +225,7 @@ export const ROUTES: Route[] = [
       RULE,
       { name: 'format', description: 'text (default) or json', schema: { enum: ['text', 'json'] } },
       { name: 'lang', description: "the outline's own words: vi or en (default: from Accept-Language, else vi)", schema: { enum: ['vi', 'en'] } },
-      { name: 'width', description: 'clip lines to this many characters (default 100)', schema: { type: 'integer', minimum: 40, maximum: 1000 } },
+      WIDTH,
     ],
     ok: { 'text/plain': { type: 'string' }, 'application/json': { type: 'array', items: { $ref: '#/components/schemas/Programme/$defs/OutlineNode' } } },
     async handle(context) {

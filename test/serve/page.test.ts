@@ -188,6 +188,36 @@ describe.skipIf(skipBrowser())('the page of vanban serve, in Chromium', { timeou
     expect(outline.bytes.toString('utf8')).toBe(cli(['outline', SEED_NAME], join(root, 'fixtures/seed')));
   });
 
+  it('a picked file is sent once: reading it, switching language and tabs, and every download send nothing more', async () => {
+    const sent: { method: string; path: string; type: string }[] = [];
+    const count = (request: { method(): string; url(): string; headers(): Record<string, string> }) => {
+      if (request.url().startsWith(url)) sent.push({ method: request.method(), path: new URL(request.url()).pathname, type: request.headers()['content-type'] ?? '' });
+    };
+    page.on('request', count);
+    try {
+      await open(SEED);
+      const fetched = async (button: string) => {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+        return readFileSync((await download.path())!, 'utf8');
+      };
+      expect(await fetched('#download-outline')).toBe(cli(['outline', SEED_NAME], join(root, 'fixtures/seed')));
+      await fetched('#download-json');
+      await fetched('#download-csv');
+      await page.locator('#lang').click();
+      expect(await fetched('#download-outline')).toBe(cli(['outline', '--lang', 'en', SEED_NAME], join(root, 'fixtures/seed')));
+      await page.locator('#tab-diff').click();
+      await page.locator('#tab-document').click();
+      await page.locator('#lang').click();
+      expect(await page.locator('#tab-document').textContent()).toBe('Văn bản');
+      expect(await page.locator('#status-document').textContent()).toMatch(/ dòng$/);
+    } finally {
+      page.off('request', count);
+    }
+    // The one request to the server, carrying the file; the downloads were made in the page (blob: URLs).
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/document']);
+    expect(sent[0]!.type).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
   it('a file vanban does not read: the problem is shown, in the page language, over the document read before', async () => {
     const png = join(work, 'scan.png');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));

@@ -131,6 +131,28 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
     expect(await docx.text()).toBe(cli(['text', join(root, 'fixtures/docx/plain.docx')], root));
   });
 
+  it('POST /v1/document: from one upload, the model, text and outline (both languages) their own routes answer', async () => {
+    const response = await post(`${server.url}/v1/document`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const answer = (await response.json()) as { model: unknown; text: string; outline: Record<string, string> };
+    expect(Object.keys(answer).sort()).toEqual(['model', 'outline', 'text']);
+    expect(answer.model).toEqual(JSON.parse(cli(['parse', SEED_NAME], seedDir)));
+    expect(answer.text).toBe(cli(['text', SEED_NAME], seedDir));
+    expect(answer.outline).toEqual({ vi: cli(['outline', SEED_NAME], seedDir), en: cli(['outline', '--lang', 'en', SEED_NAME], seedDir) });
+    // As the other upload routes: the raw body, ?rule= and ?width=, and a problem for a bad file.
+    const docx = (await (await post(`${server.url}/v1/document?name=plain.docx&width=60&rule=anniversary-mismatch=off`, fixture('docx/plain.docx'))).json()) as typeof answer;
+    const docxPath = join(root, 'fixtures/docx/plain.docx');
+    expect(docx.text).toBe(cli(['text', docxPath], root));
+    const clipped = await (await post(`${server.url}/v1/outline?name=plain.docx&width=60&rule=anniversary-mismatch=off`, fixture('docx/plain.docx'))).text();
+    expect(docx.outline.vi).toBe(clipped);
+    expect(clipped).not.toBe(cli(['outline', 'plain.docx'], join(root, 'fixtures/docx')));
+    const ruled = (await (await post(`${server.url}/v1/document?name=${SEED_NAME}&rule=anniversary-mismatch=off`, seedBytes)).json()) as { model: { diagnostics: { code: string }[] } };
+    expect(ruled.model.diagnostics.map((d) => d.code)).not.toContain('anniversary-mismatch');
+    await expectProblem(await post(`${server.url}/v1/document`, form({ file: [fixture('broken/truncated.docx'), 'x.docx'] })), 400, 'unreadable');
+    await expectProblem(await post(`${server.url}/v1/document?width=5&name=a.txt`, seedBytes), 400, 'bad-request');
+  });
+
   it('GET /: the page, its script and stylesheet, same-origin under a strict policy of their own', async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
@@ -216,8 +238,9 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
     };
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     for (const route of ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.responses).toHaveProperty('200');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema', '/v1/text']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/document', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema', '/v1/text']);
     expect(doc.paths['/v1/parse']!.post!.responses).toHaveProperty('413');
+    expect(doc.paths['/v1/document']!.post!.responses).toHaveProperty('413');
     const back = (name: string) => JSON.parse(JSON.stringify(doc.components.schemas[name]).replaceAll(`"#/components/schemas/${name}/$defs/`, '"#/$defs/'));
     expect(back('Programme')).toEqual(programmeJsonSchema());
     expect(back('DiffResult')).toEqual(diffJsonSchema());
