@@ -9,6 +9,7 @@ import { DiffResult, diffJsonSchema } from '../model/diff.js';
 import { Diagnostic, type Programme } from '../model/programme.js';
 import type { Documents } from './documents.js';
 import { ServeError, negotiateLang, type Lang, type ProblemSlug } from './problem.js';
+import { readerSaid, said } from './reasons.js';
 import { uploads } from './upload.js';
 
 /** What `vanban lint --format json` prints, for one file. */
@@ -111,14 +112,14 @@ function choice<T extends string>(context: Context, name: string, allowed: reado
   const raw = query(context)[name];
   if (raw === undefined) return fallback;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new ServeError('bad-request', `${name} must be ${allowed.join(', ')}, not "${String(raw)}"`);
+  throw new ServeError('bad-request', said('oneOf', name, allowed, String(raw)));
 }
 
 function flag(context: Context, name: string): boolean {
   const raw = query(context)[name];
   if (raw === undefined || raw === 'false' || raw === '0') return false;
   if (raw === '' || raw === 'true' || raw === '1') return true;
-  throw new ServeError('bad-request', `${name} must be true or false, not "${String(raw)}"`);
+  throw new ServeError('bad-request', said('trueOrFalse', name, String(raw)));
 }
 
 function rules(context: Context): RuleConfig | undefined {
@@ -128,7 +129,8 @@ function rules(context: Context): RuleConfig | undefined {
   try {
     return parseRuleSettings(settings);
   } catch (error) {
-    throw new ServeError('bad-request', (error as Error).message);
+    // src/check words it for --rule, in English.
+    throw new ServeError('bad-request', readerSaid((error as Error).message));
   }
 }
 
@@ -289,6 +291,6 @@ function widthOf(context: Context): number {
   const raw = query(context).width;
   if (raw === undefined) return 100;
   const width = Number(raw);
-  if (!Number.isInteger(width) || width < 40 || width > 1000) throw new ServeError('bad-request', `width must be a whole number from 40 to 1000, not "${String(raw)}"`);
+  if (!Number.isInteger(width) || width < 40 || width > 1000) throw new ServeError('bad-request', said('wholeNumber', 'width', 40, 1000, String(raw)));
   return width;
 }

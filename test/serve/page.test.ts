@@ -223,7 +223,12 @@ describe.skipIf(skipBrowser())('the page of vanban serve, in Chromium', { timeou
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     await page.setInputFiles('#file-document', png);
     await page.locator('#problem-document').waitFor();
-    expect(await page.locator('#problem-document').textContent()).toMatch(/^Định dạng không được hỗ trợ: scan\.png: \.png/);
+    const shown = (await page.locator('#problem-document').textContent())!;
+    expect(shown).toMatch(/^Định dạng không được hỗ trợ: scan\.png: \.png/);
+    // The reason too is in Vietnamese, not the English the API answers for Accept-Language: en.
+    const english = (await (await fetch(`${url}/v1/parse`, { method: 'POST', body: readFileSync(png), headers: { 'accept-language': 'en', 'content-disposition': 'attachment; filename="scan.png"' } })).json()) as { detail: string };
+    expect(english.detail).toMatch(/^scan\.png: \.png /);
+    expect(shown).not.toContain(english.detail.split('; ')[0]);
     // The document read before stays shown, and the status still names it.
     expect(await page.locator('#status-document').textContent()).toMatch(new RegExp(`^${SEED_NAME.replaceAll('.', '\\.')}: \\d+ dòng$`));
     expect(await page.locator('#lines .ln').count()).toBeGreaterThan(100);
