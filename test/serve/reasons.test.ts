@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REASONS, fullyTranslated, readerSaid, said } from '../../src/serve/reasons.js';
+import { REASONS, fullyTranslated, partsOf, readerSaid, said } from '../../src/serve/reasons.js';
 
 // The readers write their reasons in English, for the command line; the service answers them in
 // Vietnamese too. Rather than a list of examples, the reasons are read out of the sources that
@@ -87,5 +87,17 @@ describe('the reasons of a refusal, in Vietnamese', () => {
     expect(sample.en).toBe('width must be a whole number from 40 to 1000, not "5"');
     expect(sample.vi).toContain('"5"');
     expect(sample.vi).not.toBe(sample.en);
+  });
+});
+
+describe('a shape of words and values', () => {
+  it('gives the values in their places, none empty, and nothing for other words', () => {
+    expect(partsOf('zip bomb: {} deflates {} to 1', 'zip bomb: word/document.xml deflates 500 to 1')).toEqual(['word/document.xml', '500']);
+    expect(partsOf('{} closes {}', '</w:p> closes <w:r>')).toEqual(['</w:p>', '<w:r>']);
+    expect(partsOf('missing {}', 'missing ')).toBeNull();
+    expect(partsOf('missing {}', 'missing word/document.xml')).toEqual(['word/document.xml']);
+    expect(partsOf('the file is empty', 'the file is empty')).toEqual([]);
+    expect(partsOf('the file is empty', 'the file is empty!')).toBeNull();
+    expect(partsOf('{} is too large ({}; the limit is {})', 'a.xml is too large (12 MB)')).toBeNull();
   });
 });
