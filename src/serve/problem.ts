@@ -32,7 +32,8 @@ export const PROBLEMS = {
   unreadable: {
     status: 400,
     title: { vi: 'Không đọc được tệp', en: 'Unreadable file' },
-    detail: { vi: (r) => `Tệp bị hỏng hoặc không đọc được: ${r}`, en: (r) => r },
+    // The reason says it in either language ("x.docx: tệp .docx bị hỏng (…)"), after the title.
+    detail: { vi: (r) => r, en: (r) => r },
   },
   'not-found': {
     status: 404,
@@ -68,7 +69,7 @@ export const PROBLEMS = {
   'not-a-document': {
     status: 422,
     title: { vi: 'Không phải văn bản vanban đọc được', en: 'Not a document vanban can read' },
-    detail: { vi: (r) => `Không đọc được văn bản: ${r}`, en: (r) => r },
+    detail: { vi: (r) => r, en: (r) => r },
   },
   busy: {
     status: 503,
@@ -83,7 +84,7 @@ export const PROBLEMS = {
   'timed-out': {
     status: 504,
     title: { vi: 'Quá thời gian xử lý', en: 'Timed out' },
-    detail: { vi: (r) => `Đọc tệp quá thời gian cho phép: ${r}`, en: (r) => r },
+    detail: { vi: (r) => r, en: (r) => r },
   },
   internal: {
     status: 500,

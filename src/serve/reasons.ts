@@ -160,7 +160,7 @@ export const READER_REASONS: readonly Shape[] = [
   ['a Word 6/95 file: only Word 97 and later .doc files are read (open it in Word and save it again)', () => 'tệp Word 6/95: chỉ đọc được tệp .doc từ Word 97 trở đi (hãy mở tệp bằng Word và lưu lại)'],
   ['too many runs of formatting (over {})', (n) => `quá nhiều đoạn định dạng (hơn ${n})`],
   // The worker pool
-  ['timed out after {} s (--timeout)', (s) => `quá ${s} giây (--timeout)`],
+  ['timed out after {} s (--timeout)', (s) => `đọc tệp quá ${s} giây cho phép (--timeout)`],
   ['out of memory: over the {} MB a worker may use (--max-memory)', (mb) => `hết bộ nhớ: vượt quá ${mb} MB mỗi tiến trình đọc được dùng (--max-memory)`],
   ['worker crashed: {}', (why) => `tiến trình đọc tệp bị lỗi (${why})`],
   ['worker exited with code {}', (code) => `tiến trình đọc tệp dừng với mã ${code}`],

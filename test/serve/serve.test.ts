@@ -466,7 +466,7 @@ describe('vanban serve: a busy or stuck worker', () => {
     const problem = await expectProblem(await post(`${url}/v1/parse?name=hang.txt`, seedBytes, { 'accept-language': 'en' }), 504, 'timed-out');
     expect(problem.detail).toBe('hang.txt: timed out after 0.2 s (--timeout)');
     const vi = await expectProblem(await post(`${url}/v1/parse?name=hang.txt`, seedBytes), 504, 'timed-out');
-    expect(vi.detail).toBe('Đọc tệp quá thời gian cho phép: hang.txt: quá 0.2 giây (--timeout)');
+    expect(vi.detail).toBe('hang.txt: đọc tệp quá 0.2 giây cho phép (--timeout)');
     // No second parse here: under a 0.2 s limit a real one would race the clock.
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok', active: 0 });
   });
