@@ -3,6 +3,7 @@ import { agencies, anniversaries, canonicalId, cites, search } from '../archive/
 import { FORMATS, agenciesOut, anniversariesOut, citesOut, searchOut, type Format } from '../archive/render.js';
 import { defaultGrammar } from '../grammar/load.js';
 import { ServeError, negotiateLang } from './problem.js';
+import { said } from './reasons.js';
 import type { Answer, Context, Route } from './routes.js';
 
 // `vanban serve --db FILE`: the archive questions of `vanban anniversaries`, `cites`, `agencies`
@@ -20,25 +21,25 @@ const FORMAT = { name: 'format', description: 'json (default), text, csv or md: 
 function param(context: Context, name: string): string | undefined {
   const raw = (context.request.query as Record<string, unknown>)[name];
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string') throw new ServeError('bad-request', `${name} must be given once`);
+  if (typeof raw !== 'string') throw new ServeError('bad-request', said('once', name));
   return raw;
 }
 
 function required(context: Context, name: string): string {
   const raw = param(context, name);
-  if (raw === undefined || raw.trim() === '') throw new ServeError('bad-request', `${name} is missing`);
+  if (raw === undefined || raw.trim() === '') throw new ServeError('bad-request', said('missing', name));
   return raw;
 }
 
 function year(context: Context): number {
   const raw = required(context, 'year');
-  if (!/^\d{4}$/.test(raw.trim())) throw new ServeError('bad-request', `year must be a year such as 2026, not "${raw}"`);
+  if (!/^\d{4}$/.test(raw.trim())) throw new ServeError('bad-request', said('year', raw));
   return Number(raw);
 }
 
 function answer(context: Context, render: (format: Format, lang: 'vi' | 'en') => string): Answer {
   const format = (param(context, 'format') ?? 'json') as Format;
-  if (!FORMATS.includes(format)) throw new ServeError('bad-request', `format must be ${FORMATS.join(', ')}, not "${format}"`);
+  if (!FORMATS.includes(format)) throw new ServeError('bad-request', said('oneOf', 'format', FORMATS, format));
   return { type: TYPES[format], body: render(format, negotiateLang(context.request.headers['accept-language'])) };
 }
 
@@ -100,7 +101,7 @@ export function archiveRoutes(archive: ArchiveDb): Route[] {
         const q = required(context, 'q');
         const raw = param(context, 'limit');
         const limit = raw === undefined ? 20 : Number(raw);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ServeError('bad-request', `limit must be a whole number from 1 to 1000, not "${raw}"`);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new ServeError('bad-request', said('wholeNumber', 'limit', 1, 1000, String(raw)));
         return answer(context, (format, lang) => searchOut(search(archive, q, limit), q, format, lang));
       },
     },

@@ -4,6 +4,7 @@ import type { ParseResult, ParseTask, TextResult } from '../batch/protocol.js';
 import type { RuleConfig } from '../check/rule.js';
 import { READERS, formatOf } from '../ingest/file.js';
 import { ServeError, type ProblemSlug } from './problem.js';
+import { neutral, readerSaid, said } from './reasons.js';
 
 /** One file as a request brought it: a bare name (no folder) or none, and its bytes. */
 export interface Upload {
@@ -87,11 +88,11 @@ export class Documents {
     try {
       result = await this.pool.run(task);
     } catch (error) {
-      if (error instanceof PoolClosed) throw new ServeError('shutting-down', error.message);
-      if (error instanceof WorkerCrash) throw new ServeError(error.message.startsWith('timed out') ? 'timed-out' : 'not-a-document', named(upload, error.message));
+      if (error instanceof PoolClosed) throw new ServeError('shutting-down', neutral(error.message));
+      if (error instanceof WorkerCrash) throw new ServeError(error.message.startsWith('timed out') ? 'timed-out' : 'not-a-document', readerSaid(error.message, upload.name));
       throw error;
     }
-    if (!result.ok) throw new ServeError(classify(result.reason), named(upload, result.reason));
+    if (!result.ok) throw new ServeError(classify(result.reason), readerSaid(result.reason, upload.name));
     return result;
   }
 
@@ -100,15 +101,13 @@ export class Documents {
   }
 }
 
-const named = (upload: Upload, reason: string) => (upload.name ? `${upload.name}: ${reason}` : reason);
-
 /** A name whose extension no reader takes (a .png, a .pdf), unless its bytes are a Word file whatever the name. */
 function refuseUnsupported(upload: Upload): void {
   if (upload.name === null || !upload.name.includes('.')) return;
   if (formatOf(upload.name) !== null) return;
   if (READERS.some((r) => r.magic?.(upload.bytes))) return;
   const extension = upload.name.slice(upload.name.lastIndexOf('.'));
-  throw new ServeError('unsupported-format', `${upload.name}: ${extension} is not a format vanban reads`);
+  throw new ServeError('unsupported-format', said('notAFormat', upload.name, extension));
 }
 
 /** The reader's refusals by what they mean to a client: not a kind of file vanban reads, a broken file, or a file vanban will not read. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Said } from './reasons.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -17,7 +18,7 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 interface Kind {
   status: number;
   title: Record<Lang, string>;
-  /** The detail around the reason (which comes from the reader, in English). */
+  /** The detail around the reason, given in the same language (reasons.ts). */
   detail: Record<Lang, (reason: string) => string>;
 }
 
@@ -31,7 +32,8 @@ export const PROBLEMS = {
   unreadable: {
     status: 400,
     title: { vi: 'Không đọc được tệp', en: 'Unreadable file' },
-    detail: { vi: (r) => `Tệp bị hỏng hoặc không đọc được: ${r}`, en: (r) => r },
+    // The reason says it in either language ("x.docx: tệp .docx bị hỏng (…)"), after the title.
+    detail: { vi: (r) => r, en: (r) => r },
   },
   'not-found': {
     status: 404,
@@ -54,7 +56,7 @@ export const PROBLEMS = {
   'too-large': {
     status: 413,
     title: { vi: 'Tệp quá lớn', en: 'File too large' },
-    detail: { vi: (r) => `Tệp vượt quá giới hạn: ${r}`, en: (r) => r },
+    detail: { vi: (r) => `Tệp vượt quá giới hạn ${r}`, en: (r) => r },
   },
   'unsupported-format': {
     status: 415,
@@ -67,7 +69,7 @@ export const PROBLEMS = {
   'not-a-document': {
     status: 422,
     title: { vi: 'Không phải văn bản vanban đọc được', en: 'Not a document vanban can read' },
-    detail: { vi: (r) => `Không đọc được văn bản: ${r}`, en: (r) => r },
+    detail: { vi: (r) => r, en: (r) => r },
   },
   busy: {
     status: 503,
@@ -82,7 +84,7 @@ export const PROBLEMS = {
   'timed-out': {
     status: 504,
     title: { vi: 'Quá thời gian xử lý', en: 'Timed out' },
-    detail: { vi: (r) => `Đọc tệp quá thời gian cho phép: ${r}`, en: (r) => r },
+    detail: { vi: (r) => r, en: (r) => r },
   },
   internal: {
     status: 500,
@@ -98,15 +100,16 @@ export class ServeError extends Error {
   override readonly name = 'ServeError';
   constructor(
     readonly slug: ProblemSlug,
-    readonly reason: string,
+    readonly reason: Said,
   ) {
-    super(reason);
+    super(reason.en);
   }
 }
 
-export function problem(slug: ProblemSlug, reason: string, lang: Lang, instance: string): Problem {
+/** The problem answered in `lang`: its title, and its detail around the reason in the same language. */
+export function problem(slug: ProblemSlug, reason: Said, lang: Lang, instance: string): Problem {
   const kind: Kind = PROBLEMS[slug];
-  return { type: `urn:vanban:problem:${slug}`, title: kind.title[lang], status: kind.status, detail: kind.detail[lang](reason), instance };
+  return { type: `urn:vanban:problem:${slug}`, title: kind.title[lang], status: kind.status, detail: kind.detail[lang](reason[lang]), instance };
 }
 
 /** Accept-Language: the first of en and vi by preference (q values); Vietnamese when neither is asked for. */

@@ -9,6 +9,7 @@ import { DiffResult, diffJsonSchema } from '../model/diff.js';
 import { Diagnostic, type Programme } from '../model/programme.js';
 import type { Documents } from './documents.js';
 import { ServeError, negotiateLang, type Lang, type ProblemSlug } from './problem.js';
+import { readerSaid, said } from './reasons.js';
 import { uploads } from './upload.js';
 
 /** What `vanban lint --format json` prints, for one file. */
@@ -78,6 +79,30 @@ const RULE: Parameter = {
   schema: { type: 'array', items: { type: 'string' } },
 };
 
+const WIDTH: Parameter = {
+  name: 'width',
+  description: "clip the outline's lines to this many characters (default 100)",
+  schema: { type: 'integer', minimum: 40, maximum: 1000 },
+};
+
+/** What POST /v1/document answers: one upload's model, text and outline, each as its own route gives it. */
+const DOCUMENT_ANSWER = {
+  type: 'object',
+  required: ['model', 'text', 'outline'],
+  properties: {
+    model: { $ref: '#/components/schemas/Programme' },
+    text: { type: 'string', description: 'the normalized text, as POST /v1/text answers it' },
+    outline: {
+      type: 'object',
+      description: 'the text of `vanban outline`, in each language, as POST /v1/outline answers it',
+      required: ['vi', 'en'],
+      properties: { vi: { type: 'string' }, en: { type: 'string' } },
+    },
+  },
+};
+
+const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
 function query(context: Context): Record<string, unknown> {
   return context.request.query as Record<string, unknown>;
 }
@@ -87,14 +112,14 @@ function choice<T extends string>(context: Context, name: string, allowed: reado
   const raw = query(context)[name];
   if (raw === undefined) return fallback;
   if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new ServeError('bad-request', `${name} must be ${allowed.join(', ')}, not "${String(raw)}"`);
+  throw new ServeError('bad-request', said('oneOf', name, allowed, String(raw)));
 }
 
 function flag(context: Context, name: string): boolean {
   const raw = query(context)[name];
   if (raw === undefined || raw === 'false' || raw === '0') return false;
   if (raw === '' || raw === 'true' || raw === '1') return true;
-  throw new ServeError('bad-request', `${name} must be true or false, not "${String(raw)}"`);
+  throw new ServeError('bad-request', said('trueOrFalse', name, String(raw)));
 }
 
 function rules(context: Context): RuleConfig | undefined {
@@ -104,7 +129,8 @@ function rules(context: Context): RuleConfig | undefined {
   try {
     return parseRuleSettings(settings);
   } catch (error) {
-    throw new ServeError('bad-request', (error as Error).message);
+    // src/check words it for --rule, in English.
+    throw new ServeError('bad-request', readerSaid((error as Error).message));
   }
 }
 
@@ -150,8 +176,32 @@ export const ROUTES: Route[] = [
     ok: { 'text/plain': { type: 'string' } },
     async handle(context) {
       const [upload] = await uploads(context.request, ['file'], context.maxSize);
-      const text = await context.documents.text(upload!);
-      return { type: 'text/plain; charset=utf-8', body: text.endsWith('\n') ? text : `${text}\n` };
+      return { type: 'text/plain; charset=utf-8', body: withNewline(await context.documents.text(upload!)) };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/document',
+    operationId: 'document',
+    summary:
+      'Everything the page shows of one document, from one upload: the model (as /v1/parse), the normalized text (as /v1/text) and the outline text in Vietnamese and English (as /v1/outline)',
+    files: ['file'],
+    parameters: [NAME, RULE, WIDTH],
+    ok: { 'application/json': DOCUMENT_ANSWER },
+    async handle(context) {
+      const width = widthOf(context);
+      const settings = rules(context);
+      const [upload] = await uploads(context.request, ['file'], context.maxSize);
+      // The model and the text from the same bytes, in two workers at once; both are awaited, so
+      // that the request keeps its slot (server.ts) while a worker still reads the file.
+      const [parsed, read] = await Promise.allSettled([context.documents.modelJson(upload!, settings), context.documents.text(upload!)]);
+      if (parsed.status === 'rejected') throw parsed.reason;
+      if (read.status === 'rejected') throw read.reason;
+      const [model, text] = [parsed.value, read.value];
+      const programme = JSON.parse(model) as Programme;
+      const outline = Object.fromEntries((['vi', 'en'] as const).map((lang) => [lang, writerFor('outline')!.write(programme, { width, lang })]));
+      // The model's JSON text as the worker wrote it, not parsed and written again.
+      return { type: JSON_TYPE, body: `{"model":${model},"text":${JSON.stringify(withNewline(text))},"outline":${JSON.stringify(outline)}}\n` };
     },
   },
   {
@@ -181,7 +231,7 @@ export const ROUTES: Route[] = [
       RULE,
       { name: 'format', description: 'text (default) or json', schema: { enum: ['text', 'json'] } },
       { name: 'lang', description: "the outline's own words: vi or en (default: from Accept-Language, else vi)", schema: { enum: ['vi', 'en'] } },
-      { name: 'width', description: 'clip lines to this many characters (default 100)', schema: { type: 'integer', minimum: 40, maximum: 1000 } },
+      WIDTH,
     ],
     ok: { 'text/plain': { type: 'string' }, 'application/json': { type: 'array', items: { $ref: '#/components/schemas/Programme/$defs/OutlineNode' } } },
     async handle(context) {
@@ -245,6 +295,6 @@ function widthOf(context: Context): number {
   const raw = query(context).width;
   if (raw === undefined) return 100;
   const width = Number(raw);
-  if (!Number.isInteger(width) || width < 40 || width > 1000) throw new ServeError('bad-request', `width must be a whole number from 40 to 1000, not "${String(raw)}"`);
+  if (!Number.isInteger(width) || width < 40 || width > 1000) throw new ServeError('bad-request', said('wholeNumber', 'width', 40, 1000, String(raw)));
   return width;
 }

@@ -7,6 +7,7 @@ import { Documents, type DocumentsOptions } from './documents.js';
 import { openapiDocument } from './openapi.js';
 import { registerPage } from './page.js';
 import { PROBLEM_MEDIA_TYPE, ServeError, negotiateLang, problem, type ProblemSlug } from './problem.js';
+import { neutral, said, type Said } from './reasons.js';
 import type { ArchiveDb } from '../archive/db.js';
 import { ARCHIVE_PATHS, archiveRoutes } from './archive.js';
 import { ROUTES as DOCUMENT_ROUTES } from './routes.js';
@@ -67,8 +68,8 @@ function answerClientError(timeoutMs: number) {
     const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const body = JSON.stringify(
       timedOut
-        ? problem('request-timeout', `--request-timeout ${timeoutMs / 1000} s`, 'vi', `urn:uuid:${randomUUID()}`)
-        : problem('bad-request', 'malformed HTTP request', 'vi', `urn:uuid:${randomUUID()}`),
+        ? problem('request-timeout', neutral(`--request-timeout ${timeoutMs / 1000} s`), 'vi', `urn:uuid:${randomUUID()}`)
+        : problem('bad-request', said('malformedRequest'), 'vi', `urn:uuid:${randomUUID()}`),
     );
     const status = timedOut ? '408 Request Timeout' : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
@@ -105,12 +106,12 @@ export async function createService(options: ServeOptions): Promise<Service> {
   app.addHook('onRequest', async (request, reply) => {
     started.set(request, performance.now());
     reply.headers(SECURITY_HEADERS);
-    if (closing) throw new ServeError('shutting-down', '');
+    if (closing) throw new ServeError('shutting-down', neutral(''));
     if (!ROUTES.some((r) => r.files && r.method === request.method && r.path === request.routeOptions.url)) return;
     const slot = documents.admit();
     if (!slot) {
       reply.header('retry-after', String(RETRY_AFTER));
-      throw new ServeError('busy', `${documents.capacity} requests at a time: --workers ${options.workers}, --queue ${options.queue}`);
+      throw new ServeError('busy', said('busy', documents.capacity, options.workers, options.queue));
     }
     // Given back however the exchange ends: answered, failed or abandoned by the client.
     reply.raw.once('close', slot.release);
@@ -143,16 +144,16 @@ export async function createService(options: ServeOptions): Promise<Service> {
 
   app.setErrorHandler(async (error, request, reply) => {
     const [slug, reason] = problemOf(error, options.maxSize);
-    if (slug === 'internal') options.log(JSON.stringify({ time: new Date().toISOString(), id: request.id, error: reason }));
+    if (slug === 'internal') options.log(JSON.stringify({ time: new Date().toISOString(), id: request.id, error: reason.en }));
     return sendProblem(request, reply, slug, reason);
   });
-  app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', `${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 'not-found', neutral(`${request.method} ${request.url.split('?')[0]}`)));
 
   registerPage(app);
   if (!options.archive) {
     for (const path of ARCHIVE_PATHS) {
       app.get(path, async () => {
-        throw new ServeError('no-archive', `GET ${path}`);
+        throw new ServeError('no-archive', neutral(`GET ${path}`));
       });
     }
   }
@@ -190,18 +191,26 @@ export async function createService(options: ServeOptions): Promise<Service> {
   };
 }
 
-function sendProblem(request: FastifyRequest, reply: FastifyReply, slug: ProblemSlug, reason: string): FastifyReply {
+function sendProblem(request: FastifyRequest, reply: FastifyReply, slug: ProblemSlug, reason: Said): FastifyReply {
   const body = problem(slug, reason, negotiateLang(request.headers['accept-language']), `urn:uuid:${request.id}`);
   return reply.code(body.status).type(PROBLEM_MEDIA_TYPE).send(`${JSON.stringify(body)}\n`);
 }
 
 /** Any failure as a problem: the service's own refusals, fastify's and the multipart plugin's; anything else is internal. */
-function problemOf(error: unknown, maxSize: number): [ProblemSlug, string] {
+function problemOf(error: unknown, maxSize: number): [ProblemSlug, Said] {
   if (error instanceof ServeError) return [error.slug, error.reason];
   const { code, statusCode, message } = error as { code?: string; statusCode?: number; message?: string };
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') return ['too-large', `the file exceeds the ${formatSize(maxSize)} limit (--max-size)`];
-  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return ['bad-request', String(message ?? 'bad request').split('\n')[0]!];
-  return ['internal', String(message ?? error).split('\n')[0]!];
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE') return ['too-large', said('tooLarge', formatSize(maxSize))];
+  const line = String(message ?? error).split('\n')[0]!;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return ['bad-request', refusal(code, line)];
+  return ['internal', neutral(line)];
+}
+
+/** A 4xx of fastify or its multipart plugin: the English as they word it, Vietnamese of vanban's own. */
+function refusal(code: string | undefined, message: string): Said {
+  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return said('notMultipart', message);
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') return said('tooManyParts', message);
+  return said('httpRefusal', code ?? 'HTTP 400', message || 'bad request');
 }
 
 /** Starts listening; the URL it listens on. */

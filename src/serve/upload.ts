@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Upload } from './documents.js';
 import { ServeError } from './problem.js';
+import { said } from './reasons.js';
 
 /**
  * The files of a request: multipart fields named `fields`, or (one file only) the raw body named
@@ -9,28 +10,35 @@ import { ServeError } from './problem.js';
  */
 export async function uploads(request: FastifyRequest, fields: readonly string[], maxSize: number): Promise<Upload[]> {
   if (request.isMultipart()) return multipartUploads(request, fields, maxSize);
-  if (fields.length > 1) throw new ServeError('bad-request', `send the files as multipart/form-data fields ${fields.join(' and ')}`);
+  if (fields.length > 1) throw new ServeError('bad-request', said('filesAsMultipart', fields));
   const body = request.body;
   const query = request.query as Record<string, unknown>;
   const name = bareName(typeof query.name === 'string' ? query.name : dispositionFilename(request.headers['content-disposition']));
   if (!Buffer.isBuffer(body) || (body.length === 0 && name === null)) {
-    throw new ServeError('bad-request', `no file: send it as the multipart field "${fields[0]}" or as the request body`);
+    throw new ServeError('bad-request', said('noFile', fields[0]!));
   }
   return [{ name, bytes: body }];
 }
 
 async function multipartUploads(request: FastifyRequest, fields: readonly string[], maxSize: number): Promise<Upload[]> {
   const found = new Map<string, Upload>();
-  for await (const part of request.parts({ limits: { fileSize: maxSize, files: fields.length, fields: 0, parts: fields.length } })) {
-    if (part.type !== 'file') continue;
-    if (!fields.includes(part.fieldname) || found.has(part.fieldname)) {
-      part.file.resume();
-      throw new ServeError('bad-request', `unexpected file field "${part.fieldname}"; expected ${fields.map((f) => `"${f}"`).join(' and ')}`);
+  try {
+    for await (const part of request.parts({ limits: { fileSize: maxSize, files: fields.length, fields: 0, parts: fields.length } })) {
+      if (part.type !== 'file') continue;
+      if (!fields.includes(part.fieldname) || found.has(part.fieldname)) {
+        part.file.resume();
+        throw new ServeError('bad-request', said('unexpectedField', part.fieldname, fields));
+      }
+      found.set(part.fieldname, { name: bareName(part.filename), bytes: await part.toBuffer() });
     }
-    found.set(part.fieldname, { name: bareName(part.filename), bytes: await part.toBuffer() });
+  } catch (error) {
+    // The plugin's refusals carry a status (server.ts words them); the multipart reader's own
+    // (no boundary, a body cut short) are the client's mistake too, not an internal error.
+    if (error instanceof ServeError || typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+    throw new ServeError('bad-request', said('malformedMultipart', String((error as Error).message ?? error).split('\n')[0]!));
   }
   const missing = fields.filter((f) => !found.has(f));
-  if (missing.length) throw new ServeError('bad-request', `missing multipart field${missing.length > 1 ? 's' : ''} ${missing.map((f) => `"${f}"`).join(' and ')}`);
+  if (missing.length) throw new ServeError('bad-request', said('missingFields', missing));
   return fields.map((f) => found.get(f)!);
 }
 

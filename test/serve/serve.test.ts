@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,22 @@ function form(files: Record<string, [Uint8Array, string]>): FormData {
 }
 
 const post = (url: string, body: FormData | Uint8Array, headers: Record<string, string> = {}) => fetch(url, { method: 'POST', body, headers });
+
+/**
+ * English words a Vietnamese detail must not hold, once file names, zip parts, options, numbers,
+ * tags and quoted values are set aside (they read the same in both languages).
+ */
+const ENGLISH = new Set(
+  'the not is of in file files too than more must send request field fields missing corrupt encrypted unsafe nested deeply limit exceeds declared bad data truncated expected unexpected format reads timed out after bomb password protected reach parts malformed internal queue full try again later requests time given year whole number unknown them'.split(' '),
+);
+function englishIn(detail: string): string[] {
+  return detail
+    .replace(/"[^"]*"/g, ' ')
+    .split(/\s+/)
+    .filter((w) => !/[./|=\-<>0-9]/.test(w))
+    .map((w) => w.replace(/[(),:;]/g, '').toLowerCase())
+    .filter((w) => ENGLISH.has(w));
+}
 
 async function expectProblem(response: Response, status: number, slug: string): Promise<{ title: string; detail: string; instance: string }> {
   const text = await response.text();
@@ -129,6 +145,28 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
     expect(text.split('\n')[model.conferences[0]!.line - 1]).toContain(model.conferences[0]!.title);
     const docx = await post(`${server.url}/v1/text?name=plain.docx`, fixture('docx/plain.docx'));
     expect(await docx.text()).toBe(cli(['text', join(root, 'fixtures/docx/plain.docx')], root));
+  });
+
+  it('POST /v1/document: from one upload, the model, text and outline (both languages) their own routes answer', async () => {
+    const response = await post(`${server.url}/v1/document`, form({ file: [seedBytes, SEED_NAME] }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const answer = (await response.json()) as { model: unknown; text: string; outline: Record<string, string> };
+    expect(Object.keys(answer).sort()).toEqual(['model', 'outline', 'text']);
+    expect(answer.model).toEqual(JSON.parse(cli(['parse', SEED_NAME], seedDir)));
+    expect(answer.text).toBe(cli(['text', SEED_NAME], seedDir));
+    expect(answer.outline).toEqual({ vi: cli(['outline', SEED_NAME], seedDir), en: cli(['outline', '--lang', 'en', SEED_NAME], seedDir) });
+    // As the other upload routes: the raw body, ?rule= and ?width=, and a problem for a bad file.
+    const docx = (await (await post(`${server.url}/v1/document?name=plain.docx&width=60&rule=anniversary-mismatch=off`, fixture('docx/plain.docx'))).json()) as typeof answer;
+    const docxPath = join(root, 'fixtures/docx/plain.docx');
+    expect(docx.text).toBe(cli(['text', docxPath], root));
+    const clipped = await (await post(`${server.url}/v1/outline?name=plain.docx&width=60&rule=anniversary-mismatch=off`, fixture('docx/plain.docx'))).text();
+    expect(docx.outline.vi).toBe(clipped);
+    expect(clipped).not.toBe(cli(['outline', 'plain.docx'], join(root, 'fixtures/docx')));
+    const ruled = (await (await post(`${server.url}/v1/document?name=${SEED_NAME}&rule=anniversary-mismatch=off`, seedBytes)).json()) as { model: { diagnostics: { code: string }[] } };
+    expect(ruled.model.diagnostics.map((d) => d.code)).not.toContain('anniversary-mismatch');
+    await expectProblem(await post(`${server.url}/v1/document`, form({ file: [fixture('broken/truncated.docx'), 'x.docx'] })), 400, 'unreadable');
+    await expectProblem(await post(`${server.url}/v1/document?width=5&name=a.txt`, seedBytes), 400, 'bad-request');
   });
 
   it('GET /: the page, its script and stylesheet, same-origin under a strict policy of their own', async () => {
@@ -216,8 +254,9 @@ describe('vanban serve: the routes answer what the CLI prints', () => {
     };
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     for (const route of ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()]?.responses).toHaveProperty('200');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema', '/v1/text']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/v1/diff', '/v1/document', '/v1/lint', '/v1/openapi.json', '/v1/outline', '/v1/parse', '/v1/schema', '/v1/text']);
     expect(doc.paths['/v1/parse']!.post!.responses).toHaveProperty('413');
+    expect(doc.paths['/v1/document']!.post!.responses).toHaveProperty('413');
     const back = (name: string) => JSON.parse(JSON.stringify(doc.components.schemas[name]).replaceAll(`"#/components/schemas/${name}/$defs/`, '"#/$defs/'));
     expect(back('Programme')).toEqual(programmeJsonSchema());
     expect(back('DiffResult')).toEqual(diffJsonSchema());
@@ -271,8 +310,8 @@ describe('vanban serve: errors are problem details', () => {
   it('415 for a .png; 400 for a corrupt .docx or a request without a file; 422 for a file vanban will not read', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     await expectProblem(await post(`${server.url}/v1/lint`, form({ file: [png, 'scan.png'] })), 415, 'unsupported-format');
-    const corrupt = await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [fixture('broken/truncated.docx'), 'truncated.docx'] })), 400, 'unreadable');
-    expect(corrupt.detail).toContain('truncated.docx: corrupt .docx (truncated zip)');
+    const corrupt = await expectProblem(await post(`${server.url}/v1/parse`, form({ file: [fixture('broken/truncated.docx'), 'truncated.docx'] }), { 'accept-language': 'en' }), 400, 'unreadable');
+    expect(corrupt.detail).toBe('truncated.docx: corrupt .docx (truncated zip)');
     await expectProblem(await post(`${server.url}/v1/parse`, form({ other: [seedBytes, 'a.txt'] })), 400, 'bad-request');
     await expectProblem(await fetch(`${server.url}/v1/parse`, { method: 'POST' }), 400, 'bad-request');
     await expectProblem(await post(`${server.url}/v1/diff?name=a.txt`, seedBytes.subarray(0, 100)), 400, 'bad-request');
@@ -316,6 +355,69 @@ describe('vanban serve: errors are problem details', () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
+  it('every refusal of a request or a file in Vietnamese words, by default; in English, as before, for Accept-Language: en', async () => {
+    const big = new Uint8Array(20_000).fill(0x61);
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    const multipart = (body: string) => ({ body, headers: { 'content-type': 'multipart/form-data; boundary=abc' } });
+    const asked: [string, string, number, string, () => { body: FormData | Uint8Array | string; headers?: Record<string, string> }][] = [
+      // [what, route, status, slug, the request]
+      ['a file over --max-size', '/v1/parse', 413, 'too-large', () => ({ body: form({ file: [big, 'big.txt'] }) })],
+      ['a raw body over --max-size', '/v1/parse?name=big.txt', 413, 'too-large', () => ({ body: big })],
+      ['a .png', '/v1/lint', 415, 'unsupported-format', () => ({ body: form({ file: [png, 'scan.png'] }) })],
+      ['binary data named .txt', '/v1/parse', 415, 'unsupported-format', () => ({ body: form({ file: [png, 'scan.txt'] }) })],
+      ['a corrupt .docx', '/v1/parse', 400, 'unreadable', () => ({ body: form({ file: [fixture('broken/truncated.docx'), 'truncated.docx'] }) })],
+      ['an empty file', '/v1/text', 400, 'unreadable', () => ({ body: form({ file: [new Uint8Array(0), 'empty.docx'] }) })],
+      ['a .docx declaring entities', '/v1/document', 422, 'not-a-document', () => ({ body: form({ file: [fixture('broken/billion-laughs.docx'), 'x.docx'] }) })],
+      ['no file field', '/v1/parse', 400, 'bad-request', () => ({ body: form({ other: [seedBytes, 'a.txt'] }) })],
+      ['no file at all', '/v1/parse', 400, 'bad-request', () => ({ body: '' })],
+      ['one raw body for two drafts', '/v1/diff?name=a.txt', 400, 'bad-request', () => ({ body: seedBytes.subarray(0, 100) })],
+      ['one draft of two', '/v1/diff', 400, 'bad-request', () => ({ body: form({ old: [seedBytes.subarray(0, 100), 'a.txt'] }) })],
+      ['a form field beside the file', '/v1/parse', 400, 'bad-request', () => ({ body: (() => { const f = form({ file: [seedBytes.subarray(0, 100), 'a.txt'] }); f.append('note', 'x'); return f; })() })],
+      ['a multipart body cut short', '/v1/parse', 400, 'bad-request', () => multipart('--abc\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello')],
+      ['a multipart body without its boundary', '/v1/parse', 400, 'bad-request', () => ({ body: 'hello', headers: { 'content-type': 'multipart/form-data' } })],
+      ['?severity=loud', '/v1/lint?severity=loud&name=a.txt', 400, 'bad-request', () => ({ body: seedBytes.subarray(0, 100) })],
+      ['?width=5', '/v1/outline?width=5&name=a.txt', 400, 'bad-request', () => ({ body: seedBytes.subarray(0, 100) })],
+      ['?pretty=maybe', '/v1/parse?pretty=maybe&name=a.txt', 400, 'bad-request', () => ({ body: seedBytes.subarray(0, 100) })],
+      ['an unknown ?rule=', '/v1/parse?rule=no-such-rule=off&name=a.txt', 400, 'bad-request', () => ({ body: seedBytes.subarray(0, 100) })],
+    ];
+    const roomy = await start();
+    for (const [what, route, status, slug, request] of asked) {
+      const url = `${status === 413 ? server.url : roomy.url}${route}`;
+      const answer = async (lang: Record<string, string>) => {
+        const { body, headers = {} } = request();
+        return expectProblem(await fetch(url, { method: 'POST', body, headers: { ...headers, ...lang } }), status, slug);
+      };
+      const vi = await answer({});
+      const en = await answer({ 'accept-language': 'en' });
+      expect(englishIn(vi.detail), `${what}: ${vi.detail}`).toEqual([]);
+      expect(englishIn(en.detail).length, `${what}: ${en.detail}`).toBeGreaterThan(0);
+      // The page shows "title: detail" (or the detail alone when it begins with the title): Vietnamese throughout.
+      expect(englishIn(vi.title)).toEqual([]);
+      expect(vi.detail).not.toBe(en.detail);
+    }
+  });
+
+  it('a file refused by its reader: in English the reason the CLI prints, in Vietnamese the same named parts', async () => {
+    const roomy = await start();
+    const broken = join(root, 'fixtures/broken');
+    let refused = 0;
+    for (const name of readdirSync(broken)) {
+      const printed = spawnSync(process.execPath, [CLI, 'parse', name], { cwd: broken, encoding: 'utf8' });
+      if (printed.status === 0) continue;
+      refused++;
+      const reason = printed.stderr.trim().replace(/^vanban: /, '');
+      const ask = async (lang: Record<string, string>) => (await post(`${roomy.url}/v1/parse`, form({ file: [fixture(`broken/${name}`), name] }), lang)).json() as Promise<{ detail: string }>;
+      const en = await ask({ 'accept-language': 'en-US,en;q=0.9' });
+      const vi = await ask({ 'accept-language': 'vi-VN,vi;q=0.9' });
+      expect(en.detail).toBe(reason);
+      expect(vi.detail, name).toContain(`${name}: `);
+      expect(englishIn(vi.detail), `${name}: ${vi.detail}`).toEqual([]);
+      // Sizes, parts and levels are kept: "1.5 GB", "word/document.xml", "1000".
+      for (const kept of reason.match(/\d+(?:\.\d+)? [KMG]B|\w+\/[\w.]+\.xml|\b\d{3,}\b/g) ?? []) expect(vi.detail, name).toContain(kept);
+    }
+    expect(refused).toBeGreaterThanOrEqual(7);
+  });
+
   it('404 for an unknown route; titles in English for Accept-Language: en, Vietnamese otherwise', async () => {
     const vi = await expectProblem(await fetch(`${server.url}/v2/parse`), 404, 'not-found');
     expect(vi.title).toBe('Không có địa chỉ này');
@@ -349,7 +451,10 @@ describe('vanban serve: a busy or stuck worker', () => {
     await admitted(url, 2);
     const refused = await post(`${url}/v1/lint?name=third.txt`, seedBytes);
     expect(refused.headers.get('retry-after')).toBe('5');
-    await expectProblem(refused, 503, 'busy');
+    const busy = await expectProblem(refused, 503, 'busy');
+    expect(busy.detail).toBe('Hàng đợi đã đầy (2 yêu cầu cùng lúc: --workers 1, --queue 1); hãy thử lại sau');
+    const english = await expectProblem(await post(`${url}/v1/lint?name=third.txt`, seedBytes, { 'accept-language': 'en' }), 503, 'busy');
+    expect(english.detail).toBe('the queue is full (2 requests at a time: --workers 1, --queue 1); try again later');
     channel.postMessage('release');
     expect((await first).status).toBe(200);
     expect((await second).status).toBe(200);
@@ -358,8 +463,10 @@ describe('vanban serve: a busy or stuck worker', () => {
 
   it('504 when a file takes longer than --timeout; the server goes on', async () => {
     const { url } = await start({ timeoutMs: 200, workerUrl: HELD });
-    const problem = await expectProblem(await post(`${url}/v1/parse?name=hang.txt`, seedBytes), 504, 'timed-out');
-    expect(problem.detail).toContain('hang.txt: timed out after 0.2 s');
+    const problem = await expectProblem(await post(`${url}/v1/parse?name=hang.txt`, seedBytes, { 'accept-language': 'en' }), 504, 'timed-out');
+    expect(problem.detail).toBe('hang.txt: timed out after 0.2 s (--timeout)');
+    const vi = await expectProblem(await post(`${url}/v1/parse?name=hang.txt`, seedBytes), 504, 'timed-out');
+    expect(vi.detail).toBe('hang.txt: đọc tệp quá 0.2 giây cho phép (--timeout)');
     // No second parse here: under a 0.2 s limit a real one would race the clock.
     expect(await (await fetch(`${url}/healthz`)).json()).toMatchObject({ status: 'ok', active: 0 });
   });

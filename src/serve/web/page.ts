@@ -83,6 +83,15 @@ interface Loaded {
   json: string;
   model: Programme;
   lines: string[];
+  /** The outline download's text, in each language: the file is not sent again for it. */
+  outline: Record<Lang, string>;
+}
+
+/** The answer of POST /v1/document: all the page shows of a file, from one upload of it. */
+interface DocumentAnswer {
+  model: Programme;
+  text: string;
+  outline: Record<Lang, string>;
 }
 
 let loaded: Loaded | null = null;
@@ -101,11 +110,11 @@ async function openDocument(file: File): Promise<void> {
   $('status-document').textContent = t().reading(file.name);
   let next: Loaded;
   try {
-    const [parsed, text] = await Promise.all([post('/v1/parse', { file }), post('/v1/text', { file })]);
-    const json = await parsed.text();
-    const lines = (await text.text()).split('\n');
+    // One upload: a 20 MB .docx on a slow link is sent once, not once per thing shown.
+    const answer = (await (await post('/v1/document', { file })).json()) as DocumentAnswer;
+    const lines = answer.text.split('\n');
     if (lines.at(-1) === '') lines.pop();
-    next = { file, json, model: JSON.parse(json) as Programme, lines };
+    next = { file, json: `${JSON.stringify(answer.model)}\n`, model: answer.model, lines, outline: answer.outline };
   } catch (error) {
     if (turn !== opening) return;
     // The document shown before stays, and says so.
@@ -457,18 +466,13 @@ function save(name: string, blob: Blob): void {
 
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '') || 'vanban';
 
-async function download(kind: 'json' | 'csv' | 'outline'): Promise<void> {
+function download(kind: 'json' | 'csv' | 'outline'): void {
   if (!loaded) return;
   const base = baseName(loaded.file.name);
   if (kind === 'json') return save(`${base}.json`, new Blob([loaded.json], { type: 'application/json' }));
   // The same rows as `vanban parse --format csv`: a BOM for Excel, formula characters escaped.
   if (kind === 'csv') return save(`${base}.csv`, new Blob([csvHead() + csvRows(loaded.model.source.file ?? '', loaded.model)], { type: 'text/csv;charset=utf-8' }));
-  try {
-    const response = await post(`/v1/outline?lang=${lang}`, { file: loaded.file });
-    save(`${base}.outline.txt`, new Blob([await response.text()], { type: 'text/plain;charset=utf-8' }));
-  } catch (error) {
-    showProblem('problem-document', error);
-  }
+  save(`${base}.outline.txt`, new Blob([loaded.outline[lang]], { type: 'text/plain;charset=utf-8' }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -885,9 +889,9 @@ function start(): void {
   });
   $('tree').addEventListener('click', onTreeClick);
   $('tree').addEventListener('keydown', onTreeKey);
-  $('download-json').addEventListener('click', () => void download('json'));
-  $('download-csv').addEventListener('click', () => void download('csv'));
-  $('download-outline').addEventListener('click', () => void download('outline'));
+  $('download-json').addEventListener('click', () => download('json'));
+  $('download-csv').addEventListener('click', () => download('csv'));
+  $('download-outline').addEventListener('click', () => download('outline'));
 }
 
 start();
