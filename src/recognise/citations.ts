@@ -358,11 +358,13 @@ export function cleanTitle(raw: string): string | null {
   let opens = 0;
   let closes = 0;
   let straight = 0;
-  for (let i = b; i < e; i++) {
-    const code = raw.charCodeAt(i);
+  // The quotes are found by a pattern, natively: a subject holds a few of them in a hundred characters.
+  QUOTE_MARKS.lastIndex = b;
+  while (QUOTE_MARKS.test(raw) && QUOTE_MARKS.lastIndex <= e) {
+    const code = raw.charCodeAt(QUOTE_MARKS.lastIndex - 1);
     if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
     else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
-    else if (code === STRAIGHT_QUOTE) straight++;
+    else straight++;
   }
   const last = e > b ? raw.charCodeAt(e - 1) : ve > s ? raw.charCodeAt(ve - 1) : NaN;
   // A closing quote left without a partner goes; so does a last straight quote that opened nothing.
@@ -401,6 +403,7 @@ function leadQuoteAt(raw: string, s: number, e: number): number {
   while (q < e && isSpace(raw.charCodeAt(q))) q++;
   return q > s + 2 && q < e && mayOpenQuote(raw.charCodeAt(q)) ? q : -1;
 }
+const QUOTE_MARKS = /[“”«»"]/g;
 const [UPPER_V, LOWER_VE, UPPER_VE] = ['V', 'ề', 'Ề'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
 const [OPEN_CURLY, CLOSE_CURLY, OPEN_GUILLEMET, CLOSE_GUILLEMET] = ['“', '”', '«', '»'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
@@ -954,6 +957,31 @@ function normaliseTerm(raw: string): string {
   return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
 }
 
+/**
+ * The next match of a named reference's pattern from its lastIndex, searched from its literal's
+ * next occurrence: every match begins with the literal, and a pattern that opens with a
+ * look-behind is otherwise tried at every position before it.
+ */
+function nextNamed(re: RegExp, literal: string, key: string): RegExpExecArray | null {
+  if (literal !== '') {
+    const at = key.indexOf(literal, re.lastIndex);
+    if (at < 0) return null;
+    re.lastIndex = at;
+  }
+  return re.exec(key);
+}
+
+/** nextNamed for the test that holds it to the pattern's own search. */
+export function namedMatchesFrom(re: RegExp, literal: string, key: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let r = nextNamed(re, literal, key); r; r = nextNamed(re, literal, key)) {
+    out.push(r);
+    if (r[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
 function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: readonly number[]): Citation[] {
   const present = c.namedLiterals.in(block.key);
   if (present.size === 0 && c.namedAllLiteral) return numbered;
@@ -968,7 +996,7 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
     const sorted = cores.length < 2 ? cores : [...cores].sort((a, b) => a[0] - b[0]);
     let next = 0;
     let reach = -1;
-    for (let r = ref.re.exec(block.key); r; r = ref.re.exec(block.key)) {
+    for (let r = nextNamed(ref.re, ref.literal, block.key); r; r = nextNamed(ref.re, ref.literal, block.key)) {
       tick();
       const at = r.index;
       for (; next < sorted.length && sorted[next]![0] < at; next++) reach = Math.max(reach, sorted[next]![1]);

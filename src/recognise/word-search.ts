@@ -89,18 +89,18 @@ export class LiteralSet {
 
   /** The literals that occur in `text`. */
   in(text: string): ReadonlySet<string> {
-    const longest: string[] = [];
+    // Most paragraphs name no document: they share one empty answer.
+    let found: Set<string> | null = null;
     const re = this.any;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      longest.push(m[0]);
+      const longest = m[0];
+      found ??= new Set<string>();
+      // Each literal the longest begins with, without a closure or list made for each.
+      for (let i = 0; i < this.literals.length; i++) if (longest.startsWith(this.literals[i]!)) found.add(this.literals[i]!);
       re.lastIndex = m.index + 1;
     }
-    // Most paragraphs name no document: they share one empty answer.
-    if (longest.length === 0) return NONE;
-    const found = new Set<string>();
-    for (const l of this.literals) if (longest.some((x) => x.startsWith(l))) found.add(l);
-    return found;
+    return found ?? NONE;
   }
 }
 
