@@ -35,6 +35,8 @@ interface Compiled {
   kindStart: WordSearch;
   /** The named references' literal starts, looked for in one pass. */
   namedLiterals: LiteralSet;
+  /** Each named reference's literal's bit in the literals' mask. */
+  namedBits: number[];
   /** Every named reference begins with a literal: a paragraph with none of them names none. */
   namedAllLiteral: boolean;
   afterKind: RegExp;
@@ -115,6 +117,7 @@ function compiled(m: Matchers): Compiled {
     kindStart: new WordSearch(kinds.map((k) => k.bare)),
     namedLiterals: new LiteralSet(m.namedReferences.map((r) => r.literal)),
     namedAllLiteral: m.namedReferences.every((r) => r.literal !== ''),
+    namedBits: [],
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
     party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?[-–]{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
@@ -159,6 +162,7 @@ function compiled(m: Matchers): Compiled {
     romanTerms: new Map(),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
+  c.namedBits = m.namedReferences.map((r) => c!.namedLiterals.bit(r.literal));
   cache.set(m, c);
   return c;
 }
@@ -257,8 +261,17 @@ const [COMMA, LOWER_V, CLOSE_PAREN] = [',', 'v', ')'].map((ch) => ch.charCodeAt(
 /** "2014-03-28" for a real calendar day of whole numbers, else null; years before 100 are none (Date.UTC reads them as 19xx). */
 export function isoDate(d: number, mo: number, y: number): string | null {
   if (!(y >= 100 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(mo, y))) return null;
-  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+  // A programme cites the same few hundred days again and again: each is written once.
+  const whole = Number.isInteger(d) && Number.isInteger(mo) && Number.isInteger(y);
+  const day = whole ? (y * 16 + mo) * 32 + d : -1;
+  let iso = whole ? ISO_DATES.get(day) : undefined;
+  if (iso === undefined) {
+    iso = `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+    if (whole) remember(ISO_DATES, day, iso);
+  }
+  return iso;
 }
+const ISO_DATES = new Map<number, string>();
 
 function daysIn(month: number, year: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -507,7 +520,7 @@ function partySymbol(text: string, typeAt: number, typeLength: number, slashLeng
 
 // Symbols repeat ("NQ/TW", "QĐ-UBND"): their readings are kept, a bounded number of them.
 const REMEMBERED = 4096;
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+function remember<K, T>(memo: Map<K, T>, key: K, value: T): void {
   if (memo.size >= REMEMBERED) memo.clear();
   memo.set(key, value);
 }
@@ -954,8 +967,15 @@ function isRomanTerm(term: string, c: Compiled): boolean {
 }
 
 function normaliseTerm(raw: string): string {
-  return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
+  // Terms are few ("xii", "XIII", "12"): each spelling is read once.
+  let term = TERMS.get(raw);
+  if (term === undefined) {
+    term = /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
+    remember(TERMS, raw, term);
+  }
+  return term;
 }
+const TERMS = new Map<string, string>();
 
 /**
  * The next match of a named reference's pattern from its lastIndex, searched from its literal's
@@ -983,14 +1003,15 @@ export function namedMatchesFrom(re: RegExp, literal: string, key: string): RegE
 }
 
 function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: readonly number[]): Citation[] {
-  const present = c.namedLiterals.in(block.key);
-  if (present.size === 0 && c.namedAllLiteral) return numbered;
+  const present = c.namedLiterals.mask(block.key);
+  if (present === 0 && c.namedAllLiteral) return numbered;
   const named: Citation[] = [];
   // Made at the first named one: most paragraphs that hold a literal name nothing.
   let starts = null as Set<number> | null;
   const cores: [number, number][] = [];
-  for (const ref of m.namedReferences) {
-    if (ref.literal !== '' && !present.has(ref.literal)) continue;
+  for (let i = 0; i < m.namedReferences.length; i++) {
+    const ref = m.namedReferences[i]!;
+    if (ref.literal !== '' && (present & c.namedBits[i]!) === 0) continue;
     ref.re.lastIndex = 0;
     // The cores read so far by start, walked once as this pattern's matches move right.
     const sorted = cores.length < 2 ? cores : [...cores].sort((a, b) => a[0] - b[0]);
