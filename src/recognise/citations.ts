@@ -1005,79 +1005,123 @@ export function namedMatchesFrom(re: RegExp, literal: string, key: string): RegE
 function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: readonly number[]): Citation[] {
   const present = c.namedLiterals.mask(block.key);
   if (present === 0 && c.namedAllLiteral) return numbered;
-  const named: Citation[] = [];
-  // Made at the first named one: most paragraphs that hold a literal name nothing.
-  let starts = null as Set<number> | null;
-  const cores: [number, number][] = [];
+  // Made at the first pattern that runs: most paragraphs hold no literal of any.
+  let scan: NamedScan | null = null;
   for (let i = 0; i < m.namedReferences.length; i++) {
     const ref = m.namedReferences[i]!;
     if (ref.literal !== '' && (present & c.namedBits[i]!) === 0) continue;
-    ref.re.lastIndex = 0;
+    scan ??= new NamedScan(block, m, c, numbered, numberedEnds);
+    const re = ref.re;
+    re.lastIndex = 0;
     // The cores read so far by start, walked once as this pattern's matches move right.
-    const sorted = cores.length < 2 ? cores : [...cores].sort((a, b) => a[0] - b[0]);
+    const cores = scan.cores;
+    const sorted = cores.length < 2 ? cores : [...cores].sort(byStart);
     let next = 0;
     let reach = -1;
-    for (let r = nextNamed(ref.re, ref.literal, block.key); r; r = nextNamed(ref.re, ref.literal, block.key)) {
+    for (let r = nextNamed(re, ref.literal, block.key); r; r = nextNamed(re, ref.literal, block.key)) {
       tick();
       const at = r.index;
       for (; next < sorted.length && sorted[next]![0] < at; next++) reach = Math.max(reach, sorted[next]![1]);
-      const core = at + r[0].length;
       if (r[0].length === 0) {
-        ref.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
-      const groups = r.groups ?? {};
-      let title: string | null = null;
-      if (groups.title !== undefined) {
-        const titleAt = block.key.indexOf(groups.title, at + 1);
-        title = titleAt < 0 ? null : block.text.slice(titleAt, titleAt + groups.title.length);
-        if (ref.capitalTitle && (title === null || !/^\p{Lu}/u.test(title))) continue;
-      }
-      // A named reference inside one that read a tail (the laws an amending law names) reads none.
-      const inside = core <= reach;
-      const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
-      let quotedEnd = core;
-      if (ref.quotedTitle) {
-        const titleAt = afterSeparator(block.key, core);
-        quotedEnd = titleEnd(block, titleAt, c);
-        title = cleanTitle(block.text.slice(titleAt, quotedEnd));
-      }
-      const before = tail?.issuedBy ? null : issuerBefore(block, at, m, c);
-      if (ref.needsIssuer && !tail?.issuedBy && !before && !ref.issuedBy) continue;
-      // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
-      // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
-      if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
-      if (holds(numberedEnds, at - 1) || holds(numberedEnds, at - 2)) continue;
-      if (tail) cores.push([at, core]);
-      const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
-      const start = block.offset(at);
-      const spanEnd = block.offset(end - 1) + 1;
-      const overlaps = numbered.some((x) => start < x.span.end && spanEnd > x.span.start);
-      if (overlaps || starts?.has(start) === true) continue;
-      (starts ??= new Set()).add(start);
-      const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
-      const issuedBy =
-        tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
-      named.push({
-        raw: block.text.slice(at, end),
-        kind: ref.kind,
-        number: null,
-        symbol: null,
-        id: null,
-        date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
-        issuedBy,
-        term: term && isRomanTerm(term, c) ? term : null,
-        title,
-        span: { start, end: spanEnd },
-        line: block.line(at),
-        repaired: false,
-        dateText: tail?.dateText ?? before?.dateText ?? null,
-        form: 'named',
-        year: groups.year ? Number(groups.year) : (tail?.year ?? null),
-        refersTo: null,
-      });
+      scan.read(ref, r, reach);
     }
   }
-  if (named.length === 0) return numbered;
-  return [...numbered, ...named].sort((a, b) => a.span.start - b.span.start);
+  if (scan === null || scan.named.length === 0) return numbered;
+  return [...numbered, ...scan.named].sort((a, b) => a.span.start - b.span.start);
+}
+const byStart = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0];
+
+type NamedReference = Matchers['namedReferences'][number];
+
+/**
+ * The named references of one paragraph, read match by match: a class of its own, so that the
+ * loop over the patterns stays small and each match's reading is compiled apart.
+ */
+class NamedScan {
+  readonly named: Citation[] = [];
+  /** Where those that read a tail start and where their pattern's match ends. */
+  readonly cores: [number, number][] = [];
+  /** Where the named ones start: made at the first, as most paragraphs that hold a literal name nothing. */
+  private starts: Set<number> | null = null;
+
+  constructor(
+    private readonly block: Joined,
+    private readonly m: Matchers,
+    private readonly c: Compiled,
+    private readonly numbered: readonly Citation[],
+    private readonly numberedEnds: readonly number[],
+  ) {}
+
+  /** Reads the match `r` of `ref`'s pattern, `reach` the furthest end of a core before it: adds the citation it names, if any. */
+  read(ref: NamedReference, r: RegExpExecArray, reach: number): void {
+    const { block, m, c } = this;
+    const at = r.index;
+    const core = at + r[0].length;
+    const groups = r.groups ?? {};
+    let title: string | null = null;
+    if (groups.title !== undefined) {
+      const titleAt = block.key.indexOf(groups.title, at + 1);
+      title = titleAt < 0 ? null : block.text.slice(titleAt, titleAt + groups.title.length);
+      if (ref.capitalTitle && (title === null || !/^\p{Lu}/u.test(title))) return;
+    }
+    // A named reference inside one that read a tail (the laws an amending law names) reads none.
+    const inside = core <= reach;
+    const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
+    let quotedEnd = core;
+    if (ref.quotedTitle) {
+      const titleAt = afterSeparator(block.key, core);
+      quotedEnd = titleEnd(block, titleAt, c);
+      title = cleanTitle(block.text.slice(titleAt, quotedEnd));
+    }
+    const before = tail?.issuedBy ? null : issuerBefore(block, at, m, c);
+    if (ref.needsIssuer && !tail?.issuedBy && !before && !ref.issuedBy) return;
+    // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
+    // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
+    if (endsWithAnyBefore(block.key, at, c.notCitedAfter)) return;
+    if (holds(this.numberedEnds, at - 1) || holds(this.numberedEnds, at - 2)) return;
+    if (tail) this.cores.push([at, core]);
+    const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
+    const start = block.offset(at);
+    const spanEnd = block.offset(end - 1) + 1;
+    if (overlapsAny(this.numbered, start, spanEnd) || this.starts?.has(start) === true) return;
+    (this.starts ??= new Set()).add(start);
+    const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
+    const issuedBy = tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
+    this.named.push({
+      raw: block.text.slice(at, end),
+      kind: ref.kind,
+      number: null,
+      symbol: null,
+      id: null,
+      date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
+      issuedBy,
+      term: term && isRomanTerm(term, c) ? term : null,
+      title,
+      span: { start, end: spanEnd },
+      line: block.line(at),
+      repaired: false,
+      dateText: tail?.dateText ?? before?.dateText ?? null,
+      form: 'named',
+      year: groups.year ? Number(groups.year) : (tail?.year ?? null),
+      refersTo: null,
+    });
+  }
+}
+
+/** Whether one of the words (each with its space) ends just before `at`. */
+function endsWithAnyBefore(key: string, at: number, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (at >= w.length && key.startsWith(w, at - w.length)) return true;
+  }
+  return false;
+}
+
+/** Whether the span [start, end) overlaps a citation's. */
+function overlapsAny(citations: readonly Citation[], start: number, end: number): boolean {
+  for (let i = 0; i < citations.length; i++) if (start < citations[i]!.span.end && end > citations[i]!.span.start) return true;
+  return false;
 }
