@@ -796,7 +796,11 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
   ends.length = 0;
   const unmarked = block.bare;
   let from = 0;
-  for (let k = c.kindStart.find(unmarked, from); k; k = c.kindStart.find(unmarked, from)) {
+  // One call of find (and of each search below), not one to start and one to go on: each call
+  // is compiled into its caller again.
+  for (;;) {
+    const k = c.kindStart.find(unmarked, from);
+    if (!k) break;
     tick();
     const kindAt = k.at;
     from = kindAt + k.word.length;
@@ -886,7 +890,9 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
   const out: Citation[] = [];
   let next = 0;
   let from = 0;
-  for (let legal = bareLegalAt(key, from); legal; legal = bareLegalAt(key, from)) {
+  for (;;) {
+    const legal = bareLegalAt(key, from);
+    if (!legal) break;
     tick();
     const at = legal.at;
     from = legal.end;
@@ -951,8 +957,9 @@ const SLASH = 0x2f;
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
-function trimEnd(key: string, from: number, end: number): number {
-  while (end > from && /[\s,]/u.test(key[end - 1]!)) end--;
+/** Where a citation ending at `end` ends without its trailing spaces and commas: what /[\s,]/u read of each character, by code. */
+export function trimEnd(key: string, from: number, end: number): number {
+  while (end > from && (isSpace(key.charCodeAt(end - 1)) || key.charCodeAt(end - 1) === COMMA)) end--;
   return end;
 }
 
@@ -1018,7 +1025,9 @@ function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: 
     const sorted = cores.length < 2 ? cores : [...cores].sort(byStart);
     let next = 0;
     let reach = -1;
-    for (let r = nextNamed(re, ref.literal, block.key); r; r = nextNamed(re, ref.literal, block.key)) {
+    for (;;) {
+      const r = nextNamed(re, ref.literal, block.key);
+      if (!r) break;
       tick();
       const at = r.index;
       for (; next < sorted.length && sorted[next]![0] < at; next++) reach = Math.max(reach, sorted[next]![1]);

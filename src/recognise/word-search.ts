@@ -57,7 +57,9 @@ export class WordSearch {
   find(text: string, from: number): { at: number; word: string } | null {
     const re = this.candidates;
     re.lastIndex = from;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (;;) {
+      const m = re.exec(text);
+      if (!m) break;
       const at = m.index;
       if (!wordBefore(text, at)) {
         const word = m[0];
@@ -100,7 +102,9 @@ export class LiteralSet {
     let found = 0;
     const re = this.any;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (;;) {
+      const m = re.exec(text);
+      if (!m) break;
       const longest = m[0];
       for (let i = 0; i < this.literals.length; i++) if (longest.startsWith(this.literals[i]!)) found |= 1 << Math.min(i, SHARED_BIT);
       re.lastIndex = m.index + 1;
