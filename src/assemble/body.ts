@@ -19,7 +19,7 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
   const body: Body = { preamble: [], sections: [], conferences: [], attributionLines: [], citations: [] };
   let conference: Conference | null = null;
   const paragraph = (block: Block) => {
-    body.citations.push(...findCitations(block.joined, m));
+    pushAll(body.citations, findCitations(block.joined, m));
     const section = body.sections[body.sections.length - 1];
     (section ? section.paragraphs : body.preamble).push(block.joined.text);
   };
@@ -59,7 +59,7 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
         }
         const joined = block.after(first.text.length - first.rest!.length);
         const citations = findCitations(joined, m);
-        body.citations.push(...citations);
+        pushAll(body.citations, citations);
         const action = matchPhrase(joined.key, 0, m.actions);
         const item: Item = {
           number: Number(first.label),
@@ -93,4 +93,9 @@ export function assembleBody(lines: readonly Line[], m: Matchers): Body {
     }
   }
   return body;
+}
+
+/** `to.push(...from)` without the spread call's argument list: most paragraphs cite nothing. */
+function pushAll<T>(to: T[], from: readonly T[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i]!);
 }

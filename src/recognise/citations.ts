@@ -35,6 +35,8 @@ interface Compiled {
   kindStart: WordSearch;
   /** The named references' literal starts, looked for in one pass. */
   namedLiterals: LiteralSet;
+  /** Each named reference's literal's bit in the literals' mask. */
+  namedBits: number[];
   /** Every named reference begins with a literal: a paragraph with none of them names none. */
   namedAllLiteral: boolean;
   afterKind: RegExp;
@@ -115,6 +117,7 @@ function compiled(m: Matchers): Compiled {
     kindStart: new WordSearch(kinds.map((k) => k.bare)),
     namedLiterals: new LiteralSet(m.namedReferences.map((r) => r.literal)),
     namedAllLiteral: m.namedReferences.every((r) => r.literal !== ''),
+    namedBits: [],
     afterKind: new RegExp(`\\s?${qualifiers}(?:(?:${words(g.numberWords)})\\s?)?[:：]?\\s?(?=\\d)`, 'uy'),
     party: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)(\\s?[-–]{1,2}\\s?|\\s|\\/)(\\p{L}{1,6})(\\s?\\/\\s?)(\\p{L}{1,12}(?:-\\p{L}{1,12}){0,3})${END}`, 'uy'),
     stateLegal: new RegExp(`(?<![\\p{L}\\p{N}])(\\d{1,5}\\p{Ll}?)\\/(\\d{4})\\/(\\p{L}[\\p{L}\\d]{0,11}(?:-[\\p{L}\\d]{1,15}){0,3})${END}`, 'uy'),
@@ -159,6 +162,7 @@ function compiled(m: Matchers): Compiled {
     romanTerms: new Map(),
     placeStops: new Set([...g.termWords, ...g.dateWords, ...g.ofWords, ...g.placeStops].map(foldPhrase)),
   };
+  c.namedBits = m.namedReferences.map((r) => c!.namedLiterals.bit(r.literal));
   cache.set(m, c);
   return c;
 }
@@ -257,8 +261,17 @@ const [COMMA, LOWER_V, CLOSE_PAREN] = [',', 'v', ')'].map((ch) => ch.charCodeAt(
 /** "2014-03-28" for a real calendar day of whole numbers, else null; years before 100 are none (Date.UTC reads them as 19xx). */
 export function isoDate(d: number, mo: number, y: number): string | null {
   if (!(y >= 100 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(mo, y))) return null;
-  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+  // A programme cites the same few hundred days again and again: each is written once.
+  const whole = Number.isInteger(d) && Number.isInteger(mo) && Number.isInteger(y);
+  const day = whole ? (y * 16 + mo) * 32 + d : -1;
+  let iso = whole ? ISO_DATES.get(day) : undefined;
+  if (iso === undefined) {
+    iso = `${y < 1000 ? String(y).padStart(4, '0') : y}-${mo < 10 ? '0' : ''}${mo}-${d < 10 ? '0' : ''}${d}`;
+    if (whole) remember(ISO_DATES, day, iso);
+  }
+  return iso;
 }
+const ISO_DATES = new Map<number, string>();
 
 function daysIn(month: number, year: number): number {
   if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
@@ -358,11 +371,13 @@ export function cleanTitle(raw: string): string | null {
   let opens = 0;
   let closes = 0;
   let straight = 0;
-  for (let i = b; i < e; i++) {
-    const code = raw.charCodeAt(i);
+  // The quotes are found by a pattern, natively: a subject holds a few of them in a hundred characters.
+  QUOTE_MARKS.lastIndex = b;
+  while (QUOTE_MARKS.test(raw) && QUOTE_MARKS.lastIndex <= e) {
+    const code = raw.charCodeAt(QUOTE_MARKS.lastIndex - 1);
     if (code === OPEN_CURLY || code === OPEN_GUILLEMET) opens++;
     else if (code === CLOSE_CURLY || code === CLOSE_GUILLEMET) closes++;
-    else if (code === STRAIGHT_QUOTE) straight++;
+    else straight++;
   }
   const last = e > b ? raw.charCodeAt(e - 1) : ve > s ? raw.charCodeAt(ve - 1) : NaN;
   // A closing quote left without a partner goes; so does a last straight quote that opened nothing.
@@ -401,6 +416,7 @@ function leadQuoteAt(raw: string, s: number, e: number): number {
   while (q < e && isSpace(raw.charCodeAt(q))) q++;
   return q > s + 2 && q < e && mayOpenQuote(raw.charCodeAt(q)) ? q : -1;
 }
+const QUOTE_MARKS = /[“”«»"]/g;
 const [UPPER_V, LOWER_VE, UPPER_VE] = ['V', 'ề', 'Ề'].map((ch) => ch.charCodeAt(0)) as [number, number, number];
 const [OPEN_CURLY, CLOSE_CURLY, OPEN_GUILLEMET, CLOSE_GUILLEMET] = ['“', '”', '«', '»'].map((ch) => ch.charCodeAt(0)) as [number, number, number, number];
 
@@ -504,7 +520,7 @@ function partySymbol(text: string, typeAt: number, typeLength: number, slashLeng
 
 // Symbols repeat ("NQ/TW", "QĐ-UBND"): their readings are kept, a bounded number of them.
 const REMEMBERED = 4096;
-function remember<T>(memo: Map<string, T>, key: string, value: T): void {
+function remember<K, T>(memo: Map<K, T>, key: K, value: T): void {
   if (memo.size >= REMEMBERED) memo.clear();
   memo.set(key, value);
 }
@@ -780,7 +796,11 @@ export function findCitations(block: Joined, m: Matchers): Citation[] {
   ends.length = 0;
   const unmarked = block.bare;
   let from = 0;
-  for (let k = c.kindStart.find(unmarked, from); k; k = c.kindStart.find(unmarked, from)) {
+  // One call of find (and of each search below), not one to start and one to go on: each call
+  // is compiled into its caller again.
+  for (;;) {
+    const k = c.kindStart.find(unmarked, from);
+    if (!k) break;
     tick();
     const kindAt = k.at;
     from = kindAt + k.word.length;
@@ -870,7 +890,9 @@ function bareSymbols(block: Joined, m: Matchers, c: Compiled, found: readonly Ci
   const out: Citation[] = [];
   let next = 0;
   let from = 0;
-  for (let legal = bareLegalAt(key, from); legal; legal = bareLegalAt(key, from)) {
+  for (;;) {
+    const legal = bareLegalAt(key, from);
+    if (!legal) break;
     tick();
     const at = legal.at;
     from = legal.end;
@@ -935,8 +957,9 @@ const SLASH = 0x2f;
 
 const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
-function trimEnd(key: string, from: number, end: number): number {
-  while (end > from && /[\s,]/u.test(key[end - 1]!)) end--;
+/** Where a citation ending at `end` ends without its trailing spaces and commas: what /[\s,]/u read of each character, by code. */
+export function trimEnd(key: string, from: number, end: number): number {
+  while (end > from && (isSpace(key.charCodeAt(end - 1)) || key.charCodeAt(end - 1) === COMMA)) end--;
   return end;
 }
 
@@ -951,84 +974,163 @@ function isRomanTerm(term: string, c: Compiled): boolean {
 }
 
 function normaliseTerm(raw: string): string {
-  return /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
+  // Terms are few ("xii", "XIII", "12"): each spelling is read once.
+  let term = TERMS.get(raw);
+  if (term === undefined) {
+    term = /^\d+$/.test(raw) ? toRoman(Number(raw)) : raw.toUpperCase();
+    remember(TERMS, raw, term);
+  }
+  return term;
+}
+const TERMS = new Map<string, string>();
+
+/**
+ * The next match of a named reference's pattern from its lastIndex, searched from its literal's
+ * next occurrence: every match begins with the literal, and a pattern that opens with a
+ * look-behind is otherwise tried at every position before it.
+ */
+function nextNamed(re: RegExp, literal: string, key: string): RegExpExecArray | null {
+  if (literal !== '') {
+    const at = key.indexOf(literal, re.lastIndex);
+    if (at < 0) return null;
+    re.lastIndex = at;
+  }
+  return re.exec(key);
+}
+
+/** nextNamed for the test that holds it to the pattern's own search. */
+export function namedMatchesFrom(re: RegExp, literal: string, key: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let r = nextNamed(re, literal, key); r; r = nextNamed(re, literal, key)) {
+    out.push(r);
+    if (r[0].length === 0) re.lastIndex++;
+  }
+  return out;
 }
 
 function withNamedReferences(block: Joined, m: Matchers, c: Compiled, numbered: Citation[], numberedEnds: readonly number[]): Citation[] {
-  const present = c.namedLiterals.in(block.key);
-  if (present.size === 0 && c.namedAllLiteral) return numbered;
-  const named: Citation[] = [];
-  // Made at the first named one: most paragraphs that hold a literal name nothing.
-  let starts = null as Set<number> | null;
-  const cores: [number, number][] = [];
-  for (const ref of m.namedReferences) {
-    if (ref.literal !== '' && !present.has(ref.literal)) continue;
-    ref.re.lastIndex = 0;
+  const present = c.namedLiterals.mask(block.key);
+  if (present === 0 && c.namedAllLiteral) return numbered;
+  // Made at the first pattern that runs: most paragraphs hold no literal of any.
+  let scan: NamedScan | null = null;
+  for (let i = 0; i < m.namedReferences.length; i++) {
+    const ref = m.namedReferences[i]!;
+    if (ref.literal !== '' && (present & c.namedBits[i]!) === 0) continue;
+    scan ??= new NamedScan(block, m, c, numbered, numberedEnds);
+    const re = ref.re;
+    re.lastIndex = 0;
     // The cores read so far by start, walked once as this pattern's matches move right.
-    const sorted = cores.length < 2 ? cores : [...cores].sort((a, b) => a[0] - b[0]);
+    const cores = scan.cores;
+    const sorted = cores.length < 2 ? cores : [...cores].sort(byStart);
     let next = 0;
     let reach = -1;
-    for (let r = ref.re.exec(block.key); r; r = ref.re.exec(block.key)) {
+    for (;;) {
+      const r = nextNamed(re, ref.literal, block.key);
+      if (!r) break;
       tick();
       const at = r.index;
       for (; next < sorted.length && sorted[next]![0] < at; next++) reach = Math.max(reach, sorted[next]![1]);
-      const core = at + r[0].length;
       if (r[0].length === 0) {
-        ref.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
-      const groups = r.groups ?? {};
-      let title: string | null = null;
-      if (groups.title !== undefined) {
-        const titleAt = block.key.indexOf(groups.title, at + 1);
-        title = titleAt < 0 ? null : block.text.slice(titleAt, titleAt + groups.title.length);
-        if (ref.capitalTitle && (title === null || !/^\p{Lu}/u.test(title))) continue;
-      }
-      // A named reference inside one that read a tail (the laws an amending law names) reads none.
-      const inside = core <= reach;
-      const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
-      let quotedEnd = core;
-      if (ref.quotedTitle) {
-        const titleAt = afterSeparator(block.key, core);
-        quotedEnd = titleEnd(block, titleAt, c);
-        title = cleanTitle(block.text.slice(titleAt, quotedEnd));
-      }
-      const before = tail?.issuedBy ? null : issuerBefore(block, at, m, c);
-      if (ref.needsIssuer && !tail?.issuedBy && !before && !ref.issuedBy) continue;
-      // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
-      // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
-      if (c.notCitedAfter.some((w) => at >= w.length && block.key.startsWith(w, at - w.length))) continue;
-      if (holds(numberedEnds, at - 1) || holds(numberedEnds, at - 2)) continue;
-      if (tail) cores.push([at, core]);
-      const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
-      const start = block.offset(at);
-      const spanEnd = block.offset(end - 1) + 1;
-      const overlaps = numbered.some((x) => start < x.span.end && spanEnd > x.span.start);
-      if (overlaps || starts?.has(start) === true) continue;
-      (starts ??= new Set()).add(start);
-      const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
-      const issuedBy =
-        tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
-      named.push({
-        raw: block.text.slice(at, end),
-        kind: ref.kind,
-        number: null,
-        symbol: null,
-        id: null,
-        date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
-        issuedBy,
-        term: term && isRomanTerm(term, c) ? term : null,
-        title,
-        span: { start, end: spanEnd },
-        line: block.line(at),
-        repaired: false,
-        dateText: tail?.dateText ?? before?.dateText ?? null,
-        form: 'named',
-        year: groups.year ? Number(groups.year) : (tail?.year ?? null),
-        refersTo: null,
-      });
+      scan.read(ref, r, reach);
     }
   }
-  if (named.length === 0) return numbered;
-  return [...numbered, ...named].sort((a, b) => a.span.start - b.span.start);
+  if (scan === null || scan.named.length === 0) return numbered;
+  return [...numbered, ...scan.named].sort((a, b) => a.span.start - b.span.start);
+}
+const byStart = (a: readonly [number, number], b: readonly [number, number]) => a[0] - b[0];
+
+type NamedReference = Matchers['namedReferences'][number];
+
+/**
+ * The named references of one paragraph, read match by match: a class of its own, so that the
+ * loop over the patterns stays small and each match's reading is compiled apart.
+ */
+class NamedScan {
+  readonly named: Citation[] = [];
+  /** Where those that read a tail start and where their pattern's match ends. */
+  readonly cores: [number, number][] = [];
+  /** Where the named ones start: made at the first, as most paragraphs that hold a literal name nothing. */
+  private starts: Set<number> | null = null;
+
+  constructor(
+    private readonly block: Joined,
+    private readonly m: Matchers,
+    private readonly c: Compiled,
+    private readonly numbered: readonly Citation[],
+    private readonly numberedEnds: readonly number[],
+  ) {}
+
+  /** Reads the match `r` of `ref`'s pattern, `reach` the furthest end of a core before it: adds the citation it names, if any. */
+  read(ref: NamedReference, r: RegExpExecArray, reach: number): void {
+    const { block, m, c } = this;
+    const at = r.index;
+    const core = at + r[0].length;
+    const groups = r.groups ?? {};
+    let title: string | null = null;
+    if (groups.title !== undefined) {
+      const titleAt = block.key.indexOf(groups.title, at + 1);
+      title = titleAt < 0 ? null : block.text.slice(titleAt, titleAt + groups.title.length);
+      if (ref.capitalTitle && (title === null || !/^\p{Lu}/u.test(title))) return;
+    }
+    // A named reference inside one that read a tail (the laws an amending law names) reads none.
+    const inside = core <= reach;
+    const tail = ref.tail && !inside ? readTail(block, core, m, c, true) : null;
+    let quotedEnd = core;
+    if (ref.quotedTitle) {
+      const titleAt = afterSeparator(block.key, core);
+      quotedEnd = titleEnd(block, titleAt, c);
+      title = cleanTitle(block.text.slice(titleAt, quotedEnd));
+    }
+    const before = tail?.issuedBy ? null : issuerBefore(block, at, m, c);
+    if (ref.needsIssuer && !tail?.issuedBy && !before && !ref.issuedBy) return;
+    // The document a sentence issues ("ban hành Quy chế làm việc của …") or a numbered citation's
+    // unmarked subject ("Quyết định 01/2012/QĐ-UBND quy chế làm việc của …") is not cited by name.
+    if (endsWithAnyBefore(block.key, at, c.notCitedAfter)) return;
+    if (holds(this.numberedEnds, at - 1) || holds(this.numberedEnds, at - 2)) return;
+    if (tail) this.cores.push([at, core]);
+    const end = tail ? trimEnd(block.key, at, Math.max(core, tail.end)) : quotedEnd;
+    const start = block.offset(at);
+    const spanEnd = block.offset(end - 1) + 1;
+    if (overlapsAny(this.numbered, start, spanEnd) || this.starts?.has(start) === true) return;
+    (this.starts ??= new Set()).add(start);
+    const term = groups.term ? normaliseTerm(groups.term) : (tail?.term ?? before?.term ?? null);
+    const issuedBy = tail?.issuedBy ?? (ref.issuedBy ? ref.issuedBy.replace(/\{(\w+)\}/gu, (_m, g: string) => groups[g] ?? '').trim() : (before?.name ?? null));
+    this.named.push({
+      raw: block.text.slice(at, end),
+      kind: ref.kind,
+      number: null,
+      symbol: null,
+      id: null,
+      date: tail?.date ?? (tail?.dateText ? null : (before?.date ?? null)),
+      issuedBy,
+      term: term && isRomanTerm(term, c) ? term : null,
+      title,
+      span: { start, end: spanEnd },
+      line: block.line(at),
+      repaired: false,
+      dateText: tail?.dateText ?? before?.dateText ?? null,
+      form: 'named',
+      year: groups.year ? Number(groups.year) : (tail?.year ?? null),
+      refersTo: null,
+    });
+  }
+}
+
+/** Whether one of the words (each with its space) ends just before `at`. */
+function endsWithAnyBefore(key: string, at: number, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (at >= w.length && key.startsWith(w, at - w.length)) return true;
+  }
+  return false;
+}
+
+/** Whether the span [start, end) overlaps a citation's. */
+function overlapsAny(citations: readonly Citation[], start: number, end: number): boolean {
+  for (let i = 0; i < citations.length; i++) if (start < citations[i]!.span.end && end > citations[i]!.span.start) return true;
+  return false;
 }

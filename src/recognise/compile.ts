@@ -315,8 +315,8 @@ export function findPhrase<P extends Phrase>(key: string, list: readonly P[], fr
     let at = key.indexOf(phrase.key, from);
     while (at !== -1) {
       tick();
-      const prev = key[at - 1];
-      if ((prev === undefined || !LETTER.test(prev)) && phraseAt(key, at, phrase)) break;
+      // The character before, by code: a one-character string made for the pattern was most of the search.
+      if ((at === 0 || letterCode(key.charCodeAt(at - 1)) === 0) && phraseAt(key, at, phrase)) break;
       at = key.indexOf(phrase.key, at + 1);
     }
     if (at !== -1 && (best === null || at < best.at || (at === best.at && phrase.key.length > best.phrase.key.length))) {

@@ -57,7 +57,9 @@ export class WordSearch {
   find(text: string, from: number): { at: number; word: string } | null {
     const re = this.candidates;
     re.lastIndex = from;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (;;) {
+      const m = re.exec(text);
+      if (!m) break;
       const at = m.index;
       if (!wordBefore(text, at)) {
         const word = m[0];
@@ -75,9 +77,8 @@ export class WordSearch {
  * Which of a list of literals occur in a text, in one pass instead of one `includes` each: a
  * literal occurs exactly when some place starts with it, and at every place where one starts
  * the longest literal starting there is found, which begins with every shorter one found there.
+ * The answer is a bit mask over the literals, not a set made for every paragraph.
  */
-const NONE: ReadonlySet<string> = new Set();
-
 export class LiteralSet {
   private readonly any: RegExp;
   private readonly literals: readonly string[];
@@ -87,22 +88,37 @@ export class LiteralSet {
     this.any = new RegExp(this.literals.length > 0 ? this.literals.map(escapeRegExp).join('|') : '(?!)', 'g');
   }
 
-  /** The literals that occur in `text`. */
-  in(text: string): ReadonlySet<string> {
-    const longest: string[] = [];
+  /**
+   * The literal's bit in a mask; 0 for one not in the list. Literals past the thirtieth share the
+   * last bit: it says one of them may occur, and their patterns are run to see.
+   */
+  bit(literal: string): number {
+    const i = this.literals.indexOf(literal);
+    return i < 0 ? 0 : 1 << Math.min(i, SHARED_BIT);
+  }
+
+  /** The bits of the literals that occur in `text` (0 for none, as most paragraphs have). */
+  mask(text: string): number {
+    let found = 0;
     const re = this.any;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      longest.push(m[0]);
+    for (;;) {
+      const m = re.exec(text);
+      if (!m) break;
+      const longest = m[0];
+      for (let i = 0; i < this.literals.length; i++) if (longest.startsWith(this.literals[i]!)) found |= 1 << Math.min(i, SHARED_BIT);
       re.lastIndex = m.index + 1;
     }
-    // Most paragraphs name no document: they share one empty answer.
-    if (longest.length === 0) return NONE;
-    const found = new Set<string>();
-    for (const l of this.literals) if (longest.some((x) => x.startsWith(l))) found.add(l);
     return found;
   }
+
+  /** The literals that occur in `text`. */
+  in(text: string): ReadonlySet<string> {
+    const mask = this.mask(text);
+    return new Set(this.literals.filter((l, i) => (mask & this.bit(l)) !== 0 && (i < SHARED_BIT || text.includes(l))));
+  }
 }
+const SHARED_BIT = 30;
 
 /**
  * A list of phrases, longest first, bucketed by a hash of their first `width` characters: what

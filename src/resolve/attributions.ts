@@ -86,6 +86,13 @@ export function withoutFinalStop(text: string): string {
   return end > 0 && text.charCodeAt(end - 1) === 0x2e ? text.slice(0, end - 1) : text;
 }
 
+/** Where `withoutFinalStop(text.slice(from))` ends in `text`. */
+export function finalStopEnd(text: string, from: number): number {
+  let end = text.length;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > from && text.charCodeAt(end - 1) === 0x2e ? end - 1 : text.length;
+}
+
 /** What /\s/ matches, by code. */
 function isSpace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
@@ -194,8 +201,6 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
   let current: Conference | null = null;
   let since = 0;
   for (const a of lines) {
-    const content = a.text.slice(a.contentAt);
-    const key = a.key.slice(a.contentAt);
     if (a.conference !== current) {
       if (current !== null) lastBefore.set(current, since);
       current = a.conference;
@@ -203,7 +208,8 @@ export function resolveAttributions(lines: readonly AttributionLine[], m: Matche
     }
     const before = since;
     since = a.itemsBefore;
-    const segs = segments(withoutFinalStop(content), withoutFinalStop(key), m);
+    // withoutFinalStop(text.slice(contentAt)), sliced once.
+    const segs = segments(a.text.slice(a.contentAt, finalStopEnd(a.text, a.contentAt)), a.key.slice(a.contentAt, finalStopEnd(a.key, a.contentAt)), m);
     // Most lines name their agencies for the items above them, unscoped.
     if (segs.length === 1 && segs[0]!.numbers === null) {
       resolved.push(unscoped(a, before, segs[0]!.agencies));

@@ -67,6 +67,26 @@ describe('LiteralSet', () => {
   });
 });
 
+describe('LiteralSet masks', () => {
+  // More literals than a mask has bits: those past the thirtieth share one, set when any occurs.
+  const MANY = Array.from({ length: 40 }, (_, i) => `${String.fromCharCode(0x61 + (i % 26))}${i}`);
+  const many = new LiteralSet(MANY);
+
+  it('sets the bit of every literal a text has, and of none it lacks but those sharing the last', () => {
+    const pieces = fc.constantFrom(...MANY, ' ', 'a', '1', '3');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        const mask = many.mask(text);
+        for (const l of MANY) if (text.includes(l)) expect(mask & many.bit(l)).not.toBe(0);
+        expect([...many.in(text)].sort()).toEqual(MANY.filter((l) => text.includes(l)).sort());
+      }),
+      { numRuns: 2000 },
+    );
+    expect(many.bit('not one of them')).toBe(0);
+  });
+});
+
 describe('PhrasePrefixes', () => {
   const KEYS = ['ban bí thư', 'ban thường vụ tỉnh ủy', 'ban', 'bộ chính trị', 'bộ', 'bnv', 't.ư', 'ban bí', 'sở y tế', 'bộ chính', ''];
   const byLength = (list: string[]) => list.map((key) => ({ text: key, key })).sort((a, b) => b.key.length - a.key.length);
