@@ -10,16 +10,27 @@ import { DAY_DATE, isDayHeading } from '../recognise/day.js';
 import { tick } from '../meter.js';
 import { continues, endsSentence, endsWithMark } from './blocks.js';
 
-/** A unit of the body before the genre names its role: the node and what the genre's roles look at. */
+/**
+ * A unit of the body before the genre names its role: the outline node's own fields, flat (a node
+ * object of its own per unit was a tenth of what the outline kept alive), and what the genre's
+ * roles look at.
+ */
 export interface Unit {
-  node: Omit<OutlineNode, 'children' | 'role'>;
+  kind: OutlineNode['kind'];
+  label: string | null;
+  labelStyle: OutlineNode['labelStyle'];
+  value: number[] | null;
+  heading: string | null;
+  text: string | null;
+  span: OutlineNode['span'];
   /** How the recogniser labelled its first line ("conference", "attribution", "day", "appendix", ...). */
   lineKind: LineKind | 'day' | 'row' | 'appendix';
-  children: Unit[];
+  /** A leaf's is one shared empty list: most units are leaves. */
+  readonly children: readonly Unit[];
 }
 
 interface Open {
-  unit: Unit;
+  unit: Draft;
   key: string;
   rank: number;
 }
@@ -48,7 +59,7 @@ export function buildOutline(lines: readonly Line[], segments: readonly [number,
 
 // Loops and a plain function rather than findIndex and a closure per unit: this runs for every unit.
 function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySet<string>): void {
-  const label = unit.label;
+  const label = unit.read;
   if (unit.lineKind === 'appendix') {
     // An appendix stands outside everything before it; what follows is its content.
     stack.length = 0;
@@ -62,22 +73,25 @@ function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySe
     const same = openWith(stack, key);
     if (same !== -1) stack.length = same;
     else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank && !opensList(stack[stack.length - 1]!, listStyles)) stack.pop();
-    childrenOf(stack[stack.length - 1], roots).push(unit);
+    adopt(stack[stack.length - 1], roots, unit);
     stack.push({ unit, key, rank });
     return;
   }
   if (unit.lineKind === 'attribution') {
     // "Cơ quan chủ trì tham mưu: …" speaks for the items of its heading, not for the last item.
     let heading = stack.length - 1;
-    while (heading >= 0 && stack[heading]!.unit.node.kind !== 'heading') heading--;
-    childrenOf(stack[heading >= 0 ? heading : stack.length - 1], roots).push(unit);
+    while (heading >= 0 && stack[heading]!.unit.kind !== 'heading') heading--;
+    adopt(stack[heading >= 0 ? heading : stack.length - 1], roots, unit);
     return;
   }
-  childrenOf(stack[stack.length - 1], roots).push(unit);
+  adopt(stack[stack.length - 1], roots, unit);
 }
 
-function childrenOf(parent: Open | undefined, roots: Unit[]): Unit[] {
-  return parent ? parent.unit.children : roots;
+/** The unit as the parent's last child (a root without one); a leaf's shared empty list is replaced, never added to. */
+function adopt(parent: Open | undefined, roots: Unit[], unit: Draft): void {
+  if (!parent) roots.push(unit);
+  else if (parent.unit.children === NO_UNITS) parent.unit.children = [unit];
+  else parent.unit.children.push(unit);
 }
 
 /** The index of the open unit whose labels have this key, or -1. */
@@ -86,12 +100,21 @@ function openWith(stack: readonly Open[], key: string): number {
   return -1;
 }
 
-type Draft = Unit & { label: Label | null; dayKey: boolean };
+/** A unit as made here: its children still open to adding, and how its first line was read. */
+interface Draft extends Unit {
+  children: Unit[];
+  /** The label read at its start. */
+  read: Label | null;
+  dayKey: boolean;
+}
+
+/** The children of every leaf: never added to (adopt replaces it). */
+const NO_UNITS: Unit[] = [];
 
 /** "Điều 1. Thông qua … như sau:": an article that announces a list holds it, sections included. */
 function opensList(open: Open, styles: ReadonlySet<string>): boolean {
-  const text = open.unit.node.heading ?? open.unit.node.text ?? '';
-  return open.unit.node.labelStyle !== null && styles.has(open.unit.node.labelStyle) && text.endsWith(':');
+  const text = open.unit.heading ?? open.unit.text ?? '';
+  return open.unit.labelStyle !== null && styles.has(open.unit.labelStyle) && text.endsWith(':');
 }
 
 /** Groups lines into units: wrapped lines joined, a heading never glued to the line after it. */
@@ -262,8 +285,44 @@ function isAppendix(text: string, m: Matchers): boolean {
 }
 
 
-const position = (line: Line, column: number) => ({ line: line.line, column });
-const endOf = (line: Line) => position(line, charCount(line.text) + 1);
+/**
+ * Every unit is made here, with one shape (the same fields in the same order): the code that
+ * walks them then meets one kind of object. The fields are the outline node's, in its order.
+ */
+function draftOf(
+  kind: OutlineNode['kind'],
+  read: Label | null,
+  heading: string | null,
+  text: string | null,
+  span: OutlineNode['span'],
+  lineKind: Unit['lineKind'],
+  children: Unit[],
+  dayKey: boolean,
+): Draft {
+  return {
+    kind,
+    label: read === null ? null : read.label,
+    labelStyle: read === null ? null : read.style,
+    value: read === null ? null : read.value,
+    heading,
+    text,
+    span,
+    lineKind,
+    children,
+    read,
+    dayKey,
+  };
+}
+
+/** A span from line and column numbers: one place makes them all, from numbers (lines come in several shapes). */
+function spanOf(startLine: number, startColumn: number, endLine: number, endColumn: number): OutlineNode['span'] {
+  return { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };
+}
+
+/** From the start of the first line to the end of the last. */
+function linesSpan(first: Line, last: Line): OutlineNode['span'] {
+  return spanOf(first.line, 1, last.line, charCount(last.text) + 1);
+}
 
 function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): Draft {
   const first = block[0]!;
@@ -278,21 +337,16 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
   const caps = label === null && first.text.length <= 200 && capsText(bare.text);
   const appendix = caps && isAppendix(first.text, m);
   const heading = day || appendix || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
-  return {
-    node: {
-      kind: heading ? 'heading' : label ? 'item' : 'paragraph',
-      label: label?.label ?? null,
-      labelStyle: label?.style ?? null,
-      value: label?.value ?? null,
-      heading: heading ? text : null,
-      text: heading ? null : text,
-      span: { start: position(first, 1), end: endOf(block[block.length - 1]!) },
-    },
-    lineKind: day ? 'day' : appendix ? 'appendix' : first.kind,
-    children: [],
+  return draftOf(
+    heading ? 'heading' : label ? 'item' : 'paragraph',
     label,
-    dayKey: day,
-  };
+    heading ? text : null,
+    heading ? null : text,
+    linesSpan(first, block[block.length - 1]!),
+    day ? 'day' : appendix ? 'appendix' : first.kind,
+    NO_UNITS,
+    day,
+  );
 }
 
 /** A table row written as text: cells between "|" ("| 1 | Luật An ninh dữ liệu | Chính phủ |"). */
@@ -316,38 +370,19 @@ function tableOf(rows: Line[]): Draft {
   const children: Unit[] = [];
   for (const row of rows) {
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(row.text)) continue; // a Markdown rule row is layout
-    const cells: Unit[] = cellTexts(row.text).map((c) => ({
-      node: {
-        kind: 'cell',
-        label: null,
-        labelStyle: null,
-        value: null,
-        heading: null,
-        text: stripMarkup(c.text).text,
-        span: { start: position(row, charCount(row.text, c.at) + 1), end: position(row, charCount(row.text, c.at + c.text.length) + 1) },
-      },
-      lineKind: 'row',
-      children: [],
-    }));
-    children.push({
-      node: { kind: 'row', label: null, labelStyle: null, value: null, heading: null, text: null, span: { start: position(row, 1), end: endOf(row) } },
-      lineKind: 'row',
-      children: cells,
-    });
+    const cells: Unit[] = cellTexts(row.text).map((c) =>
+      draftOf(
+        'cell',
+        null,
+        null,
+        stripMarkup(c.text).text,
+        spanOf(row.line, charCount(row.text, c.at) + 1, row.line, charCount(row.text, c.at + c.text.length) + 1),
+        'row',
+        NO_UNITS,
+        false,
+      ),
+    );
+    children.push(draftOf('row', null, null, null, linesSpan(row, row), 'row', cells, false));
   }
-  return {
-    node: {
-      kind: 'table',
-      label: null,
-      labelStyle: null,
-      value: null,
-      heading: null,
-      text: null,
-      span: { start: position(rows[0]!, 1), end: endOf(rows[rows.length - 1]!) },
-    },
-    lineKind: 'row',
-    children,
-    label: null,
-    dayKey: false,
-  };
+  return draftOf('table', null, null, null, linesSpan(rows[0]!, rows[rows.length - 1]!), 'row', children, false);
 }

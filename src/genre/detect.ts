@@ -22,7 +22,7 @@ function opening(units: readonly Unit[]): string {
   return foldKey(
     units
       .slice(0, 4)
-      .map((u) => u.node.text ?? u.node.heading ?? '')
+      .map((u) => u.text ?? u.heading ?? '')
       .join(' ')
       .slice(0, 2000),
   );

@@ -24,8 +24,8 @@ export function findTasks(units: readonly Unit[], m: Matchers, prose = true): { 
   const taskUnits = new Set<Unit>();
   const visit = (list: readonly Unit[], parent: Unit | null) => {
     for (const unit of list) {
-      if (unit.node.kind === 'table') tasks.push(...tableTasks(unit, m));
-      else if (prose && unit.node.kind !== 'paragraph' && !isAttribute(unit, m)) {
+      if (unit.kind === 'table') tasks.push(...tableTasks(unit, m));
+      else if (prose && unit.kind !== 'paragraph' && !isAttribute(unit, m)) {
         const task = proseTask(unit, parent, m);
         if (task) {
           tasks.push(task);
@@ -39,7 +39,7 @@ export function findTasks(units: readonly Unit[], m: Matchers, prose = true): { 
   return { tasks, taskUnits };
 }
 
-const textOf = (u: Unit) => u.node.text ?? u.node.heading ?? '';
+const textOf = (u: Unit) => u.text ?? u.heading ?? '';
 
 function isAttribute(unit: Unit, m: Matchers): boolean {
   const key = foldKey(textOf(unit));
@@ -66,7 +66,7 @@ function proseTask(unit: Unit, parent: Unit | null, m: Matchers): Task | null {
     const agency = trimTrailing(textOf(parent), ':');
     if (isAgency(agency, m) && agency.split(' ').length <= 12) found.lead.push(agency);
   }
-  return { text: own, lead: found.lead, partners: found.partners, deadline: found.deadline, span: unit.node.span };
+  return { text: own, lead: found.lead, partners: found.partners, deadline: found.deadline, span: unit.span };
 }
 
 function merge(into: Attributes, from: Attributes): void {
@@ -242,7 +242,7 @@ function tableTasks(table: Unit, m: Matchers): Task[] {
       lead: agencies(cell('lead')),
       partners: agencies(cell('partners')),
       deadline: deadline === '' ? null : { ...(deadlineOf(deadline, m) ?? { date: null, quarter: null, year: null }), raw: squash(deadline) },
-      span: row.node.span,
+      span: row.span,
     });
   }
   return tasks;
