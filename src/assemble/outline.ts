@@ -123,15 +123,18 @@ function opensList(open: Open, styles: ReadonlySet<string>): boolean {
  * lines end within a word of it. A line that reaches it was cut, whatever it looks like.
  */
 export function wrapWidth(lines: readonly Line[]): number | null {
+  // Indexed loops: run once per parse, they stay unoptimized long enough that for-of made an
+  // iterator result per line.
   let max = 0;
-  for (const l of lines) max = Math.max(max, l.text.length);
+  for (let i = 0; i < lines.length; i++) max = Math.max(max, lines[i]!.text.length);
   if (max < 30 || max > 160) return null;
   let long = 0;
   let near = 0;
-  for (const l of lines) {
-    if (l.text.length <= 30) continue;
+  for (let i = 0; i < lines.length; i++) {
+    const length = lines[i]!.text.length;
+    if (length <= 30) continue;
     long++;
-    if (l.text.length >= max - WORD) near++;
+    if (length >= max - WORD) near++;
   }
   return long >= 8 && near / long >= 0.4 ? max : null;
 }

@@ -20,23 +20,25 @@ interface Attributes {
  * task) and rows of task tables (TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
  */
 export function findTasks(units: readonly Unit[], m: Matchers, prose = true): { tasks: Task[]; taskUnits: Set<Unit> } {
-  const tasks: Task[] = [];
-  const taskUnits = new Set<Unit>();
-  const visit = (list: readonly Unit[], parent: Unit | null) => {
-    for (const unit of list) {
-      if (unit.kind === 'table') tasks.push(...tableTasks(unit, m));
-      else if (prose && unit.kind !== 'paragraph' && !isAttribute(unit, m)) {
-        const task = proseTask(unit, parent, m);
-        if (task) {
-          tasks.push(task);
-          taskUnits.add(unit);
-        }
+  const found = { tasks: [] as Task[], taskUnits: new Set<Unit>() };
+  visit(units, null, m, prose, found);
+  return found;
+}
+
+/** The tasks of `list` and their children, in order; a loop that makes no call for a leaf (most units). */
+function visit(list: readonly Unit[], parent: Unit | null, m: Matchers, prose: boolean, found: { tasks: Task[]; taskUnits: Set<Unit> }): void {
+  for (let i = 0; i < list.length; i++) {
+    const unit = list[i]!;
+    if (unit.kind === 'table') found.tasks.push(...tableTasks(unit, m));
+    else if (prose && unit.kind !== 'paragraph' && !isAttribute(unit, m)) {
+      const task = proseTask(unit, parent, m);
+      if (task) {
+        found.tasks.push(task);
+        found.taskUnits.add(unit);
       }
-      visit(unit.children, unit);
     }
-  };
-  visit(units, null);
-  return { tasks, taskUnits };
+    if (unit.children.length > 0) visit(unit.children, unit, m, prose, found);
+  }
 }
 
 const textOf = (u: Unit) => u.text ?? u.heading ?? '';
