@@ -45,25 +45,29 @@ const DAY_RANK = 3.5;
  * open units of lower rank; styles of equal rank nest in the order they first appear.
  */
 export function buildOutline(lines: readonly Line[], segments: readonly [number, number][], m: Matchers): Unit[] {
-  const roots: Unit[] = [];
+  // The roots are the children of a unit of its own, outside the outline: a root is placed as
+  // any child is, by the same code.
+  const root = draftOf('paragraph', null, null, null, spanOf(1, 1, 1, 1), 'text', NO_UNITS, false);
   const width = wrapWidth(lines);
   const listStyles = new Set<string>(m.grammar.outline.opensList.styles);
   for (const [from, to] of segments) {
     const stack: Open[] = [];
     // Each unit is placed as it is made, while it is still in the cache: a list of 70,000 units
     // placed afterwards was read back from memory.
-    units(lines, from, to, width, m, (unit) => place(unit, stack, roots, listStyles));
+    units(lines, from, to, width, m, (unit) => place(unit, stack, root, listStyles));
   }
-  return roots;
+  return root.children === NO_UNITS ? [] : root.children;
 }
 
 // Loops and a plain function rather than findIndex and a closure per unit: this runs for every unit.
-function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySet<string>): void {
+// The stack is read only within its length: a read past the end (an empty stack's last) leaves
+// optimized code.
+function place(unit: Draft, stack: Open[], root: Draft, listStyles: ReadonlySet<string>): void {
   const label = unit.read;
   if (unit.lineKind === 'appendix') {
     // An appendix stands outside everything before it; what follows is its content.
     stack.length = 0;
-    roots.push(unit);
+    adopt(root, unit);
     stack.push({ unit, key: 'appendix', rank: -1 });
     return;
   }
@@ -73,7 +77,7 @@ function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySe
     const same = openWith(stack, key);
     if (same !== -1) stack.length = same;
     else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank && !opensList(stack[stack.length - 1]!, listStyles)) stack.pop();
-    adopt(stack[stack.length - 1], roots, unit);
+    adopt(stack.length > 0 ? stack[stack.length - 1]!.unit : root, unit);
     stack.push({ unit, key, rank });
     return;
   }
@@ -81,17 +85,17 @@ function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySe
     // "Cơ quan chủ trì tham mưu: …" speaks for the items of its heading, not for the last item.
     let heading = stack.length - 1;
     while (heading >= 0 && stack[heading]!.unit.kind !== 'heading') heading--;
-    adopt(stack[heading >= 0 ? heading : stack.length - 1], roots, unit);
+    if (heading < 0) heading = stack.length - 1;
+    adopt(heading >= 0 ? stack[heading]!.unit : root, unit);
     return;
   }
-  adopt(stack[stack.length - 1], roots, unit);
+  adopt(stack.length > 0 ? stack[stack.length - 1]!.unit : root, unit);
 }
 
-/** The unit as the parent's last child (a root without one); a leaf's shared empty list is replaced, never added to. */
-function adopt(parent: Open | undefined, roots: Unit[], unit: Draft): void {
-  if (!parent) roots.push(unit);
-  else if (parent.unit.children === NO_UNITS) parent.unit.children = [unit];
-  else parent.unit.children.push(unit);
+/** The unit as the parent's last child; a leaf's shared empty list is replaced, never added to. */
+function adopt(parent: Draft, unit: Draft): void {
+  if (parent.children === NO_UNITS) parent.children = [unit];
+  else parent.children.push(unit);
 }
 
 /** The index of the open unit whose labels have this key, or -1. */
@@ -162,12 +166,14 @@ function units(lines: readonly Line[], from: number, to: number, width: number |
     out(tableOf(table));
     table = NO_LINES;
   };
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    tick();
-    if (line.text === '') {
+  // One step past the last line, where the open block and table close as at a blank line: by
+  // the same calls, so that optimized code does not meet a call it has never seen at the end.
+  for (let i = from; i <= to; i++) {
+    const line = i < to ? lines[i]! : null;
+    if (line !== null) tick();
+    if (line === null || line.text === '') {
       // A weekday heading waits across the blank for its date on the next line ("Thứ hai" / "21/5").
-      if (blockDay && block.length === 1 && !DAY_DATE.test(block[0]!.text)) continue;
+      if (line !== null && blockDay && block.length === 1 && !DAY_DATE.test(block[0]!.text)) continue;
       close();
       closeTable();
       continue;
@@ -192,8 +198,6 @@ function units(lines: readonly Line[], from: number, to: number, width: number |
     blockLabel = label;
     blockDay = day;
   }
-  close();
-  closeTable();
 }
 
 function joins(

@@ -2,7 +2,29 @@ import type { Genre } from '../grammar/schema.js';
 import type { OutlineNode } from '../model/programme.js';
 import type { Unit } from '../assemble/outline.js';
 
-type RoleRule = Genre['roles'][number];
+/**
+ * A genre's role rule with every condition present, null where the grammar leaves it out: the
+ * grammar's rules, read from JSON, come in as many shapes as they have conditions, and code
+ * that met a new one mid-document left its optimized form.
+ */
+interface RoleRule {
+  role: string;
+  styles: readonly string[] | null;
+  lineKinds: readonly string[] | null;
+  under: string | null;
+  tasks: boolean;
+}
+
+const rulesOf = new WeakMap<Genre, RoleRule[]>();
+
+function roleRules(genre: Genre): RoleRule[] {
+  let rules = rulesOf.get(genre);
+  if (!rules) {
+    rules = genre.roles.map((r) => ({ role: r.role, styles: r.styles ?? null, lineKinds: r.lineKinds ?? null, under: r.under || null, tasks: r.tasks ?? false }));
+    rulesOf.set(genre, rules);
+  }
+  return rules;
+}
 
 /** Whether `list` holds `value`: a loop, as `includes` inlined at every call made the role code slow to compile. */
 function has(list: readonly (string | null)[], value: string | null): boolean {
@@ -11,18 +33,20 @@ function has(list: readonly (string | null)[], value: string | null): boolean {
 }
 
 function matches(rule: RoleRule, unit: Unit, ancestors: readonly (string | null)[], isTask: (u: Unit) => boolean): boolean {
-  if (rule.styles && (unit.labelStyle === null || !has(rule.styles, unit.labelStyle))) return false;
-  if (rule.lineKinds && !has(rule.lineKinds, unit.lineKind)) return false;
-  if (rule.under && !has(ancestors, rule.under)) return false;
+  if (rule.styles !== null && (unit.labelStyle === null || !has(rule.styles, unit.labelStyle))) return false;
+  if (rule.lineKinds !== null && !has(rule.lineKinds, unit.lineKind)) return false;
+  if (rule.under !== null && !has(ancestors, rule.under)) return false;
   if (rule.tasks && !isTask(unit)) return false;
   return unit.kind !== 'cell' && unit.kind !== 'row';
 }
 
-/** The genre's first role rule the unit meets: `roles.find` without a closure per unit. */
-function ruleFor(genre: Genre, unit: Unit, ancestors: readonly (string | null)[], isTask: (u: Unit) => boolean): RoleRule | undefined {
-  const roles = genre.roles;
-  for (let i = 0; i < roles.length; i++) if (matches(roles[i]!, unit, ancestors, isTask)) return roles[i];
-  return undefined;
+/** The role of the first rule the unit meets, or null: `rules.find` without a closure per unit. */
+function roleFor(rules: readonly RoleRule[], unit: Unit, ancestors: readonly (string | null)[], isTask: (u: Unit) => boolean): string | null {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (matches(rule, unit, ancestors, isTask)) return rule.role;
+  }
+  return null;
 }
 
 /** The model's outline: each unit with the role its genre gives it ("section", "conference", "task", "day"). */
@@ -33,17 +57,24 @@ export function outlineOf(
   appendixRole: string,
   ancestors: (string | null)[] = [],
 ): OutlineNode[] {
+  return nodesOf(units, genre ? roleRules(genre) : NO_RULES, isTask, appendixRole, ancestors);
+}
+
+const NO_RULES: RoleRule[] = [];
+
+function nodesOf(units: readonly Unit[], rules: readonly RoleRule[], isTask: (u: Unit) => boolean, appendixRole: string, ancestors: (string | null)[]): OutlineNode[] {
   // A loop, and no call for a unit without children: most units are leaves.
   const nodes: OutlineNode[] = [];
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    const rule = genre ? ruleFor(genre, unit, ancestors, isTask) : undefined;
-    const role = rule?.role ?? (unit.lineKind === 'appendix' ? appendixRole : null);
+    // Both read for every unit: a branch first taken mid-document left optimized code.
+    const appendix = unit.lineKind === 'appendix';
+    const role = roleFor(rules, unit, ancestors, isTask) ?? (appendix ? appendixRole : null);
     let children: OutlineNode[] = [];
     if (unit.children.length > 0) {
       // One path of roles, pushed and popped on the way down, rather than a copy per node.
       ancestors.push(role);
-      children = outlineOf(unit.children, genre, isTask, appendixRole, ancestors);
+      children = nodesOf(unit.children, rules, isTask, appendixRole, ancestors);
       ancestors.pop();
     }
     // Spelt out: one shape for every node (and the same key order in the JSON).
