@@ -57,28 +57,46 @@ export function outlineOf(
   appendixRole: string,
   ancestors: (string | null)[] = [],
 ): OutlineNode[] {
-  return nodesOf(units, genre ? roleRules(genre) : NO_RULES, isTask, appendixRole, ancestors);
+  const rules = genre ? roleRules(genre) : NO_RULES;
+  const roots: OutlineNode[] = [];
+  // Depth first with a stack of its own, not by recursion: a recursive function was compiled
+  // with copies of itself inlined, the largest compilation of the first parse. Each level is a
+  // list of units, the next to read, and the nodes they become; `ancestors` is the path of roles.
+  const levels: (readonly Unit[])[] = [units];
+  const next: number[] = [0];
+  const into: OutlineNode[][] = [roots];
+  while (levels.length > 0) {
+    const top = levels.length - 1;
+    const list = levels[top]!;
+    const i = next[top]!;
+    if (i === list.length) {
+      levels.pop();
+      next.pop();
+      into.pop();
+      if (levels.length > 0) ancestors.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const unit = list[i]!;
+    // Both read for every unit: a branch first taken mid-document left optimized code.
+    const appendix = unit.lineKind === 'appendix';
+    const role = roleFor(rules, unit, ancestors, isTask) ?? (appendix ? appendixRole : null);
+    const node = nodeOf(unit, role);
+    into[top]!.push(node);
+    if (unit.children.length > 0) {
+      // One path of roles, pushed and popped on the way down, rather than a copy per node.
+      ancestors.push(role);
+      levels.push(unit.children);
+      next.push(0);
+      into.push(node.children);
+    }
+  }
+  return roots;
 }
 
 const NO_RULES: RoleRule[] = [];
 
-function nodesOf(units: readonly Unit[], rules: readonly RoleRule[], isTask: (u: Unit) => boolean, appendixRole: string, ancestors: (string | null)[]): OutlineNode[] {
-  // A loop, and no call for a unit without children: most units are leaves.
-  const nodes: OutlineNode[] = [];
-  for (let i = 0; i < units.length; i++) {
-    const unit = units[i]!;
-    // Both read for every unit: a branch first taken mid-document left optimized code.
-    const appendix = unit.lineKind === 'appendix';
-    const role = roleFor(rules, unit, ancestors, isTask) ?? (appendix ? appendixRole : null);
-    let children: OutlineNode[] = [];
-    if (unit.children.length > 0) {
-      // One path of roles, pushed and popped on the way down, rather than a copy per node.
-      ancestors.push(role);
-      children = nodesOf(unit.children, rules, isTask, appendixRole, ancestors);
-      ancestors.pop();
-    }
-    // Spelt out: one shape for every node (and the same key order in the JSON).
-    nodes.push({ kind: unit.kind, label: unit.label, labelStyle: unit.labelStyle, value: unit.value, heading: unit.heading, text: unit.text, span: unit.span, role, children });
-  }
-  return nodes;
+/** Spelt out: one shape for every node (and the same key order in the JSON); its children are added after. */
+function nodeOf(unit: Unit, role: string | null): OutlineNode {
+  return { kind: unit.kind, label: unit.label, labelStyle: unit.labelStyle, value: unit.value, heading: unit.heading, text: unit.text, span: unit.span, role, children: [] };
 }
