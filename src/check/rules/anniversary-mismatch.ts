@@ -25,7 +25,10 @@ export function reviewPhrase(m: Matchers): RegExp {
 }
 
 function hasAny(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
+  for (let wIndex = 0; wIndex < words.length; wIndex++) {
+    const w = words[wIndex]!;
+    if (text.includes(w)) return true;
+  }
   return false;
 }
 
@@ -76,7 +79,8 @@ export function reviewIn(window: string, m: Matchers): RegExpExecArray | null {
 /** Where the first of `words` at or after `from` starts, or -1. */
 function nextWord(text: string, words: readonly string[], from: number): number {
   let first = -1;
-  for (const w of words) {
+  for (let wIndex = 0; wIndex < words.length; wIndex++) {
+    const w = words[wIndex]!;
     const at = text.indexOf(w, from);
     if (at !== -1 && (first === -1 || at < first)) first = at;
   }
@@ -96,7 +100,8 @@ export const anniversaryMismatch: Rule = {
     if (year === null) return [];
     const map = mapOf(context);
     const found: Diagnostic[] = [];
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       const issued = citationYear(c);
       if (issued === null) continue;
       const from = Math.max(0, c.span.start - WINDOW);
