@@ -10,16 +10,27 @@ import { DAY_DATE, isDayHeading } from '../recognise/day.js';
 import { tick } from '../meter.js';
 import { continues, endsSentence, endsWithMark } from './blocks.js';
 
-/** A unit of the body before the genre names its role: the node and what the genre's roles look at. */
+/**
+ * A unit of the body before the genre names its role: the outline node's own fields, flat (a node
+ * object of its own was one of the eight objects each of 70,000 units cost), and what the
+ * genre's roles look at.
+ */
 export interface Unit {
-  node: Omit<OutlineNode, 'children' | 'role'>;
+  kind: OutlineNode['kind'];
+  label: string | null;
+  labelStyle: OutlineNode['labelStyle'];
+  value: number[] | null;
+  heading: string | null;
+  text: string | null;
+  span: OutlineNode['span'];
   /** How the recogniser labelled its first line ("conference", "attribution", "day", "appendix", ...). */
   lineKind: LineKind | 'day' | 'row' | 'appendix';
-  children: Unit[];
+  /** A leaf's is one shared empty list: most units are leaves. */
+  readonly children: readonly Unit[];
 }
 
 interface Open {
-  unit: Unit;
+  unit: Draft;
   key: string;
   rank: number;
 }
@@ -34,25 +45,29 @@ const DAY_RANK = 3.5;
  * open units of lower rank; styles of equal rank nest in the order they first appear.
  */
 export function buildOutline(lines: readonly Line[], segments: readonly [number, number][], m: Matchers): Unit[] {
-  const roots: Unit[] = [];
+  // The roots are the children of a unit of its own, outside the outline: a root is placed as
+  // any child is, by the same code.
+  const root = draftOf('paragraph', null, null, null, spanOf(1, 1, 1, 1), 'text', NO_UNITS, false);
   const width = wrapWidth(lines);
   const listStyles = new Set<string>(m.grammar.outline.opensList.styles);
   for (const [from, to] of segments) {
     const stack: Open[] = [];
     // Each unit is placed as it is made, while it is still in the cache: a list of 70,000 units
     // placed afterwards was read back from memory.
-    units(lines, from, to, width, m, (unit) => place(unit, stack, roots, listStyles));
+    units(lines, from, to, width, m, (unit) => place(unit, stack, root, listStyles));
   }
-  return roots;
+  return root.children === NO_UNITS ? [] : root.children;
 }
 
 // Loops and a plain function rather than findIndex and a closure per unit: this runs for every unit.
-function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySet<string>): void {
-  const label = unit.label;
+// The stack is read only within its length: a read past the end (an empty stack's last) leaves
+// optimized code.
+function place(unit: Draft, stack: Open[], root: Draft, listStyles: ReadonlySet<string>): void {
+  const label = unit.read;
   if (unit.lineKind === 'appendix') {
     // An appendix stands outside everything before it; what follows is its content.
     stack.length = 0;
-    roots.push(unit);
+    adopt(root, unit);
     stack.push({ unit, key: 'appendix', rank: -1 });
     return;
   }
@@ -62,22 +77,25 @@ function place(unit: Draft, stack: Open[], roots: Unit[], listStyles: ReadonlySe
     const same = openWith(stack, key);
     if (same !== -1) stack.length = same;
     else while (stack.length > 0 && stack[stack.length - 1]!.rank > rank && !opensList(stack[stack.length - 1]!, listStyles)) stack.pop();
-    childrenOf(stack[stack.length - 1], roots).push(unit);
+    adopt(stack.length > 0 ? stack[stack.length - 1]!.unit : root, unit);
     stack.push({ unit, key, rank });
     return;
   }
   if (unit.lineKind === 'attribution') {
     // "Cơ quan chủ trì tham mưu: …" speaks for the items of its heading, not for the last item.
     let heading = stack.length - 1;
-    while (heading >= 0 && stack[heading]!.unit.node.kind !== 'heading') heading--;
-    childrenOf(stack[heading >= 0 ? heading : stack.length - 1], roots).push(unit);
+    while (heading >= 0 && stack[heading]!.unit.kind !== 'heading') heading--;
+    if (heading < 0) heading = stack.length - 1;
+    adopt(heading >= 0 ? stack[heading]!.unit : root, unit);
     return;
   }
-  childrenOf(stack[stack.length - 1], roots).push(unit);
+  adopt(stack.length > 0 ? stack[stack.length - 1]!.unit : root, unit);
 }
 
-function childrenOf(parent: Open | undefined, roots: Unit[]): Unit[] {
-  return parent ? parent.unit.children : roots;
+/** The unit as the parent's last child; a leaf's shared empty list is replaced, never added to. */
+function adopt(parent: Draft, unit: Draft): void {
+  if (parent.children === NO_UNITS) parent.children = [unit];
+  else parent.children.push(unit);
 }
 
 /** The index of the open unit whose labels have this key, or -1. */
@@ -86,12 +104,21 @@ function openWith(stack: readonly Open[], key: string): number {
   return -1;
 }
 
-type Draft = Unit & { label: Label | null; dayKey: boolean };
+/** A unit as made here: its children still open to adding, and how its first line was read. */
+interface Draft extends Unit {
+  children: Unit[];
+  /** The label read at its start. */
+  read: Label | null;
+  dayKey: boolean;
+}
+
+/** The children of every leaf: never added to (adopt replaces it). */
+const NO_UNITS: Unit[] = [];
 
 /** "Điều 1. Thông qua … như sau:": an article that announces a list holds it, sections included. */
 function opensList(open: Open, styles: ReadonlySet<string>): boolean {
-  const text = open.unit.node.heading ?? open.unit.node.text ?? '';
-  return open.unit.node.labelStyle !== null && styles.has(open.unit.node.labelStyle) && text.endsWith(':');
+  const text = open.unit.heading ?? open.unit.text ?? '';
+  return open.unit.labelStyle !== null && styles.has(open.unit.labelStyle) && text.endsWith(':');
 }
 
 /** Groups lines into units: wrapped lines joined, a heading never glued to the line after it. */
@@ -100,15 +127,18 @@ function opensList(open: Open, styles: ReadonlySet<string>): boolean {
  * lines end within a word of it. A line that reaches it was cut, whatever it looks like.
  */
 export function wrapWidth(lines: readonly Line[]): number | null {
+  // Indexed loops: run once per parse, they stay unoptimized long enough that for-of made an
+  // iterator result per line.
   let max = 0;
-  for (const l of lines) max = Math.max(max, l.text.length);
+  for (let i = 0; i < lines.length; i++) max = Math.max(max, lines[i]!.text.length);
   if (max < 30 || max > 160) return null;
   let long = 0;
   let near = 0;
-  for (const l of lines) {
-    if (l.text.length <= 30) continue;
+  for (let i = 0; i < lines.length; i++) {
+    const length = lines[i]!.text.length;
+    if (length <= 30) continue;
     long++;
-    if (l.text.length >= max - WORD) near++;
+    if (length >= max - WORD) near++;
   }
   return long >= 8 && near / long >= 0.4 ? max : null;
 }
@@ -136,12 +166,14 @@ function units(lines: readonly Line[], from: number, to: number, width: number |
     out(tableOf(table));
     table = NO_LINES;
   };
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    tick();
-    if (line.text === '') {
+  // One step past the last line, where the open block and table close as at a blank line: by
+  // the same calls, so that optimized code does not meet a call it has never seen at the end.
+  for (let i = from; i <= to; i++) {
+    const line = i < to ? lines[i]! : null;
+    if (line !== null) tick();
+    if (line === null || line.text === '') {
       // A weekday heading waits across the blank for its date on the next line ("Thứ hai" / "21/5").
-      if (blockDay && block.length === 1 && !DAY_DATE.test(block[0]!.text)) continue;
+      if (line !== null && blockDay && block.length === 1 && !DAY_DATE.test(block[0]!.text)) continue;
       close();
       closeTable();
       continue;
@@ -166,8 +198,6 @@ function units(lines: readonly Line[], from: number, to: number, width: number |
     blockLabel = label;
     blockDay = day;
   }
-  close();
-  closeTable();
 }
 
 function joins(
@@ -262,8 +292,44 @@ function isAppendix(text: string, m: Matchers): boolean {
 }
 
 
-const position = (line: Line, column: number) => ({ line: line.line, column });
-const endOf = (line: Line) => position(line, charCount(line.text) + 1);
+/**
+ * Every unit is made here, with one shape (the same fields in the same order): the code that
+ * walks them then meets one kind of object. The fields are the outline node's, in its order.
+ */
+function draftOf(
+  kind: OutlineNode['kind'],
+  read: Label | null,
+  heading: string | null,
+  text: string | null,
+  span: OutlineNode['span'],
+  lineKind: Unit['lineKind'],
+  children: Unit[],
+  dayKey: boolean,
+): Draft {
+  return {
+    kind,
+    label: read === null ? null : read.label,
+    labelStyle: read === null ? null : read.style,
+    value: read === null ? null : read.value,
+    heading,
+    text,
+    span,
+    lineKind,
+    children,
+    read,
+    dayKey,
+  };
+}
+
+/** A span from line and column numbers: one place makes them all, from numbers (lines come in several shapes). */
+function spanOf(startLine: number, startColumn: number, endLine: number, endColumn: number): OutlineNode['span'] {
+  return { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };
+}
+
+/** From the start of the first line to the end of the last. */
+function linesSpan(first: Line, last: Line): OutlineNode['span'] {
+  return spanOf(first.line, 1, last.line, charCount(last.text) + 1);
+}
 
 function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): Draft {
   const first = block[0]!;
@@ -278,21 +344,16 @@ function unitOf(block: Line[], label: Label | null, day: boolean, m: Matchers): 
   const caps = label === null && first.text.length <= 200 && capsText(bare.text);
   const appendix = caps && isAppendix(first.text, m);
   const heading = day || appendix || (label !== null && isHeadingLike(text, label, m)) || first.kind === 'conference' || first.kind === 'section';
-  return {
-    node: {
-      kind: heading ? 'heading' : label ? 'item' : 'paragraph',
-      label: label?.label ?? null,
-      labelStyle: label?.style ?? null,
-      value: label?.value ?? null,
-      heading: heading ? text : null,
-      text: heading ? null : text,
-      span: { start: position(first, 1), end: endOf(block[block.length - 1]!) },
-    },
-    lineKind: day ? 'day' : appendix ? 'appendix' : first.kind,
-    children: [],
+  return draftOf(
+    heading ? 'heading' : label ? 'item' : 'paragraph',
     label,
-    dayKey: day,
-  };
+    heading ? text : null,
+    heading ? null : text,
+    linesSpan(first, block[block.length - 1]!),
+    day ? 'day' : appendix ? 'appendix' : first.kind,
+    NO_UNITS,
+    day,
+  );
 }
 
 /** A table row written as text: cells between "|" ("| 1 | Luật An ninh dữ liệu | Chính phủ |"). */
@@ -316,38 +377,19 @@ function tableOf(rows: Line[]): Draft {
   const children: Unit[] = [];
   for (const row of rows) {
     if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/.test(row.text)) continue; // a Markdown rule row is layout
-    const cells: Unit[] = cellTexts(row.text).map((c) => ({
-      node: {
-        kind: 'cell',
-        label: null,
-        labelStyle: null,
-        value: null,
-        heading: null,
-        text: stripMarkup(c.text).text,
-        span: { start: position(row, charCount(row.text, c.at) + 1), end: position(row, charCount(row.text, c.at + c.text.length) + 1) },
-      },
-      lineKind: 'row',
-      children: [],
-    }));
-    children.push({
-      node: { kind: 'row', label: null, labelStyle: null, value: null, heading: null, text: null, span: { start: position(row, 1), end: endOf(row) } },
-      lineKind: 'row',
-      children: cells,
-    });
+    const cells: Unit[] = cellTexts(row.text).map((c) =>
+      draftOf(
+        'cell',
+        null,
+        null,
+        stripMarkup(c.text).text,
+        spanOf(row.line, charCount(row.text, c.at) + 1, row.line, charCount(row.text, c.at + c.text.length) + 1),
+        'row',
+        NO_UNITS,
+        false,
+      ),
+    );
+    children.push(draftOf('row', null, null, null, linesSpan(row, row), 'row', cells, false));
   }
-  return {
-    node: {
-      kind: 'table',
-      label: null,
-      labelStyle: null,
-      value: null,
-      heading: null,
-      text: null,
-      span: { start: position(rows[0]!, 1), end: endOf(rows[rows.length - 1]!) },
-    },
-    lineKind: 'row',
-    children,
-    label: null,
-    dayKey: false,
-  };
+  return draftOf('table', null, null, null, linesSpan(rows[0]!, rows[rows.length - 1]!), 'row', children, false);
 }

@@ -57,7 +57,11 @@ function applies(rule: Rule, context: CheckContext): boolean {
 export function runChecks(programme: Programme, context: CheckContext): Diagnostic[] {
   const shared: CheckContext = context.map ? context : { ...context, map: textMap(context.text) };
   const found: Diagnostic[] = [];
-  for (const rule of rules) if (applies(rule, shared)) for (const d of rule.check(programme, shared)) found.push(d);
+  for (const rule of rules) {
+    if (!applies(rule, shared)) continue;
+    const own = rule.check(programme, shared);
+    for (let i = 0; i < own.length; i++) found.push(own[i]!);
+  }
   return applyRuleConfig(found, context.config).sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   );

@@ -33,7 +33,11 @@ export type RuleConfig = Record<string, 'off' | Severity>;
 
 export type Severity = Diagnostic['severity'];
 
-/** One lint rule: a stable code, one severity, what it looks for, and its findings. */
+/**
+ * One lint rule: a stable code, one severity, what it looks for, and its findings. A rule runs
+ * once per parse, much of it before its code is optimized: it walks the model's lists by index,
+ * as for-of made an iterator result per element there (≈ 30,000 citations in 10 MB).
+ */
 export interface Rule {
   code: string;
   severity: Severity;

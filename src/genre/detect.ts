@@ -10,9 +10,10 @@ type Rule = Genre['detect'][number];
 const bare = (text: string) => bareKey(foldPhrase(text)).replace(/\s/g, '');
 
 function bodyKinds(units: readonly Unit[], into = new Set<string>()): Set<string> {
-  for (const u of units) {
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     into.add(u.lineKind);
-    bodyKinds(u.children, into);
+    if (u.children.length > 0) bodyKinds(u.children, into);
   }
   return into;
 }
@@ -22,7 +23,7 @@ function opening(units: readonly Unit[]): string {
   return foldKey(
     units
       .slice(0, 4)
-      .map((u) => u.node.text ?? u.node.heading ?? '')
+      .map((u) => u.text ?? u.heading ?? '')
       .join(' ')
       .slice(0, 2000),
   );

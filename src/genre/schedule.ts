@@ -17,10 +17,10 @@ export function findSchedule(units: readonly Unit[], header: Programme['header']
   const visit = (list: readonly Unit[], date: string | null | undefined) => {
     for (const unit of list) {
       if (unit.lineKind === 'day') {
-        visit(unit.children, dayDate(unit.node.heading ?? '', year));
+        visit(unit.children, dayDate(unit.heading ?? '', year));
         continue;
       }
-      if (date !== undefined && unit.node.kind !== 'table' && (unit.node.text ?? unit.node.heading)) entries.push(entryOf(unit, date, m));
+      if (date !== undefined && unit.kind !== 'table' && (unit.text ?? unit.heading)) entries.push(entryOf(unit, date, m));
       visit(unit.children, date);
     }
   };
@@ -52,9 +52,9 @@ function dayDate(heading: string, year: number | null): string | null {
 const TIME = /^(?:[-+•] ?)?\(? ?(\d{1,2} ?(?:giờ|h|g) ?(?:\d{1,2})?['’]?(?: phút)?)/u;
 
 function entryOf(unit: Unit, date: string | null, m: Matchers): Entry {
-  const text = unit.node.text ?? unit.node.heading ?? '';
+  const text = unit.text ?? unit.heading ?? '';
   const key = foldKey(text);
-  return { date, time: timeOf(text, key, m), text, chair: chairOf(text, key, m), place: placeOf(text, key, m), preparer: preparerOf(text, key, m), span: unit.node.span };
+  return { date, time: timeOf(text, key, m), text, chair: chairOf(text, key, m), place: placeOf(text, key, m), preparer: preparerOf(text, key, m), span: unit.span };
 }
 
 function timeOf(text: string, key: string, m: Matchers): string | null {

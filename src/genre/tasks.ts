@@ -20,26 +20,28 @@ interface Attributes {
  * task) and rows of task tables (TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
  */
 export function findTasks(units: readonly Unit[], m: Matchers, prose = true): { tasks: Task[]; taskUnits: Set<Unit> } {
-  const tasks: Task[] = [];
-  const taskUnits = new Set<Unit>();
-  const visit = (list: readonly Unit[], parent: Unit | null) => {
-    for (const unit of list) {
-      if (unit.node.kind === 'table') tasks.push(...tableTasks(unit, m));
-      else if (prose && unit.node.kind !== 'paragraph' && !isAttribute(unit, m)) {
-        const task = proseTask(unit, parent, m);
-        if (task) {
-          tasks.push(task);
-          taskUnits.add(unit);
-        }
-      }
-      visit(unit.children, unit);
-    }
-  };
-  visit(units, null);
-  return { tasks, taskUnits };
+  const found = { tasks: [] as Task[], taskUnits: new Set<Unit>() };
+  visit(units, null, m, prose, found);
+  return found;
 }
 
-const textOf = (u: Unit) => u.node.text ?? u.node.heading ?? '';
+/** The tasks of `list` and their children, in order; a loop that makes no call for a leaf (most units). */
+function visit(list: readonly Unit[], parent: Unit | null, m: Matchers, prose: boolean, found: { tasks: Task[]; taskUnits: Set<Unit> }): void {
+  for (let i = 0; i < list.length; i++) {
+    const unit = list[i]!;
+    if (unit.kind === 'table') found.tasks.push(...tableTasks(unit, m));
+    else if (prose && unit.kind !== 'paragraph' && !isAttribute(unit, m)) {
+      const task = proseTask(unit, parent, m);
+      if (task) {
+        found.tasks.push(task);
+        found.taskUnits.add(unit);
+      }
+    }
+    if (unit.children.length > 0) visit(unit.children, unit, m, prose, found);
+  }
+}
+
+const textOf = (u: Unit) => u.text ?? u.heading ?? '';
 
 function isAttribute(unit: Unit, m: Matchers): boolean {
   const key = foldKey(textOf(unit));
@@ -66,7 +68,7 @@ function proseTask(unit: Unit, parent: Unit | null, m: Matchers): Task | null {
     const agency = trimTrailing(textOf(parent), ':');
     if (isAgency(agency, m) && agency.split(' ').length <= 12) found.lead.push(agency);
   }
-  return { text: own, lead: found.lead, partners: found.partners, deadline: found.deadline, span: unit.node.span };
+  return { text: own, lead: found.lead, partners: found.partners, deadline: found.deadline, span: unit.span };
 }
 
 function merge(into: Attributes, from: Attributes): void {
@@ -242,7 +244,7 @@ function tableTasks(table: Unit, m: Matchers): Task[] {
       lead: agencies(cell('lead')),
       partners: agencies(cell('partners')),
       deadline: deadline === '' ? null : { ...(deadlineOf(deadline, m) ?? { date: null, quarter: null, year: null }), raw: squash(deadline) },
-      span: row.node.span,
+      span: row.span,
     });
   }
   return tasks;

@@ -151,9 +151,10 @@ class Generator {
     const names = Object.keys(def.shape!);
     const fields = names.map((key) => `x = v[${JSON.stringify(key)}]; if (!(${this.test(def.shape![key]!, 'x')})) return false;`);
     // Every key must be a name (zod would strip another). The model builds most objects with the
-    // schema's keys in its order, so each key is the next name; in another order (an outline node
-    // puts its span before its role) each key is one of the names, compared in a switch: the keys
-    // of a for-in are unique strings, compared by reference.
+    // schema's keys in its order, so each key is the next name; from the first key out of that
+    // order on (an outline node puts its span before its role), each is one of the names, compared
+    // in a switch: the keys of a for-in are unique strings, compared by reference. The keys before
+    // it are names already: they are not compared again.
     const order = this.constant(names);
     const cases = names.map((name) => `case ${JSON.stringify(name)}:`).join(' ');
     return [
@@ -161,7 +162,7 @@ class Generator {
       'let x;',
       ...fields,
       'let n = 0;',
-      `for (const k in v) { if (k === ${order}[n]) n++; else { for (const j in v) switch (j) { ${cases} continue; default: return false; } return true; } }`,
+      `for (const k in v) { if (n >= 0 && k === ${order}[n]) { n++; continue; } n = -1; switch (k) { ${cases} continue; default: return false; } }`,
       'return true;',
     ].join('\n');
   }

@@ -25,7 +25,10 @@ export function reviewPhrase(m: Matchers): RegExp {
 }
 
 function hasAny(text: string, words: readonly string[]): boolean {
-  for (const w of words) if (text.includes(w)) return true;
+  for (let wIndex = 0; wIndex < words.length; wIndex++) {
+    const w = words[wIndex]!;
+    if (text.includes(w)) return true;
+  }
   return false;
 }
 
@@ -33,6 +36,8 @@ function hasAny(text: string, words: readonly string[]): boolean {
 interface Reader {
   sticky: RegExp;
   starts: string[];
+  /** Per start word, where it next occurs in the window being read (-1: nowhere); reused, as reviewIn calls nothing that reads it. */
+  next: number[];
 }
 
 const readers = new WeakMap<Matchers, Reader | null>();
@@ -44,7 +49,8 @@ function readerOf(m: Matchers): Reader | null {
     const actions = m.grammar.checks.anniversary.actions.map(foldPhrase);
     // Every space in the pattern is a literal one (words are escaped, and squashed to single spaces).
     const sticky = new RegExp(reviewPhrase(m).source.replaceAll(' ', '[ \\n]'), 'uy');
-    reader = actions.includes('') ? null : { sticky, starts: [...new Set(actions.map((a) => a.split(' ')[0]!))] };
+    const starts = [...new Set(actions.map((a) => a.split(' ')[0]!))];
+    reader = actions.includes('') ? null : { sticky, starts, next: starts.map(() => -1) };
     readers.set(m, reader);
   }
   return reader;
@@ -64,20 +70,24 @@ export function reviewIn(window: string, m: Matchers): RegExpExecArray | null {
     const words = m.grammar.checks.anniversary.actions.map(foldPhrase).filter((a) => a !== '');
     return hasAny(flat, words) ? reviewPhrase(m).exec(flat) : null;
   }
-  const { sticky, starts } = reader;
-  for (let at = nextWord(window, starts, 0); at !== -1; at = nextWord(window, starts, at + 1)) {
+  const { sticky, starts, next } = reader;
+  for (let k = 0; k < starts.length; k++) next[k] = window.indexOf(starts[k]!);
+  for (let at = earliest(next); at !== -1; at = earliest(next)) {
     sticky.lastIndex = at;
     const match = sticky.exec(window);
     if (match) return match;
+    // Only the words that start here are looked for again: another's next place is still its
+    // first after this one.
+    for (let k = 0; k < starts.length; k++) if (next[k] === at) next[k] = window.indexOf(starts[k]!, at + 1);
   }
   return null;
 }
 
-/** Where the first of `words` at or after `from` starts, or -1. */
-function nextWord(text: string, words: readonly string[], from: number): number {
+/** The least of the places, or -1 when every one is -1. */
+function earliest(places: readonly number[]): number {
   let first = -1;
-  for (const w of words) {
-    const at = text.indexOf(w, from);
+  for (let k = 0; k < places.length; k++) {
+    const at = places[k]!;
     if (at !== -1 && (first === -1 || at < first)) first = at;
   }
   return first;
@@ -96,7 +106,8 @@ export const anniversaryMismatch: Rule = {
     if (year === null) return [];
     const map = mapOf(context);
     const found: Diagnostic[] = [];
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       const issued = citationYear(c);
       if (issued === null) continue;
       const from = Math.max(0, c.span.start - WINDOW);

@@ -14,13 +14,18 @@ export const attributionMissingItem: Rule = {
     const map = mapOf(context);
     // Conference ordinal → its item numbers (a repeated ordinal pools its items).
     const numbers = new Map<number, Set<number>>();
-    for (const c of p.conferences) {
+    for (let cIndex = 0; cIndex < p.conferences.length; cIndex++) {
+      const c = p.conferences[cIndex]!;
       let items = numbers.get(c.ordinal);
       if (!items) numbers.set(c.ordinal, (items = new Set<number>()));
-      for (const i of c.items) items.add(i.number);
+      for (let iIndex = 0; iIndex < c.items.length; iIndex++) {
+        const i = c.items[iIndex]!;
+        items.add(i.number);
+      }
     }
     const found: Diagnostic[] = [];
-    for (const a of p.attributions) {
+    for (let aIndex = 0; aIndex < p.attributions.length; aIndex++) {
+      const a = p.attributions[aIndex]!;
       const existing = numbers.get(a.conference);
       if (!a.scoped || !existing) continue;
       const missing = a.items.filter((n) => !existing.has(n));

@@ -25,7 +25,8 @@ export const citationKindMarks: Rule = {
     // Kind → the ways it is written → whether that way has wrong marks: a document writes each kind
     // the same few ways, so each way is folded once per run, not once per citation.
     const judged = new Map<string, Map<string, boolean>>();
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       if (c.form === 'named') continue;
       const kind = folded(c.kind);
       const written = c.raw.slice(0, kind.length);

@@ -13,7 +13,8 @@ export const citationSpacingRepaired: Rule = {
   check(p, context) {
     const map = mapOf(context);
     const out: Diagnostic[] = [];
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       if (!c.repaired || c.symbol === null) continue;
       const at = map.citationNumber(c);
       // As written, up to the end of the symbol's issuer part.

@@ -23,7 +23,8 @@ export const conferenceMonthOrder: Rule = {
     const map = mapOf(context);
     const found: Diagnostic[] = [];
     let previous: { c: Conference; from: number } | null = null;
-    for (const c of p.conferences) {
+    for (let cIndex = 0; cIndex < p.conferences.length; cIndex++) {
+      const c = p.conferences[cIndex]!;
       const m = months(c, p.header.year);
       if (!m) continue;
       if (previous && m.to < previous.from) {

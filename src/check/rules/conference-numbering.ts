@@ -16,7 +16,8 @@ export const conferenceNumbering: Rule = {
     // Conferences under each section heading ("I. QUÝ I", "II. QUÝ II") may start again at 1
     // or continue the numbering of the section before.
     const runs: Conference[][] = [];
-    for (const c of p.conferences) {
+    for (let cIndex = 0; cIndex < p.conferences.length; cIndex++) {
+      const c = p.conferences[cIndex]!;
       const run = runs[runs.length - 1];
       if (run && run[0]!.section === c.section) run.push(c);
       else runs.push([c]);

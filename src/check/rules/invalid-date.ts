@@ -19,7 +19,8 @@ export const invalidDate: Rule = {
   check(p, context) {
     const map = mapOf(context);
     const found: Diagnostic[] = [];
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       if (c.dateText === null || c.date !== null) continue;
       // At the day of the date, the first digits after the number and symbol.
       const from = map.citationNumber(c) + (c.number?.length ?? 0);

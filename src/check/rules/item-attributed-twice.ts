@@ -15,14 +15,21 @@ export const itemAttributedTwice: Rule = {
     // Per conference: item number → the attribution that first assigned it.
     const first = new Map<number, Map<number, Attribution>>();
     const found: Diagnostic[] = [];
-    for (const a of p.attributions) {
+    for (let aIndex = 0; aIndex < p.attributions.length; aIndex++) {
+      const a = p.attributions[aIndex]!;
       let assigned = first.get(a.conference);
       if (!assigned) first.set(a.conference, (assigned = new Map<number, Attribution>()));
       // Most lines assign only items no line assigned before: no list of repeats to build.
       let repeats = false;
-      for (const n of a.items) if (assigned.has(n)) repeats = true;
+      for (let nIndex = 0; nIndex < a.items.length; nIndex++) {
+        const n = a.items[nIndex]!;
+        if (assigned.has(n)) repeats = true;
+      }
       const again = repeats ? a.items.filter((n) => assigned.has(n)) : [];
-      for (const n of a.items) if (!assigned.has(n)) assigned.set(n, a);
+      for (let nIndex = 0; nIndex < a.items.length; nIndex++) {
+        const n = a.items[nIndex]!;
+        if (!assigned.has(n)) assigned.set(n, a);
+      }
       if (again.length === 0) continue;
       const before = assigned.get(again[0]!)!;
       found.push(

@@ -14,15 +14,21 @@ export const itemUnattributed: Rule = {
     if (p.attributions.length === 0) return [];
     const map = mapOf(context);
     const covered = new Map<number, Set<number>>();
-    for (const a of p.attributions) {
+    for (let aIndex = 0; aIndex < p.attributions.length; aIndex++) {
+      const a = p.attributions[aIndex]!;
       let items = covered.get(a.conference);
       if (!items) covered.set(a.conference, (items = new Set<number>()));
-      for (const n of a.items) items.add(n);
+      for (let nIndex = 0; nIndex < a.items.length; nIndex++) {
+        const n = a.items[nIndex]!;
+        items.add(n);
+      }
     }
     const found: Diagnostic[] = [];
-    for (const c of p.conferences) {
+    for (let cIndex = 0; cIndex < p.conferences.length; cIndex++) {
+      const c = p.conferences[cIndex]!;
       const assigned = covered.get(c.ordinal);
-      for (const i of c.items) {
+      for (let iIndex = 0; iIndex < c.items.length; iIndex++) {
+        const i = c.items[iIndex]!;
         if (assigned?.has(i.number)) continue;
         found.push(
           finding(

@@ -51,7 +51,8 @@ export const termDateMismatch: Rule = {
     const map = mapOf(context);
     const terms = matchers.grammar.terms.central;
     const found: Diagnostic[] = headerFindings(this, p, matchers, map);
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       if (c.term === null || c.date === null || !isCentral(c.issuedBy, matchers)) continue;
       const term = termNamed(c.term, matchers);
       if (!term || contains(term, c.date)) continue;

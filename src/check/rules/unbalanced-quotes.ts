@@ -42,8 +42,10 @@ export const unbalancedQuotes: Rule = {
   check(p, context) {
     const map = mapOf(context);
     const found: Diagnostic[] = [];
-    for (const c of p.conferences) {
-      for (const item of c.items) {
+    for (let cIndex = 0; cIndex < p.conferences.length; cIndex++) {
+      const c = p.conferences[cIndex]!;
+      for (let itemIndex = 0; itemIndex < c.items.length; itemIndex++) {
+        const item = c.items[itemIndex]!;
         const i = unbalancedQuote(item.text);
         if (i === null) continue;
         const start = map.find(item.text, item.line);

@@ -38,7 +38,8 @@ export const unknownTypeCode: Rule = {
     const codes = known(matchers);
     const map = mapOf(context);
     const found: Diagnostic[] = [];
-    for (const c of p.citations) {
+    for (let cIndex = 0; cIndex < p.citations.length; cIndex++) {
+      const c = p.citations[cIndex]!;
       const code = typeCode(c);
       if (code === null || codes.has(code.toUpperCase())) continue;
       found.push(
