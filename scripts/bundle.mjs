@@ -47,7 +47,7 @@ function writeCodeCache() {
   const seed = join(root, 'fixtures/seed/programme-2024-hau-giang-draft.txt');
   const docx = join(root, 'fixtures/docx/auto-numbered.docx');
   const out = mkdtempSync(join(tmpdir(), 'vanban-code-cache-'));
-  const runs = [['--help'], ['text', seed], ['outline', seed], ['lint', seed], ['parse', docx], ['parse', seed], ['batch', seed, '--out', out, '-q']];
+  const runs = [['--help'], ['text', seed], ['outline', seed], ['lint', seed], ['parse', docx], ['parse', seed], ['batch', seed, '--out', join(out, 'json'), '--csv', join(out, 'items.csv'), '-q']];
   const { NODE_OPTIONS, ...env } = process.env;
   try {
     for (const args of runs) {

@@ -20,6 +20,77 @@ export function defaultWorkerUrl(): URL {
 /** Heap per worker: a hostile file fails alone instead of taking the process down. */
 export const DEFAULT_WORKER_MEMORY_MB = 400;
 
+/** What a worker is started with: a pool takes over a worker started ahead only when all of it matches. */
+interface WorkerKind {
+  url: URL;
+  memoryMb: number;
+  role: WorkerData['role'];
+}
+
+function startWorker({ url, memoryMb, role }: WorkerKind): Worker {
+  const limits = memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {};
+  const data: WorkerData = role ? { role } : {};
+  return new Worker(url, { ...limits, workerData: data });
+}
+
+/** A worker started before its pool (startAhead), with what it told before the pool listened. */
+interface Ahead {
+  worker: Worker;
+  kind: WorkerKind;
+  told: [event: 'message' | 'error' | 'exit', value: unknown][];
+  listeners: { [E in 'message' | 'error' | 'exit']: (value: unknown) => void };
+}
+let ahead: Ahead | null = null;
+
+/**
+ * Starts one worker before any pool exists (`vanban batch`, before the command's own code has
+ * loaded): Node.js's bootstrap of the worker and the loading of its code (~0.1 s) then overlap
+ * what the main thread does meanwhile. The first pool to want a worker of the same kind takes it
+ * over (WorkerPool), with the messages it sent meanwhile (its readiness); until then it keeps no
+ * process alive, and discardAhead() stops it when no pool took it.
+ */
+export function startAhead(options: { url?: URL; memoryMb?: number; role?: WorkerData['role'] } = {}): Worker {
+  if (ahead) return ahead.worker;
+  const kind = { url: options.url ?? defaultWorkerUrl(), memoryMb: options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB, role: options.role };
+  const worker = startWorker(kind);
+  worker.unref();
+  const told: Ahead['told'] = [];
+  const listeners = {
+    message: (value: unknown) => told.push(['message', value]),
+    error: (value: unknown) => told.push(['error', value]),
+    exit: (value: unknown) => told.push(['exit', value]),
+  };
+  for (const event of ['message', 'error', 'exit'] as const) worker.on(event, listeners[event]);
+  ahead = { worker, kind, told, listeners };
+  return worker;
+}
+
+/** Stops the worker started ahead when no pool took it (the run ended before it wanted one). */
+export async function discardAhead(): Promise<void> {
+  const left = ahead;
+  ahead = null;
+  if (left) await left.worker.terminate();
+}
+
+/** The worker started ahead, if it is of this kind, as the caller's: what it told is told again once the caller listens. */
+function takeAhead(kind: WorkerKind): { worker: Worker; retell: () => void } | null {
+  if (!ahead || ahead.kind.url.href !== kind.url.href || ahead.kind.memoryMb !== kind.memoryMb || ahead.kind.role !== kind.role) return null;
+  const { worker, told, listeners } = ahead;
+  ahead = null;
+  // One that failed before it was wanted is no worker to give a file to.
+  if (told.some(([event]) => event !== 'message')) {
+    void worker.terminate();
+    return null;
+  }
+  for (const event of ['message', 'error', 'exit'] as const) worker.off(event, listeners[event]);
+  worker.ref();
+  // Told in a later microtask, as events come: not in the middle of the caller's bookkeeping.
+  const retell = () => queueMicrotask(() => {
+    for (const [event, value] of told) worker.emit(event, value);
+  });
+  return { worker, retell };
+}
+
 export interface PoolOptions {
   url?: URL;
   /** Per file, from when its worker is ready; 0 for none. */
@@ -151,9 +222,9 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
   }
 
   private spawn(): Worker {
-    const limits = this.memoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } } : {};
-    const data: WorkerData = this.role ? { role: this.role } : {};
-    const worker = new Worker(this.url, { ...limits, workerData: data });
+    const kind = { url: this.url, memoryMb: this.memoryMb, role: this.role };
+    const started = takeAhead(kind);
+    const worker = started?.worker ?? startWorker(kind);
     this.held.set(worker, []);
     worker.on('message', (message: WorkerMessage<R>) => {
       const jobs = this.held.get(worker);
@@ -177,6 +248,7 @@ export class WorkerPool<R extends { id: number } = ParseResult> {
       if (this.held.has(worker) && !this.crashes.has(worker)) this.crashes.set(worker, new WorkerCrash(this.crashReason(error)));
     });
     worker.on('exit', (code) => this.lose(worker, this.crashes.get(worker) ?? new WorkerCrash(`worker exited with code ${code}`)));
+    started?.retell();
     return worker;
   }
 

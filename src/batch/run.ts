@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import { InputError, UsageError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
 import { openTemp, removeStaleTemps, writeAtomic, type OpenTemp } from './atomic.js';
-import { writeExports, type ExportPaths } from './exports.js';
+import type { ExportPaths } from './exports.js';
 import { assignOutputs, collectInputs, type Input } from './inputs.js';
 import { OutLock, LOCK_NAME } from './lock.js';
 import {
@@ -255,7 +255,12 @@ async function convertAll(options: BatchOptions, pool: Converters, started: numb
   const interrupted = signal?.aborted ?? false;
   manifest.close();
   if (fatal) throw fatal;
-  if (!interrupted && (exportPaths.csv || exportPaths.ndjson)) await writeExports(exportPaths, documents(lines, out), opener);
+  if (!interrupted && (exportPaths.csv || exportPaths.ndjson)) {
+    // Loaded only when asked for: its writers (and the grammar's schemas they describe rules with)
+    // would cost every batch's start.
+    const { writeExports } = await import('./exports.js');
+    await writeExports(exportPaths, documents(lines, out), opener);
+  }
   const count = (status: ManifestLine['status']) => lines.filter((l) => l?.status === status).length;
   return {
     run,

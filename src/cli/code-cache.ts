@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { debuglog } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
@@ -70,7 +69,8 @@ export function startUp(): void {
   // V8 prints an unknown flag's error to standard output, into the command's JSON: the flag is
   // set only by the V8 versions known to have it (Node.js 20, 22 and 24).
   const major = Number(process.versions.v8.split('.')[0]);
-  if (major >= 11 && major <= 13) setFlagsFromString('--no-regexp-tier-up');
+  // node:v8 required here, not imported: the batch workers load this module too, and need it not.
+  if (major >= 11 && major <= 13) (outside('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-regexp-tier-up');
 }
 
 /** Runs the entry chunk beside the caller (`new URL('./cli.js', import.meta.url)`). */

@@ -16,6 +16,8 @@ export interface Command {
    * running), so the process may end at once: see main.ts.
    */
   oneShot?: true;
+  /** Work to start before the command's code loads, from its arguments (see main.ts). */
+  ahead?: (argv: string[]) => Promise<void>;
 }
 
 // Each command is imported only when it runs, so `vanban text` never loads mammoth or zod's
@@ -40,6 +42,7 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'convert files, folders and globs to .json files with a manifest',
     failed: 'a file failed (130/143: stopped by Ctrl-C/SIGTERM)',
     load: () => import('./commands/batch.js'),
+    ahead: (argv) => import('./commands/batch-ahead.js').then((m) => m.startWorkerAhead(argv)),
   },
   index: {
     summary: 'store an archive in an SQLite database (for anniversaries, cites, agencies, search)',

@@ -52,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
   const entry = COMMANDS[command];
   if (!entry) throw new UsageError(`unknown command "${command}"${await suggestion(command)}`);
   running = command;
+  // Before the command's code loads, so that the two overlap (vanban batch starts its first worker).
+  await entry.ahead?.(rest);
   return (await entry.load()).run(rest);
 }
 

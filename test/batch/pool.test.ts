@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkerCrash, WorkerPool } from '../../src/batch/pool.js';
+import { once } from 'node:events';
+import { WorkerCrash, WorkerPool, discardAhead, startAhead } from '../../src/batch/pool.js';
 import type { FileResult, ParseResult, ParseTask } from '../../src/batch/protocol.js';
 import { runBatch } from '../../src/batch/run.js';
 import { seedBytes } from '../helpers.js';
@@ -38,6 +39,54 @@ describe('the worker pool', () => {
       // The same model, as UTF-8 with its closing newline, in a buffer of its own (not Node's shared pool).
       expect(new TextDecoder().decode(asFile.file)).toBe(`${asModel.json}\n`);
       expect(asFile.file.byteLength).toBe(Buffer.byteLength(`${asModel.json}\n`));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker started ahead is taken over by a pool of its kind, with the readiness it told before', async () => {
+    const ahead = startAhead({ url: CRASHING, memoryMb: 64 });
+    const told: unknown[] = [];
+    ahead.on('message', (m) => told.push(m));
+    // Ready before the pool listens: the pool hears it all the same, and so starts the hanging
+    // file's time limit, which is what ends it.
+    await once(ahead, 'message');
+    const pool = new WorkerPool(1, { url: CRASHING, timeoutMs: 0, memoryMb: 64 });
+    try {
+      const ok = await pool.run(task('ok.txt'));
+      // The worker started ahead is the one that answered.
+      expect(ok).toMatchObject({ ok: true });
+      expect(told.at(-1)).toBe(ok);
+      await expect(pool.run(task('hang.txt'), 200)).rejects.toThrow('timed out after 0.2 s (--timeout)');
+      await discardAhead(); // taken: nothing left to stop
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker started ahead is left to a pool of another kind, and discardAhead stops it', async () => {
+    const ahead = startAhead({ url: CRASHING, memoryMb: 64 });
+    const told: unknown[] = [];
+    ahead.on('message', (m) => told.push(m));
+    const pool = new WorkerPool(1, { url: CRASHING, timeoutMs: 0, memoryMb: 80 });
+    try {
+      expect(await pool.run(task('ok.txt'))).toMatchObject({ ok: true });
+      const exited = once(ahead, 'exit');
+      await discardAhead();
+      await exited;
+      // It was given nothing.
+      expect(told.every((m) => JSON.stringify(m) === '{"ready":true}')).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a worker started ahead that died before it was wanted gets no file', async () => {
+    const ahead = startAhead({ url: CRASHING, memoryMb: 64 });
+    await ahead.terminate();
+    const pool = new WorkerPool(1, { url: CRASHING, timeoutMs: 0, memoryMb: 64 });
+    try {
+      expect(await pool.run(task('ok.txt'))).toMatchObject({ ok: true });
     } finally {
       await pool.close();
     }

@@ -2,10 +2,13 @@ import { availableParallelism } from 'node:os';
 import { runBatch, summaryLine } from '../../batch/run.js';
 import { batchStatus, renderStatus } from '../../batch/status.js';
 import { DEFAULT_MAX_SIZE } from '../../ingest/file.js';
-import { DEFAULT_WORKER_MEMORY_MB } from '../../batch/pool.js';
-import { INPUT_HELP, INPUT_OPTIONS, LANG_HELP, LANG_OPTION, RULE_HELP, RULE_OPTION, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, positiveInteger, revisionOf, ruleConfig } from '../args.js';
+import { DEFAULT_WORKER_MEMORY_MB, discardAhead } from '../../batch/pool.js';
+import { INPUT_HELP, LANG_HELP, RULE_HELP, langOf, mammothOf, parseCommandLine, parseMemory, parseSize, parseTimeout, positiveInteger, revisionOf, ruleConfig } from '../args.js';
 import { listenForInterrupt } from '../interrupt.js';
 import { EXIT, UsageError, warn, writeOut } from '../io.js';
+import { OPTIONS } from './batch-ahead.js';
+
+export { OPTIONS };
 
 const HELP = `Usage: vanban batch [options] INPUT... --out DIR
        vanban batch --status DIR [--format text|json] [--lang vi|en]
@@ -80,26 +83,18 @@ Example:
   vanban batch --status json/ --lang en          # what the manifest says of every input
 `;
 
-export const OPTIONS = {
-  out: { type: 'string', short: 'o' },
-  concurrency: { type: 'string', short: 'j' },
-  resume: { type: 'boolean' },
-  csv: { type: 'string' },
-  ndjson: { type: 'string' },
-  pretty: { type: 'boolean' },
-  timeout: { type: 'string' },
-  'max-memory': { type: 'string' },
-  'follow-links': { type: 'boolean' },
-  quiet: { type: 'boolean', short: 'q' },
-  status: { type: 'string' },
-  format: { type: 'string' },
-  ...RULE_OPTION,
-  ...INPUT_OPTIONS,
-  ...LANG_OPTION,
-} as const;
 
 /** `test.workerUrl`: the interrupt tests' worker, which holds one file until the run is stopped. */
 export async function run(argv: string[], test: { workerUrl?: URL } = {}): Promise<number> {
+  try {
+    return await batch(argv, test);
+  } finally {
+    // A worker started ahead (batch-ahead.ts) that no pool took: the run ended before it wanted one.
+    await discardAhead();
+  }
+}
+
+async function batch(argv: string[], test: { workerUrl?: URL }): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, OPTIONS);
   if (values.help) return writeOut(HELP).then(() => EXIT.ok);
   if (values.status !== undefined) return status(values.status, positionals, values);
