@@ -10,10 +10,13 @@ const LOW_CODES = 0x2000;
 export function byCode(of: (code: number) => number): (code: number) => number {
   let low: Uint16Array | null = null;
   const high = new Map<number, number>();
-  return (code) => {
+  // Apart from the lookup the returned function is small: it is inlined wherever a phrase or a
+  // letter is tested, and the table's making and the map were compiled into every one of those.
+  const learn = (code: number): number => {
     if (code < LOW_CODES) return (low ??= Uint16Array.from({ length: LOW_CODES }, (_, c) => of(c)))[code]!;
     let value = high.get(code);
     if (value === undefined) high.set(code, (value = of(code)));
     return value;
   };
+  return (code) => (code < LOW_CODES && low !== null ? low[code]! : learn(code));
 }
