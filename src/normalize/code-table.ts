@@ -1,9 +1,10 @@
-// Codes below U+2000 (Latin, its extensions and Vietnamese's U+1EA0–U+1EF9) cover nearly every
-// character vanban reads: a table for those, a map for the rare rest.
-const LOW_CODES = 0x2000;
+// Codes below U+2070 (Latin, its extensions, Vietnamese's U+1EA0–U+1EF9, and the dashes, quotes
+// and ellipsis of General Punctuation) cover nearly every character vanban reads: a table for
+// those, a map for the rare rest.
+const LOW_CODES = 0x2070;
 
 /**
- * A per-character-code function as a lookup: `of` runs once per code, the table below U+2000
+ * A per-character-code function as a lookup: `of` runs once per code, the table below U+2070
  * being built on first use, later codes learnt one by one. For functions of a UTF-16 unit whose
  * answer fits 16 bits, asked for on every character of a text.
  */

@@ -56,6 +56,7 @@ export const STRONG: ReadonlySet<LineKind> = new Set([
 export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): Line[] {
   // Folded and unmarked once for the whole text: a line's keys are slices, not new strings.
   const bare = bareKey(key);
+  const starts = numberStartsOf(m);
   const lines: Line[] = [];
   let start = 0;
   let n = 1;
@@ -63,7 +64,9 @@ export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): 
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const r = reading(text.slice(start, end), key.slice(start, end));
-    classify(r, m);
+    // A third of a programme's lines are blank: they are told at once.
+    if (end === start) r.kind = 'blank';
+    else classify(r, m, starts);
     tick(1 + r.text.length);
     lines.push(lineOf(n, start, r, bare.slice(start, end)));
     start = end + 1;
@@ -124,38 +127,52 @@ export function isCaps(text: string): boolean {
   return uppercaseRatio(text) >= 0.9;
 }
 
-function classify(l: Reading, m: Matchers): void {
+/** `starts`: the number patterns joined (numberStartsOf). */
+function classify(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   // Markdown marks copied with the text ("**T/M TỈNH ỦY**", "### Điều 1.") are layout: read without them.
-  if (!opensOnMarkup(l.text)) return classifyText(l, m);
+  if (!opensOnMarkup(l.text)) return classifyText(l, m, starts);
+  classifyMarked(l, m, starts);
+}
+
+function classifyMarked(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   const bare = stripMarkup(l.text);
   if (bare.at > 0 || bare.text.length < l.text.length) {
     const view = reading(bare.text, l.key.slice(bare.at, bare.at + bare.text.length), { ...current });
-    classifyText(view, m);
+    classifyText(view, m, starts);
     l.kind = view.kind;
     if (view.label !== undefined) l.label = view.label;
     if (view.rest !== undefined) l.rest = view.rest;
     if (view.contentAt !== undefined) l.contentAt = view.contentAt + bare.at;
     return;
   }
-  classifyText(l, m);
+  classifyText(l, m, starts);
 }
 
-function classifyText(l: Reading, m: Matchers): void {
+// Every line passes here: what is inlined into this function, and into those it calls, is compiled
+// again when a kind of line first seen late (the footer's) sends it back to the interpreter. So
+// numbered lines are read in a function of their own, and this one stays small.
+function classifyText(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   const { text, key } = l;
   if (text === '') return void (l.kind = 'blank');
   if (text === '*') return void (l.kind = 'asterisk');
   if (m.ruleLine.test(text)) return void (l.kind = 'rule');
   if (isPartyHeading(key, m)) return void (l.kind = 'partyHeading');
   // Numbering patterns match the label only; the heading is the rest of the line (a capture
-  // of ".*" would overflow the regex backtrack stack on a 10 MB line). Patterns before the
-  // first that matches cannot; one that matches but is refused leaves the rest to try.
-  const starts = numberStartsOf(m);
+  // of ".*" would overflow the regex backtrack stack on a 10 MB line).
   const joined = starts === null ? null : starts.exec(text);
   if (starts !== null && joined === null) return classifyUnnumbered(l, m);
+  classifyNumbered(l, m, starts, joined);
+}
+
+/**
+ * A line that a number pattern opens. Patterns before the first that matches cannot; one that
+ * matches but is refused leaves the rest to try.
+ */
+function classifyNumbered(l: Reading, m: Matchers, starts: StartPatterns | null, joined: RegExpExecArray | null): void {
   const first = starts === null ? 0 : starts.which(joined!);
   const sections = m.sections.length;
   const conferences = sections + m.conferenceNumbering.length;
-  const at: Start = { starts, joined, first };
+  const at = startOf(starts, joined, first);
   if (first < sections && isSection(l, m, first, at)) return;
   if (first < conferences && isConference(l, m, Math.max(0, first - sections), at)) return;
   if (isItem(l, m, Math.max(0, first - conferences), at)) return;
@@ -280,6 +297,16 @@ interface Start {
   starts: StartPatterns | null;
   joined: RegExpExecArray | null;
   first: number;
+}
+
+/** The line's Start: one object, rewritten for every numbered line (as `numbered` is), not one made per line. */
+const lineStart: Start = { starts: null, joined: null, first: 0 };
+
+function startOf(starts: StartPatterns | null, joined: RegExpExecArray | null, first: number): Start {
+  lineStart.starts = starts;
+  lineStart.joined = joined;
+  lineStart.first = first;
+  return lineStart;
 }
 
 /** What `numberAt` last read: the text its pattern matched and the pattern's named group. */
