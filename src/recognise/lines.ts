@@ -56,7 +56,7 @@ export const STRONG: ReadonlySet<LineKind> = new Set([
 export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): Line[] {
   // Folded and unmarked once for the whole text: a line's keys are slices, not new strings.
   const bare = bareKey(key);
-  const starts = numberStartsOf(m);
+  const starts = lineStartsOf(m);
   const lines: Line[] = [];
   let start = 0;
   let n = 1;
@@ -127,7 +127,7 @@ export function isCaps(text: string): boolean {
   return uppercaseRatio(text) >= 0.9;
 }
 
-/** `starts`: the number patterns joined (numberStartsOf). */
+/** `starts`: the rule line's and the number patterns joined (lineStartsOf). */
 function classify(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   // Markdown marks copied with the text ("**T/M TỈNH ỦY**", "### Điều 1.") are layout: read without them.
   if (!opensOnMarkup(l.text)) return classifyText(l, m, starts);
@@ -155,11 +155,12 @@ function classifyText(l: Reading, m: Matchers, starts: StartPatterns | null): vo
   const { text, key } = l;
   if (text === '') return void (l.kind = 'blank');
   if (text === '*') return void (l.kind = 'asterisk');
-  if (m.ruleLine.test(text)) return void (l.kind = 'rule');
-  if (isPartyHeading(key, m)) return void (l.kind = 'partyHeading');
-  // Numbering patterns match the label only; the heading is the rest of the line (a capture
-  // of ".*" would overflow the regex backtrack stack on a 10 MB line).
+  // One match says whether the line is a rule or opens on a number, and which. Numbering patterns
+  // match the label only; the heading is the rest of the line (a capture of ".*" would overflow
+  // the regex backtrack stack on a 10 MB line).
   const joined = starts === null ? null : starts.exec(text);
+  if (starts === null ? m.ruleLine.test(text) : joined !== null && starts.which(joined) === RULE) return void (l.kind = 'rule');
+  if (isPartyHeading(key, m)) return void (l.kind = 'partyHeading');
   if (starts !== null && joined === null) return classifyUnnumbered(l, m);
   classifyNumbered(l, m, starts, joined);
 }
@@ -169,7 +170,7 @@ function classifyText(l: Reading, m: Matchers, starts: StartPatterns | null): vo
  * matches but is refused leaves the rest to try.
  */
 function classifyNumbered(l: Reading, m: Matchers, starts: StartPatterns | null, joined: RegExpExecArray | null): void {
-  const first = starts === null ? 0 : starts.which(joined!);
+  const first = starts === null ? 0 : starts.which(joined!) - NUMBERS;
   const sections = m.sections.length;
   const conferences = sections + m.conferenceNumbering.length;
   const at = startOf(starts, joined, first);
@@ -283,16 +284,18 @@ function classifyUnnumbered(l: Reading, m: Matchers): void {
 const COLON = /\s*[:：]\s*/y;
 const OPTIONAL_COLON = /\s*[:：]?\s*/y;
 
-/** The patterns of section, conference and item numbers joined, in that order (null: try each). */
-const numberStarts = new WeakMap<Matchers, StartPatterns | null>();
+/** The patterns of a rule line and of section, conference and item numbers joined, in that order (null: try each). */
+const lineStarts = new WeakMap<Matchers, StartPatterns | null>();
+/** In the joined patterns: the rule line's index, and where the number patterns begin. */
+const [RULE, NUMBERS] = [0, 1];
 
-function numberStartsOf(m: Matchers): StartPatterns | null {
-  let any = numberStarts.get(m);
-  if (any === undefined) numberStarts.set(m, (any = StartPatterns.of([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering], ['label', 'ordinal', 'number'])));
+function lineStartsOf(m: Matchers): StartPatterns | null {
+  let any = lineStarts.get(m);
+  if (any === undefined) lineStarts.set(m, (any = StartPatterns.of([m.ruleLine, ...m.sections, ...m.conferenceNumbering, ...m.itemNumbering], ['label', 'ordinal', 'number'])));
   return any;
 }
 
-/** The joined numbering patterns' one match at a line's start, and the index of the first that matched. */
+/** The joined patterns' one match at a line's start, and the index of the first number pattern that matched. */
 interface Start {
   starts: StartPatterns | null;
   joined: RegExpExecArray | null;
@@ -313,13 +316,13 @@ function startOf(starts: StartPatterns | null, joined: RegExpExecArray | null, f
 const numbered = { matched: '', group: undefined as string | undefined };
 
 /**
- * Whether pattern `re` (number `index` of the joined list) matches at the start of `text`, read
+ * Whether pattern `re` (number `index` of the number patterns) matches at the start of `text`, read
  * off the joined match when it is the first that matched: most numbered lines need no second exec.
  */
 function numberAt(text: string, re: RegExp, name: string, index: number, at: Start): boolean {
-  const kept = index === at.first && at.starts !== null ? at.starts.keptOf(at.joined!, index, name) : null;
+  const kept = index === at.first && at.starts !== null ? at.starts.keptOf(at.joined!, NUMBERS + index, name) : null;
   if (kept !== null) {
-    numbered.matched = at.starts!.matched(at.joined!, index);
+    numbered.matched = at.starts!.matched(at.joined!, NUMBERS + index);
     numbered.group = kept;
     return true;
   }
