@@ -67,11 +67,12 @@ export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): 
     // A third of a programme's lines are blank: they are told at once.
     if (end === start) r.kind = 'blank';
     else classify(r, m, starts);
-    tick(1 + r.text.length);
     lines.push(lineOf(n, start, r, bare.slice(start, end)));
     start = end + 1;
     n++;
   }
+  // One unit per line and per character, counted once: the lines' lengths and breaks add up to the text's.
+  tick(text.length + 1);
   return lines;
 }
 
