@@ -1,6 +1,7 @@
 import { bareKey, foldKey } from '../normalize/fold.js';
 import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
+import { isSpace } from './joined.js';
 import { opensOnMarkup, stripMarkup } from './markup.js';
 import { StartPatterns } from './starts.js';
 
@@ -245,20 +246,18 @@ function classifyUnnumbered(l: Reading, m: Matchers): void {
   const { text, key } = l;
   const attribution = matchPhrase(key, 0, m.attributionPhrases);
   if (attribution) {
-    COLON.lastIndex = attribution.key.length;
-    if (COLON.test(key)) {
+    const content = colonEnd(key, attribution.key.length, true);
+    if (content !== -1) {
       l.kind = 'attribution';
-      l.contentAt = COLON.lastIndex;
+      l.contentAt = content;
       return;
     }
   }
   const recipients = matchPhrase(key, 0, m.recipientsLabels);
   if (recipients) {
-    // The colon is optional: the pattern always matches, and says where the content starts.
-    OPTIONAL_COLON.lastIndex = recipients.key.length;
-    OPTIONAL_COLON.test(key);
+    // The colon is optional: the content starts after it or the label.
     l.kind = 'recipients';
-    l.contentAt = OPTIONAL_COLON.lastIndex;
+    l.contentAt = colonEnd(key, recipients.key.length, false);
     return;
   }
   for (let i = 0; i < m.signatureMarks.length; i++) {
@@ -281,9 +280,23 @@ function classifyUnnumbered(l: Reading, m: Matchers): void {
   if (m.bullet.test(text)) return void (l.kind = 'bullet');
 }
 
-// Sticky, tried where a label phrase ends: no slice of the line, no match array.
-const COLON = /\s*[:：]\s*/y;
-const OPTIONAL_COLON = /\s*[:：]?\s*/y;
+/**
+ * Where /\s*[:：]\s*\/y (the colon `required`, else /\s*[:：]?\s*\/y) tried at `at` ends, or -1: read
+ * where a label phrase ends, with no slice of the line and no call of a pattern.
+ */
+function colonEnd(key: string, at: number, required: boolean): number {
+  let i = spaceEnd(key, at);
+  const code = key.charCodeAt(i);
+  if (code === COLON || code === FULLWIDTH_COLON) i = spaceEnd(key, i + 1);
+  else if (required) return -1;
+  return i;
+}
+const [COLON, FULLWIDTH_COLON] = [0x3a, 0xff1a];
+
+function spaceEnd(key: string, at: number): number {
+  while (at < key.length && isSpace(key.charCodeAt(at))) at++;
+  return at;
+}
 
 /** The patterns of a rule line and of section, conference and item numbers joined, in that order (null: try each). */
 const lineStarts = new WeakMap<Matchers, StartPatterns | null>();
