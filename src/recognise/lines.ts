@@ -150,9 +150,6 @@ function classifyMarked(l: Reading, m: Matchers, starts: StartPatterns | null): 
   classifyText(l, m, starts);
 }
 
-// Every line passes here: what is inlined into this function, and into those it calls, is compiled
-// again when a kind of line first seen late (the footer's) sends it back to the interpreter. So
-// numbered lines are read in a function of their own, and this one stays small.
 function classifyText(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   const { text, key } = l;
   if (text === '') return void (l.kind = 'blank');
