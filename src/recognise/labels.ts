@@ -119,11 +119,21 @@ function caseByString(code: number): number {
 
 
 const labelStarts = new WeakMap<readonly LabelStyleMatcher[], StartPatterns | null>();
+/** The last styles asked for (kept alive) and their joined patterns: a document's lines are all read with one list. */
+let lastStyles: readonly LabelStyleMatcher[] | null = null;
+let lastStarts: StartPatterns | null = null;
 
 /** The styles' patterns joined (one test finds the first that matches: most lines open on no label), or null. */
 function startsOf(styles: readonly LabelStyleMatcher[]): StartPatterns | null {
+  // Only the comparison is inlined into labelIn, which runs for every line: not the map, nor the joining.
+  return styles === lastStyles ? lastStarts : joinedStarts(styles);
+}
+
+function joinedStarts(styles: readonly LabelStyleMatcher[]): StartPatterns | null {
   let starts = labelStarts.get(styles);
   if (starts === undefined) labelStarts.set(styles, (starts = StartPatterns.of(styles.map((s) => s.re), ['n'])));
+  lastStyles = styles;
+  lastStarts = starts;
   return starts;
 }
 

@@ -1,6 +1,7 @@
 import { bareKey, foldKey } from '../normalize/fold.js';
 import { matchPhrase, type Matchers } from './compile.js';
 import { tick } from '../meter.js';
+import { isSpace } from './joined.js';
 import { opensOnMarkup, stripMarkup } from './markup.js';
 import { StartPatterns } from './starts.js';
 
@@ -56,6 +57,7 @@ export const STRONG: ReadonlySet<LineKind> = new Set([
 export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): Line[] {
   // Folded and unmarked once for the whole text: a line's keys are slices, not new strings.
   const bare = bareKey(key);
+  const starts = lineStartsOf(m);
   const lines: Line[] = [];
   let start = 0;
   let n = 1;
@@ -63,12 +65,15 @@ export function recogniseLines(text: string, m: Matchers, key = foldKey(text)): 
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const r = reading(text.slice(start, end), key.slice(start, end));
-    classify(r, m);
-    tick(1 + r.text.length);
+    // A third of a programme's lines are blank: they are told at once.
+    if (end === start) r.kind = 'blank';
+    else classify(r, m, starts);
     lines.push(lineOf(n, start, r, bare.slice(start, end)));
     start = end + 1;
     n++;
   }
+  // One unit per line and per character, counted once: the lines' lengths and breaks add up to the text's.
+  tick(text.length + 1);
   return lines;
 }
 
@@ -124,38 +129,50 @@ export function isCaps(text: string): boolean {
   return uppercaseRatio(text) >= 0.9;
 }
 
-function classify(l: Reading, m: Matchers): void {
+/** `starts`: the rule line's and the number patterns joined (lineStartsOf). */
+function classify(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   // Markdown marks copied with the text ("**T/M TỈNH ỦY**", "### Điều 1.") are layout: read without them.
-  if (!opensOnMarkup(l.text)) return classifyText(l, m);
+  if (!opensOnMarkup(l.text)) return classifyText(l, m, starts);
+  classifyMarked(l, m, starts);
+}
+
+function classifyMarked(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   const bare = stripMarkup(l.text);
   if (bare.at > 0 || bare.text.length < l.text.length) {
     const view = reading(bare.text, l.key.slice(bare.at, bare.at + bare.text.length), { ...current });
-    classifyText(view, m);
+    classifyText(view, m, starts);
     l.kind = view.kind;
     if (view.label !== undefined) l.label = view.label;
     if (view.rest !== undefined) l.rest = view.rest;
     if (view.contentAt !== undefined) l.contentAt = view.contentAt + bare.at;
     return;
   }
-  classifyText(l, m);
+  classifyText(l, m, starts);
 }
 
-function classifyText(l: Reading, m: Matchers): void {
+function classifyText(l: Reading, m: Matchers, starts: StartPatterns | null): void {
   const { text, key } = l;
   if (text === '') return void (l.kind = 'blank');
   if (text === '*') return void (l.kind = 'asterisk');
-  if (m.ruleLine.test(text)) return void (l.kind = 'rule');
-  if (isPartyHeading(key, m)) return void (l.kind = 'partyHeading');
-  // Numbering patterns match the label only; the heading is the rest of the line (a capture
-  // of ".*" would overflow the regex backtrack stack on a 10 MB line). Patterns before the
-  // first that matches cannot; one that matches but is refused leaves the rest to try.
-  const starts = numberStartsOf(m);
+  // One match says whether the line is a rule or opens on a number, and which. Numbering patterns
+  // match the label only; the heading is the rest of the line (a capture of ".*" would overflow
+  // the regex backtrack stack on a 10 MB line).
   const joined = starts === null ? null : starts.exec(text);
+  if (starts === null ? m.ruleLine.test(text) : joined !== null && starts.which(joined) === RULE) return void (l.kind = 'rule');
+  if (isPartyHeading(key, m)) return void (l.kind = 'partyHeading');
   if (starts !== null && joined === null) return classifyUnnumbered(l, m);
-  const first = starts === null ? 0 : starts.which(joined!);
+  classifyNumbered(l, m, starts, joined);
+}
+
+/**
+ * A line that a number pattern opens. Patterns before the first that matches cannot; one that
+ * matches but is refused leaves the rest to try.
+ */
+function classifyNumbered(l: Reading, m: Matchers, starts: StartPatterns | null, joined: RegExpExecArray | null): void {
+  const first = starts === null ? 0 : starts.which(joined!) - NUMBERS;
   const sections = m.sections.length;
   const conferences = sections + m.conferenceNumbering.length;
-  const at: Start = { starts, joined, first };
+  const at = startOf(starts, joined, first);
   if (first < sections && isSection(l, m, first, at)) return;
   if (first < conferences && isConference(l, m, Math.max(0, first - sections), at)) return;
   if (isItem(l, m, Math.max(0, first - conferences), at)) return;
@@ -226,20 +243,18 @@ function classifyUnnumbered(l: Reading, m: Matchers): void {
   const { text, key } = l;
   const attribution = matchPhrase(key, 0, m.attributionPhrases);
   if (attribution) {
-    COLON.lastIndex = attribution.key.length;
-    if (COLON.test(key)) {
+    const content = colonEnd(key, attribution.key.length, true);
+    if (content !== -1) {
       l.kind = 'attribution';
-      l.contentAt = COLON.lastIndex;
+      l.contentAt = content;
       return;
     }
   }
   const recipients = matchPhrase(key, 0, m.recipientsLabels);
   if (recipients) {
-    // The colon is optional: the pattern always matches, and says where the content starts.
-    OPTIONAL_COLON.lastIndex = recipients.key.length;
-    OPTIONAL_COLON.test(key);
+    // The colon is optional: the content starts after it or the label.
     l.kind = 'recipients';
-    l.contentAt = OPTIONAL_COLON.lastIndex;
+    l.contentAt = colonEnd(key, recipients.key.length, false);
     return;
   }
   for (let i = 0; i < m.signatureMarks.length; i++) {
@@ -262,37 +277,63 @@ function classifyUnnumbered(l: Reading, m: Matchers): void {
   if (m.bullet.test(text)) return void (l.kind = 'bullet');
 }
 
-// Sticky, tried where a label phrase ends: no slice of the line, no match array.
-const COLON = /\s*[:：]\s*/y;
-const OPTIONAL_COLON = /\s*[:：]?\s*/y;
+/**
+ * Where /\s*[:：]\s*\/y (the colon `required`, else /\s*[:：]?\s*\/y) tried at `at` ends, or -1: read
+ * where a label phrase ends, with no slice of the line and no call of a pattern.
+ */
+function colonEnd(key: string, at: number, required: boolean): number {
+  let i = spaceEnd(key, at);
+  const code = key.charCodeAt(i);
+  if (code === COLON || code === FULLWIDTH_COLON) i = spaceEnd(key, i + 1);
+  else if (required) return -1;
+  return i;
+}
+const [COLON, FULLWIDTH_COLON] = [0x3a, 0xff1a];
 
-/** The patterns of section, conference and item numbers joined, in that order (null: try each). */
-const numberStarts = new WeakMap<Matchers, StartPatterns | null>();
+function spaceEnd(key: string, at: number): number {
+  while (at < key.length && isSpace(key.charCodeAt(at))) at++;
+  return at;
+}
 
-function numberStartsOf(m: Matchers): StartPatterns | null {
-  let any = numberStarts.get(m);
-  if (any === undefined) numberStarts.set(m, (any = StartPatterns.of([...m.sections, ...m.conferenceNumbering, ...m.itemNumbering], ['label', 'ordinal', 'number'])));
+/** The patterns of a rule line and of section, conference and item numbers joined, in that order (null: try each). */
+const lineStarts = new WeakMap<Matchers, StartPatterns | null>();
+/** In the joined patterns: the rule line's index, and where the number patterns begin. */
+const [RULE, NUMBERS] = [0, 1];
+
+function lineStartsOf(m: Matchers): StartPatterns | null {
+  let any = lineStarts.get(m);
+  if (any === undefined) lineStarts.set(m, (any = StartPatterns.of([m.ruleLine, ...m.sections, ...m.conferenceNumbering, ...m.itemNumbering], ['label', 'ordinal', 'number'])));
   return any;
 }
 
-/** The joined numbering patterns' one match at a line's start, and the index of the first that matched. */
+/** The joined patterns' one match at a line's start, and the index of the first number pattern that matched. */
 interface Start {
   starts: StartPatterns | null;
   joined: RegExpExecArray | null;
   first: number;
 }
 
+/** The line's Start: one object, rewritten for every numbered line (as `numbered` is), not one made per line. */
+const lineStart: Start = { starts: null, joined: null, first: 0 };
+
+function startOf(starts: StartPatterns | null, joined: RegExpExecArray | null, first: number): Start {
+  lineStart.starts = starts;
+  lineStart.joined = joined;
+  lineStart.first = first;
+  return lineStart;
+}
+
 /** What `numberAt` last read: the text its pattern matched and the pattern's named group. */
 const numbered = { matched: '', group: undefined as string | undefined };
 
 /**
- * Whether pattern `re` (number `index` of the joined list) matches at the start of `text`, read
+ * Whether pattern `re` (number `index` of the number patterns) matches at the start of `text`, read
  * off the joined match when it is the first that matched: most numbered lines need no second exec.
  */
 function numberAt(text: string, re: RegExp, name: string, index: number, at: Start): boolean {
-  const kept = index === at.first && at.starts !== null ? at.starts.keptOf(at.joined!, index, name) : null;
+  const kept = index === at.first && at.starts !== null ? at.starts.keptOf(at.joined!, NUMBERS + index, name) : null;
   if (kept !== null) {
-    numbered.matched = at.starts!.matched(at.joined!, index);
+    numbered.matched = at.starts!.matched(at.joined!, NUMBERS + index);
     numbered.group = kept;
     return true;
   }
