@@ -24,7 +24,10 @@ export type LineKind =
   | 'bullet'
   | 'text';
 
-/** One line of the normalized text, labelled by the grammar. */
+/**
+ * One line of the normalized text, labelled by the grammar. recogniseLines makes every Line with
+ * all these fields, in this order (undefined where unused): see lineOf.
+ */
 export interface Line {
   /** 1-based line number in the normalized text. */
   line: number;
@@ -100,16 +103,12 @@ function reading(text: string, key: string, r = current): Reading {
   return r;
 }
 
-/** The Line of a reading, with its fields in the order classify used to add them. */
+/**
+ * The Line of a reading: every Line has all its fields, in one order, so the outline's reads of
+ * them see one shape (lines made in several shapes deoptimized joins, unitOf, linesSpan and close).
+ */
 function lineOf(line: number, start: number, r: Reading, bare: string): Line {
-  const { text, key, kind, label, rest, contentAt } = r;
-  if (label !== undefined && rest !== undefined && contentAt === undefined) return { line, start, text, key, bare, kind, label, rest };
-  if (label === undefined && rest === undefined && contentAt !== undefined) return { line, start, text, key, bare, kind, contentAt };
-  const l: Line = { line, start, text, key, bare, kind };
-  if (label !== undefined) l.label = label;
-  if (rest !== undefined) l.rest = rest;
-  if (contentAt !== undefined) l.contentAt = contentAt;
-  return l;
+  return { line, start, text: r.text, key: r.key, bare, kind: r.kind, label: r.label, rest: r.rest, contentAt: r.contentAt };
 }
 
 // Headings are short: a line's case is judged on its first characters, so a 10 MB line costs
