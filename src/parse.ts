@@ -13,7 +13,7 @@ import { foldKey } from './normalize/fold.js';
 import { InputError } from './errors.js';
 import { decodeText } from './ingest/text.js';
 import type { Format, IngestMessage } from './ingest/types.js';
-import { SCHEMA_VERSION, validateProgramme, type Citation, type Diagnostic, type Programme } from './model/programme.js';
+import { SCHEMA_VERSION, validateProgramme, type Citation, type Conference, type Diagnostic, type Item, type Programme } from './model/programme.js';
 import { charCount, normalizeDocument, normalizeText } from './normalize/text.js';
 import type { LegacyText } from './normalize/legacy-text.js';
 import { defaultMatchers, type Matchers } from './recognise/compile.js';
@@ -87,7 +87,7 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   const citations = resolveMentions(read);
   const resolvedOf = new Map<Citation, Citation>();
   for (let i = 0; i < read.length; i++) resolvedOf.set(read[i]!, citations[i]!);
-  const conferences = body.conferences.map((c) => ({ ...c, items: c.items.map((item) => ({ ...item, citations: resolvedIn(item.citations, itself, resolvedOf) })) }));
+  const conferences = body.conferences.map((c) => conferenceOf(c, itself, resolvedOf));
   const selfMentions = [...findSelfMentions(lines, m), ...[...itself].map(({ raw, kind, span, line }) => ({ raw, kind, span, line }))].sort(
     (a, b) => a.span.start - b.span.start,
   );
@@ -172,6 +172,22 @@ function breaksOf(raw: string, mark: string): number {
   let n = 0;
   for (let i = raw.indexOf(mark); i !== -1 && n <= MAX_LINES; i = raw.indexOf(mark, i + mark.length)) n++;
   return n;
+}
+
+/**
+ * A conference of the model, its items' citations resolved. Fields are written out in the schema's
+ * order, not spread: spread copies came in more than one shape (map), and the validator's
+ * functions for conferences, items and citations deoptimized on them in the first parse.
+ */
+function conferenceOf(c: Conference, itself: ReadonlySet<Citation>, resolvedOf: ReadonlyMap<Citation, Citation>): Conference {
+  const items: Item[] = [];
+  for (const item of c.items) items.push(itemOf(item, itself, resolvedOf));
+  return { ordinal: c.ordinal, title: c.title, session: c.session, thematic: c.thematic, time: c.time, items, section: c.section, line: c.line };
+}
+
+function itemOf(item: Item, itself: ReadonlySet<Citation>, resolvedOf: ReadonlyMap<Citation, Citation>): Item {
+  const citations = resolvedIn(item.citations, itself, resolvedOf);
+  return { number: item.number, text: item.text, leadAgencies: item.leadAgencies, citations, action: item.action, line: item.line };
 }
 
 /** An item's citations as resolved, those of the document itself left out: one loop and one list, as this runs for every item. */
