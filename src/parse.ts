@@ -179,7 +179,7 @@ function breaksOf(raw: string, mark: string): number {
  * order, not spread: spread copies came in more than one shape (map), and the validator's
  * functions for conferences, items and citations deoptimized on them in the first parse.
  */
-function conferenceOf(c: Conference, itself: ReadonlySet<Citation>, resolvedOf: ReadonlyMap<Citation, Citation>): Conference {
+export function conferenceOf(c: Conference, itself: ReadonlySet<Citation>, resolvedOf: ReadonlyMap<Citation, Citation>): Conference {
   const items: Item[] = [];
   for (const item of c.items) items.push(itemOf(item, itself, resolvedOf));
   return { ordinal: c.ordinal, title: c.title, session: c.session, thematic: c.thematic, time: c.time, items, section: c.section, line: c.line };
