@@ -55,7 +55,12 @@ export class Joined {
 
   /** The key without diacritics, one character for one: for keywords whose marks an OCR scrambled. */
   get bare(): string {
-    this.bareCache ??= bareKey(this.key);
+    // Callers inline this getter: only the field read, the key made out of line when first asked.
+    return this.bareCache ?? this.learnBare();
+  }
+
+  private learnBare(): string {
+    this.bareCache = bareKey(this.key);
     return this.bareCache;
   }
 
