@@ -276,7 +276,7 @@ export function phraseAt(key: string, at: number, phrase: Phrase): boolean {
 
 /** The longest phrase of the list that `key` has at `at`. */
 export function matchPhrase<P extends Phrase>(key: string, at: number, list: readonly P[]): P | null {
-  const index = list.length < INDEXED ? null : byFirstChar(list);
+  const index = list.length < INDEXED ? false : byFirstChar(list);
   const candidates = index ? (index.get(key.charCodeAt(at)) ?? NONE) : list;
   for (let i = 0; i < candidates.length; i++) if (phraseAt(key, at, candidates[i]!)) return candidates[i]!;
   return null;
@@ -286,13 +286,21 @@ export function matchPhrase<P extends Phrase>(key: string, at: number, list: rea
 // their first character (keeping list order, so the longest still wins) makes a miss cost one lookup.
 const INDEXED = 8;
 const NONE: readonly never[] = [];
-const firstChars = new WeakMap<readonly Phrase[], Map<number, Phrase[]> | null>();
+/** A list's buckets, or false for a list scanned whole. */
+const firstChars = new WeakMap<readonly Phrase[], Map<number, Phrase[]> | false>();
 
-function byFirstChar<P extends Phrase>(list: readonly P[]): Map<number, P[]> | null {
-  const known = firstChars.get(list);
-  if (known !== undefined) return known as Map<number, P[]> | null;
+/**
+ * One lookup: matchPhrase, and so each of its callers, inlines this, and the index is built
+ * once per list in a function of its own that is called too rarely to be inlined with it.
+ */
+function byFirstChar<P extends Phrase>(list: readonly P[]): Map<number, P[]> | false {
+  const known = firstChars.get(list) as Map<number, P[]> | false | undefined;
+  return known !== undefined ? known : learnFirstChars(list);
+}
+
+function learnFirstChars<P extends Phrase>(list: readonly P[]): Map<number, P[]> | false {
   // An empty phrase matches anywhere: such a list is scanned whole.
-  const index = list.some((p) => p.key === '') ? null : bucketByFirstChar(list);
+  const index = list.some((p) => p.key === '') ? false : bucketByFirstChar(list);
   firstChars.set(list, index);
   return index;
 }

@@ -43,4 +43,16 @@ describe('matchPhrase', () => {
       { numRuns: 20000 },
     );
   });
+
+  it('scans a list as its definition does, short or long, with an empty phrase or not, when asked again', () => {
+    const unit = fc.constantFrom('a', 'b', 'ệ', ' ', '1');
+    const phrase = fc.string({ unit, maxLength: 3 }).map((key): Phrase => ({ text: key, key }));
+    fc.assert(
+      fc.property(fc.array(phrase, { maxLength: 14 }), fc.array(fc.tuple(fc.string({ unit, maxLength: 5 }), fc.nat(5)), { minLength: 1, maxLength: 4 }), (list, asks) =>
+        // Each list is new, so its first ask builds its index and the later ones read it.
+        asks.every(([key, at]) => matchPhrase(key, at, list) === definition(key, at, list)),
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });
