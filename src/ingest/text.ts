@@ -1,7 +1,7 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
-import { looksLikeTcvn3, looksLikeVni, tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
+import { COMMON_WORDS, looksLikeTcvn3, looksLikeVni, tcvn3ToUnicode, vniToUnicode } from '../normalize/legacy.js';
 import { normalizeText } from '../normalize/text.js';
 import type { IngestMessage, Ingested } from './types.js';
 
@@ -121,8 +121,6 @@ function legacyDecoding(buffer: Buffer): Decoded {
   return plain(best === 'windows-1258' ? w1258 : w1252, best);
 }
 
-// The most common words of Vietnamese administrative prose: a reading that yields them is right.
-const COMMON_WORDS = new Set(['của', 'và', 'các', 'năm', 'ngày', 'được', 'thực', 'hiện', 'trong', 'những', 'với', 'người', 'tỉnh', 'việc', 'đảng', 'công', 'tác', 'phát', 'triển', 'theo', 'số', 'về', 'có', 'là']);
 
 function vietnameseWords(text: string): number {
   let n = 0;

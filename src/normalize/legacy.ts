@@ -232,6 +232,9 @@ export const legacyFontRuns = {
 /** Letters Unicode Vietnamese has and neither legacy encoding can contain (beyond Latin-1). */
 const UNICODE_VIETNAMESE = /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9\u0300\u0301\u0303\u0309\u0323]/;
 
+/** A Latin-1 character, as every legacy letter code is. */
+const LEGACY_CODE = /[\u00a1-\u00ff]/;
+
 /** Words: ASCII letters and Latin-1 characters (which carry the legacy codes, incl. U+00AD). */
 const WORD = /[A-Za-z\u00a1-\u00ff]+/g;
 
@@ -257,6 +260,25 @@ const TCVN3_BEFORE_LETTER = new Set([...'¡¢£¤¥¦§®¨©»¼½¾Ç']);
 const TCVN3_AFTER_LETTER = new Set([...'ª«¬µ¶·¸¹ÐÞßç÷þ×']);
 /** Pairs that are VNI codes but also ordinary Unicode Vietnamese (hoàng, khoá, ngoã). */
 const VNI_PLAUSIBLE_UNICODE = new Set(['oà', 'oá', 'oã', 'OÀ', 'OÁ', 'OÃ', 'Oà', 'Oá', 'Oã', 'oÀ', 'oÁ', 'oÃ']);
+
+/**
+ * The most common words of Vietnamese administrative prose: a reading that yields them is right.
+ * The byte-level decoder (src/ingest/text.ts) scores whole readings by them; a word here counts as
+ * evidence for the legacy encoding whose reading of it is one of them.
+ */
+export const COMMON_WORDS: ReadonlySet<string> = new Set([
+  'của', 'và', 'các', 'năm', 'ngày', 'được', 'thực', 'hiện', 'trong', 'những', 'với', 'người', 'tỉnh',
+  'việc', 'đảng', 'công', 'tác', 'phát', 'triển', 'theo', 'số', 'về', 'có', 'là',
+]);
+
+/**
+ * Does the word (with a legacy code in it) read as a common word in this encoding, and only in it?
+ * ("các", "là" are common words already: Unicode, whatever a legacy table makes of them.)
+ */
+function readsCommon(word: string, decode: (w: string) => string): boolean {
+  const read = decode(word).toLowerCase();
+  return read !== word.toLowerCase() && COMMON_WORDS.has(read) && !COMMON_WORDS.has(word.toLowerCase());
+}
 
 interface Evidence {
   words: number;
@@ -290,6 +312,12 @@ function gatherEvidence(text: string): Evidence | null {
     }
     if (t) ev.tcvn3++;
     if (v) ev.vni++;
+    // "Thùc hiÖn … sè": codes that are also Western letters (ù Ö è) prove nothing alone, but a
+    // word whose reading is a common word does, once, as a legacy letter code does.
+    if (LEGACY_CODE.test(word)) {
+      if (readsCommon(word, tcvn3ToUnicode)) ev.tcvn3++;
+      if (readsCommon(word, vniToUnicode)) ev.vni++;
+    }
   }
   return ev;
 }
