@@ -91,19 +91,8 @@ export class Joined {
     if (end <= from) return new Joined([]);
     let at = Math.max(0, from);
     while (at < end && isSpace(part.text.charCodeAt(at))) at++;
-    // The part is written into one kept for the purpose: the constructor copies what it reads,
-    // and an item's text is asked for once per item, so a new part and its list would be garbage
-    // at once. Let go of the texts after, not to keep a document alive.
-    const one = ONE[0]!;
-    one.text = part.text.slice(at);
-    one.start = part.start + at;
-    one.line = part.line;
-    one.key = part.key.slice(at);
-    one.bare = part.bare !== undefined && part.bare.length === end ? part.bare.slice(at) : undefined;
-    const joined = new Joined(ONE);
-    one.text = one.key = '';
-    one.bare = undefined;
-    return joined;
+    const bare = part.bare !== undefined && part.bare.length === end ? part.bare.slice(at) : undefined;
+    return new Joined([{ text: part.text.slice(at), start: part.start + at, line: part.line, key: part.key.slice(at), bare }]);
   }
 
   private piece(i: number) {
@@ -131,9 +120,6 @@ export class Joined {
     return this.pieces[0]?.line ?? 1;
   }
 }
-
-/** The part Joined.after builds its paragraph of. */
-const ONE: [JoinedPart] = [{ text: '', start: 0, line: 0, key: '', bare: undefined }];
 
 /** What /\s/ matches, by code: a slice's leading space is skipped without a regular expression. */
 export function isSpace(code: number): boolean {
