@@ -121,7 +121,6 @@ function legacyDecoding(buffer: Buffer): Decoded {
   return plain(best === 'windows-1258' ? w1258 : w1252, best);
 }
 
-
 function vietnameseWords(text: string): number {
   let n = 0;
   for (const word of text.toLowerCase().split(/[^\p{L}\p{M}]+/u)) if (COMMON_WORDS.has(word)) n++;

@@ -276,8 +276,9 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
  * ("các", "là" are common words already: Unicode, whatever a legacy table makes of them.)
  */
 function readsCommon(word: string, decode: (w: string) => string): boolean {
+  const lower = word.toLowerCase();
   const read = decode(word).toLowerCase();
-  return read !== word.toLowerCase() && COMMON_WORDS.has(read) && !COMMON_WORDS.has(word.toLowerCase());
+  return read !== lower && COMMON_WORDS.has(read) && !COMMON_WORDS.has(lower);
 }
 
 interface Evidence {
