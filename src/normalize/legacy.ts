@@ -138,6 +138,22 @@ VNI_ROWS.forEach((vniRow, r) => {
   });
 });
 
+// The maps as tables by character code, which the decoders read: every key is a Latin-1 or C1
+// character (below 0x100), so a pair's two codes make one number and a lookup makes no string.
+const byCodeOf = (map: ReadonlyMap<string, string>): (string | undefined)[] => {
+  const table: (string | undefined)[] = new Array<string | undefined>(0x100).fill(undefined);
+  for (const [from, to] of map) table[from.charCodeAt(0)] = to;
+  return table;
+};
+const TCVN3_BY_CODE = byCodeOf(TCVN3_DECODE);
+const VNI_BY_CODE = byCodeOf(VNI_DECODE_1);
+const VNI_PAIRS = new Map([...VNI_DECODE_2].map(([pair, to]) => [(pair.charCodeAt(0) << 8) | pair.charCodeAt(1), to]));
+/** The maps the tables are made from, for the test that holds the decoders to a reading by map. */
+export const LEGACY_DECODE_MAPS = { tcvn3: TCVN3_DECODE, vniSingle: VNI_DECODE_1, vniPair: VNI_DECODE_2 } as const;
+/** 1 at the code of each character that is the second of a VNI pair. */
+const VNI_MARKS = new Uint8Array(0x100);
+for (const pair of VNI_DECODE_2.keys()) VNI_MARKS[pair.charCodeAt(1)] = 1;
+
 // ---------------------------------------------------------------------------------------------
 // Fonts
 
@@ -177,12 +193,7 @@ export function isCapitalFont(font: string): boolean {
  * upper-cased, since TCVN3 stores capital toned vowels as the lowercase codes.
  */
 export function tcvn3ToUnicode(text: string, capital = false): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    out += TCVN3_DECODE.get(ch) ?? ch;
-  }
-  out = out.normalize('NFC');
+  const out = decodeSingles(text, TCVN3_BY_CODE).normalize('NFC');
   return capital ? out.toUpperCase() : out;
 }
 
@@ -192,20 +203,35 @@ export function tcvn3ToUnicode(text: string, capital = false): string {
  */
 export function vniToUnicode(text: string): string {
   let out = '';
+  let copied = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const ch = text[i]!;
-    if (i + 1 < n) {
-      const pair = VNI_DECODE_2.get(ch + text[i + 1]!);
-      if (pair !== undefined) {
-        out += pair;
-        i++;
-        continue;
-      }
-    }
-    out += VNI_DECODE_1.get(ch) ?? ch;
+    const code = text.charCodeAt(i);
+    if (code > 0xff) continue;
+    // A pair is looked up only where the next character can be a mark: no string is made for it.
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x100;
+    const pair = next <= 0xff && VNI_MARKS[next] === 1 ? VNI_PAIRS.get((code << 8) | next) : undefined;
+    const single = pair === undefined ? VNI_BY_CODE[code] : undefined;
+    if (pair === undefined && single === undefined) continue;
+    out += text.slice(copied, i) + (pair ?? single);
+    if (pair !== undefined) i++;
+    copied = i + 1;
   }
-  return out.normalize('NFC');
+  return (copied === 0 ? text : out + text.slice(copied)).normalize('NFC');
+}
+
+/** `text` with each character the table maps (by its code, below 0x100) replaced; the rest copied in runs. */
+function decodeSingles(text: string, table: readonly (string | undefined)[]): string {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const to = code <= 0xff ? table[code] : undefined;
+    if (to === undefined) continue;
+    out += text.slice(copied, i) + to;
+    copied = i + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Convert a run by its font: TCVN3 (upper-cased for "H" fonts), VNI, or unchanged. */
