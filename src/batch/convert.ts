@@ -2,31 +2,26 @@ import { isInputError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
 import { detectFormat, ingestBytes } from '../ingest/file.js';
 import { normalizeText } from '../normalize/text.js';
-import { ingestProcessed, parseIngested, process } from '../process.js';
+import { ingestProcessed, parseIngested } from '../process.js';
 import type { Counts } from './manifest.js';
-import type { Failed, FileResult, IngestedResult, ParseResult, ParseTask, TextResult } from './protocol.js';
+import type { DocumentResult, Failed, FileResult, IngestedResult, ParseResult, ParseTask, TextResult } from './protocol.js';
 
 /**
  * The CPU-bound half of a batch, run in a worker: bytes → model (the shared processor) → JSON
  * text, or the bytes of its file when the task wants the file; never a throw.
  */
-export async function convertTask(task: ParseTask): Promise<ParseResult | FileResult> {
+export async function convertTask(task: ParseTask): Promise<ParseResult | FileResult | DocumentResult> {
   const started = performance.now();
   const ms = () => performance.now() - started;
   try {
     const rules = task.rules ? { rules: task.rules } : {};
-    const { model } = task.ingested
-      ? parseIngested(task.ingested, task.file, { sha256: task.sha256, ...rules })
-      : await process(new Uint8Array(bytesOf(task)), task.file, {
-          sha256: task.sha256,
-          revision: task.revision,
-          mammothCheck: task.mammothCheck,
-          ...(task.format ? { format: task.format } : {}),
-          ...rules,
-        });
+    // Read here unless another worker read it; the page's document keeps the reading for its text.
+    const ingested = task.ingested ?? (await ingestProcessed(new Uint8Array(bytesOf(task)), task.file, readOptions(task)));
+    const { model } = parseIngested(ingested, task.file, { sha256: task.sha256, ...rules });
     const json = JSON.stringify(model, null, task.pretty ? 2 : undefined);
     const answer = { id: task.id, ok: true as const, format: model.source.format, counts: countsOf(model) };
     if (task.want === 'file') return { ...answer, file: fileBytes(json), ms: ms() };
+    if (task.want === 'document') return { ...answer, json, text: normalizeText(ingested.text), ms: ms() };
     return { ...answer, json, ms: ms() };
   } catch (error) {
     return failure(task, error, ms());
@@ -37,8 +32,7 @@ export async function convertTask(task: ParseTask): Promise<ParseResult | FileRe
 export async function ingestTask(task: ParseTask): Promise<IngestedResult> {
   const started = performance.now();
   try {
-    const options = { revision: task.revision, mammothCheck: task.mammothCheck, ...(task.format ? { format: task.format } : {}) };
-    const ingested = await ingestProcessed(new Uint8Array(bytesOf(task)), task.file, options);
+    const ingested = await ingestProcessed(new Uint8Array(bytesOf(task)), task.file, readOptions(task));
     return { id: task.id, ok: true, ingested, ms: performance.now() - started };
   } catch (error) {
     return failure(task, error, performance.now() - started);
@@ -68,6 +62,10 @@ export function fileBytes(json: string): ArrayBuffer {
   bytes.write(json);
   bytes[length] = 0x0a;
   return bytes.buffer as ArrayBuffer;
+}
+
+function readOptions(task: ParseTask) {
+  return { revision: task.revision, mammothCheck: task.mammothCheck, ...(task.format ? { format: task.format } : {}) };
 }
 
 function bytesOf(task: ParseTask): ArrayBuffer {

@@ -26,10 +26,11 @@ export interface ParseTask {
   /**
    * The model as JSON text (default); the model as the bytes of its .json file (`vanban batch`:
    * encoded here, in parallel, and transferred, so the main thread only writes them); only the
-   * normalized text (`vanban text`); or only what the reader made of the bytes (the first stage of
-   * a staged conversion).
+   * normalized text (`vanban text`); the model as JSON text and the normalized text, from one
+   * reading (the service's page); or only what the reader made of the bytes (the first stage of a
+   * staged conversion).
    */
-  want?: 'model' | 'file' | 'text' | 'ingested';
+  want?: 'model' | 'file' | 'text' | 'document' | 'ingested';
 }
 
 /** What a worker sends back: `ready` once when it has loaded and listens, then one result per task. */
@@ -39,6 +40,9 @@ export type WorkerMessage<R = ParseResult> = { ready: true } | R;
 export type TextResult = { id: number; ok: true; text: string; ms: number } | Failed;
 
 export type ParseResult = { id: number; ok: true; json: string; format: Format; counts: Counts; ms: number } | Failed;
+
+/** The answer to a task that wants the document: the model's JSON text and the normalized text. */
+export type DocumentResult = { id: number; ok: true; json: string; text: string; format: Format; counts: Counts; ms: number } | Failed;
 
 /** The answer to a task that wants the file: the JSON text as UTF-8 with its closing newline. */
 export type FileResult = { id: number; ok: true; file: ArrayBuffer; format: Format; counts: Counts; ms: number } | Failed;

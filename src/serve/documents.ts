@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PoolClosed, WorkerCrash, WorkerPool } from '../batch/pool.js';
-import type { ParseResult, ParseTask, TextResult } from '../batch/protocol.js';
+import type { DocumentResult, ParseResult, ParseTask, TextResult } from '../batch/protocol.js';
 import type { RuleConfig } from '../check/rule.js';
 import { READERS, formatOf } from '../ingest/file.js';
 import { ServeError, type ProblemSlug } from './problem.js';
@@ -29,7 +29,7 @@ export interface DocumentsOptions {
  * beyond that the caller answers 503.
  */
 export class Documents {
-  private readonly pool: WorkerPool<ParseResult | TextResult>;
+  private readonly pool: WorkerPool<ParseResult | TextResult | DocumentResult>;
   private id = 0;
   private admitted = 0;
 
@@ -71,7 +71,13 @@ export class Documents {
     return result.text;
   }
 
-  private async run(upload: Upload, want: 'model' | 'text', rules?: RuleConfig): Promise<ParseResult | TextResult> {
+  /** The model as JSON text and the normalized text of one upload, from one reading of it in one worker. */
+  async document(upload: Upload, rules?: RuleConfig): Promise<{ json: string; text: string }> {
+    const result = (await this.run(upload, 'document', rules)) as Extract<DocumentResult, { ok: true }>;
+    return { json: result.json, text: result.text };
+  }
+
+  private async run(upload: Upload, want: 'model' | 'text' | 'document', rules?: RuleConfig): Promise<ParseResult | TextResult | DocumentResult> {
     refuseUnsupported(upload);
     const task: ParseTask = {
       id: ++this.id,
@@ -84,7 +90,7 @@ export class Documents {
       want,
       ...(rules ? { rules } : {}),
     };
-    let result: ParseResult | TextResult;
+    let result: ParseResult | TextResult | DocumentResult;
     try {
       result = await this.pool.run(task);
     } catch (error) {

@@ -192,12 +192,9 @@ export const ROUTES: Route[] = [
       const width = widthOf(context);
       const settings = rules(context);
       const [upload] = await uploads(context.request, ['file'], context.maxSize);
-      // The model and the text from the same bytes, in two workers at once; both are awaited, so
-      // that the request keeps its slot (server.ts) while a worker still reads the file.
-      const [parsed, read] = await Promise.allSettled([context.documents.modelJson(upload!, settings), context.documents.text(upload!)]);
-      if (parsed.status === 'rejected') throw parsed.reason;
-      if (read.status === 'rejected') throw read.reason;
-      const [model, text] = [parsed.value, read.value];
+      // The model and the text from one reading of the bytes, in one worker: read twice (a worker
+      // each), a page's upload took two of the pool's turns and decoded the file twice.
+      const { json: model, text } = await context.documents.document(upload!, settings);
       const programme = JSON.parse(model) as Programme;
       const outline = Object.fromEntries((['vi', 'en'] as const).map((lang) => [lang, writerFor('outline')!.write(programme, { width, lang })]));
       // The model's JSON text as the worker wrote it, not parsed and written again.

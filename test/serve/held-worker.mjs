@@ -3,11 +3,16 @@
 // channel), so a test knows a worker is busy without guessing a delay; "…hang…" never answers,
 // until the pool gives up on it (timeout, close). Build first (dist/).
 import { parentPort } from 'node:worker_threads';
-import { convertTask } from '../../dist/batch/convert.js';
+import { convertTask, textTask } from '../../dist/batch/convert.js';
 
 export const CHANNEL = 'vanban-serve-test';
 
+// Every task is announced as it comes ("task WANT NAME"), so a test can count the work a request made.
+const announcer = new BroadcastChannel(CHANNEL);
+announcer.unref();
+
 parentPort.on('message', async (task) => {
+  announcer.postMessage(`task ${task.want ?? 'model'} ${task.file}`);
   if (task.file?.includes('hold')) {
     const channel = new BroadcastChannel(CHANNEL);
     await new Promise((resolve) => {
@@ -17,6 +22,6 @@ parentPort.on('message', async (task) => {
     channel.close();
   }
   if (task.file?.includes('hang')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-  parentPort.postMessage(await convertTask(task));
+  parentPort.postMessage(await (task.want === 'text' ? textTask(task) : convertTask(task)));
 });
 parentPort.postMessage({ ready: true });

@@ -434,8 +434,10 @@ describe('vanban serve: a busy or stuck worker', () => {
     heard.push(String(event.data));
     waiting.get(String(event.data))?.();
   };
+  /** Resolves when the test worker has said this. */
+  const said = (message: string) => new Promise<void>((resolve) => (heard.includes(message) ? resolve() : waiting.set(message, resolve)));
   /** Resolves when the test worker says it holds this file. */
-  const held = (name: string) => new Promise<void>((resolve) => (heard.includes(`holding ${name}`) ? resolve() : waiting.set(`holding ${name}`, resolve)));
+  const held = (name: string) => said(`holding ${name}`);
   afterAll(() => channel.close());
 
   /** Polls the health route until `n` requests are admitted: the poll's pace changes when, never what, is seen. */
@@ -459,6 +461,16 @@ describe('vanban serve: a busy or stuck worker', () => {
     expect((await first).status).toBe(200);
     expect((await second).status).toBe(200);
     await admitted(url, 0);
+  });
+
+  it('POST /v1/document reads its file once: one task, for the model and the text together', async () => {
+    const { url } = await start({ workers: 1, workerUrl: HELD });
+    expect((await post(`${url}/v1/document?name=once.docx`, fixture('docx/plain.docx'))).status).toBe(200);
+    // One worker takes its tasks in turn: once the next request's task is announced, all of this one's were.
+    const next = said('task model after.txt');
+    expect((await post(`${url}/v1/parse?name=after.txt`, seedBytes)).status).toBe(200);
+    await next;
+    expect(heard.filter((m) => m.endsWith(' once.docx'))).toEqual(['task document once.docx']);
   });
 
   it('504 when a file takes longer than --timeout; the server goes on', async () => {
