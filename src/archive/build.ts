@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBatch, type BatchOptions, type BatchSummary } from '../batch/run.js';
-import { MANIFEST_NAME, readManifest } from '../batch/manifest.js';
+import { MANIFEST_NAME, readManifest, type ManifestLine } from '../batch/manifest.js';
 import { vanbanVersion } from '../batch/version.js';
 import { InputError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
 import { defaultMatchers } from '../recognise/compile.js';
 import { cannot } from '../system-error.js';
 import { ArchiveDb } from './db.js';
-import { Store } from './store.js';
+import { Store, type StoredDocument } from './store.js';
 
 export interface IndexOptions extends Omit<BatchOptions, 'resume'> {
   db: string;
@@ -48,18 +48,20 @@ export async function indexArchive(options: IndexOptions): Promise<IndexSummary>
     const sameVersion = archive.meta('vanban_version') === version;
     const store = new Store(archive, defaultMatchers());
     const stored = store.stored();
+    const matched = matchStored(present, stored);
     const counts = { ...zero };
     archive.db.exec('BEGIN');
     try {
-      const wanted = new Set(present.map((l) => l.path));
-      for (const [path, { id }] of stored) {
-        if (wanted.has(path)) continue;
+      const kept = new Set([...matched.values()].map((d) => d.id));
+      for (const { id } of stored.values()) {
+        if (kept.has(id)) continue;
         store.remove(id);
         counts.removed++;
       }
       for (const line of present) {
-        const before = stored.get(line.path);
+        const before = matched.get(line);
         if (before && sameVersion && before.sha256 === line.sha256) {
+          if (before.path !== line.path) store.rename(before.id, line.path);
           counts.kept++;
           continue;
         }
@@ -86,6 +88,30 @@ export async function indexArchive(options: IndexOptions): Promise<IndexSummary>
   } finally {
     archive.close();
   }
+}
+
+/**
+ * Each input's stored document: the one at its path, else the one read from the same .json file
+ * (the same folder named another way, relative then absolute: its documents are kept, not stored
+ * again). A document answers one input at most; paths are matched first.
+ */
+function matchStored(present: readonly ManifestLine[], stored: ReadonlyMap<string, StoredDocument>): Map<ManifestLine, StoredDocument> {
+  const matched = new Map<ManifestLine, StoredDocument>();
+  const taken = new Set<number>();
+  for (const line of present) {
+    const at = stored.get(line.path);
+    if (!at) continue;
+    matched.set(line, at);
+    taken.add(at.id);
+  }
+  const byJson = new Map([...stored.values()].flatMap((d) => (d.json !== null && !taken.has(d.id) ? [[d.json, d] as const] : [])));
+  for (const line of present) {
+    const same = matched.has(line) ? undefined : byJson.get(line.output!);
+    if (!same || taken.has(same.id)) continue;
+    matched.set(line, same);
+    taken.add(same.id);
+  }
+  return matched;
 }
 
 function countDocuments(archive: ArchiveDb): number {

@@ -57,6 +57,15 @@ const INSERT = {
 type Kind = keyof typeof INSERT;
 
 /** Writes documents into an archive, one transaction per call, with statements prepared once. */
+/** A document as the database holds it, for `vanban index` to match with the inputs. */
+export interface StoredDocument {
+  id: number;
+  path: string;
+  sha256: string;
+  /** Its .json file in the batch's output folder, named by its place inside the input folder. */
+  json: string | null;
+}
+
 export class Store {
   private readonly statements = new Map<Kind, Statement>();
 
@@ -80,9 +89,16 @@ export class Store {
     return id;
   }
 
-  /** The documents already stored: path → id and sha256. */
-  stored(): Map<string, { id: number; sha256: string }> {
-    return new Map(this.archive.all('SELECT id, path, sha256 FROM documents').map((r) => [String(r.path), { id: Number(r.id), sha256: String(r.sha256) }]));
+  /** The documents already stored: path → id, sha256 and the .json file they were read from. */
+  stored(): Map<string, StoredDocument> {
+    return new Map(
+      this.archive.all('SELECT id, path, sha256, json FROM documents').map((r) => [String(r.path), { id: Number(r.id), path: String(r.path), sha256: String(r.sha256), json: r.json === null ? null : String(r.json) }]),
+    );
+  }
+
+  /** A stored document's path, as the inputs now name it. */
+  rename(id: number, path: string): void {
+    this.archive.db.run('UPDATE documents SET path = ? WHERE id = ?', [path, id]);
   }
 
   remove(id: number): void {

@@ -117,6 +117,9 @@ async function convertAll(options: BatchOptions, pool: Converters, started: numb
   const manifestPath = join(out, MANIFEST_NAME);
   const history = options.resume ? await readManifest(manifestPath).catch((e: unknown) => Promise.reject(cannot('read', manifestPath, e))) : null;
   const previous = history?.latest ?? new Map<string, ManifestLine>();
+  // The same folder named another way (relative, then absolute) makes the same outputs from the
+  // same bytes: an output's line vouches for it whatever path led there (vouchesFor checks the rest).
+  const previousOutputs = new Map([...previous.values()].flatMap((l) => (l.output ? [[l.output, l] as const] : [])));
   const exportPaths = { csv: options.exports?.csv, ndjson: options.exports?.ndjson };
   const collected = await collectInputs(options.inputs, { exclude: [out], followLinks: options.followLinks ?? false });
   assignOutputs(collected);
@@ -202,7 +205,7 @@ async function convertAll(options: BatchOptions, pool: Converters, started: numb
     const read = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
     const target = join(out, input.output);
 
-    const before = previous.get(input.path);
+    const before = previous.get(input.path) ?? previousOutputs.get(input.output);
     if (before && (await vouchesFor(before, { ...read, output: input.output, version, options: shaping }, target))) {
       return record(index, line({ status: 'unchanged', reason: 'unchanged since the last run', output: input.output, format: before.format, ...read, ...pickCounts(before) }));
     }

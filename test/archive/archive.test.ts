@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewProgramme } from '../../scripts/bench/documents.mjs';
@@ -206,6 +206,24 @@ describe('an archive that changes', () => {
     expect((await ask((a) => search(a, 'chuyen doi so'))).map((h) => basename(h.document))).toEqual(['ctr-2019.txt', 'ctr-2020.txt', 'ctr-2025.txt']);
     const orphans = await ask((a) => a.get('SELECT (SELECT COUNT(*) FROM search) - (SELECT COUNT(*) FROM search_rows) AS n'));
     expect(orphans).toEqual({ n: 0 });
+  }, 120_000);
+});
+
+describe('an archive named another way', () => {
+  it('indexed as a relative path after an absolute one: every document kept, its path as now given', async () => {
+    const named = relative(process.cwd(), archive);
+    const before = await ask((a) => a.all('SELECT id, path FROM documents ORDER BY id'));
+    const again = await indexArchive({ inputs: [named], out, db, concurrency: 2, maxSize: 100 << 20 });
+    expect({ added: again.added, updated: again.updated, removed: again.removed, kept: again.kept, documents: again.documents }).toEqual({ added: 0, updated: 0, removed: 0, kept: 5, documents: 5 });
+    expect(again.batch.converted).toBe(0);
+    const after = await ask((a) => a.all('SELECT id, path FROM documents ORDER BY id'));
+    expect(after.map((d) => d.id)).toEqual(before.map((d) => d.id));
+    expect(after.map((d) => d.path)).toEqual(before.map((d) => join(named, relative(archive, String(d.path)))));
+    // The questions name the documents as the inputs now do.
+    expect((await ask((a) => cites(a, '57-NQ/TW'))).map((c) => c.document)).toEqual([join(named, ACTION)]);
+    // And back, as the tests after this one expect.
+    expect((await index()).kept).toBe(5);
+    expect(await ask((a) => a.all('SELECT id, path FROM documents ORDER BY id'))).toEqual(before);
   }, 120_000);
 });
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Programme } from '../../src/model/programme.js';
 import { parse } from '../../src/parse.js';
@@ -199,6 +199,24 @@ describe('--resume redoes what changed', () => {
     // Without --resume everything is converted again.
     expect(batch().status).toBe(0);
     expect(statuses()).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('the same folder named another way (relative, then absolute): its outputs still vouched for', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vanban-resume-'));
+    const folder = join(dir, 'in');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.txt'), seedBytes());
+    writeFileSync(join(folder, 'b.docx'), readFileSync(PLAIN_DOCX));
+    const out = join(dir, 'out');
+    expect(vanban(['batch', relative(process.cwd(), folder), '-o', out]).status).toBe(0);
+    const made = readFileSync(join(out, 'a.txt.json'), 'utf8');
+    expect(vanban(['batch', folder, '-o', out, '--resume']).status).toBe(0);
+    expect(lastRun(out).map((l) => l.status)).toEqual(['unchanged', 'unchanged']);
+    expect(readFileSync(join(out, 'a.txt.json'), 'utf8')).toBe(made);
+    // A changed file is still converted again, whatever its folder is called.
+    writeFileSync(join(folder, 'a.txt'), seedText().replace('Số       -CTr/TU', 'Số 12-CTr/TU'));
+    expect(vanban(['batch', relative(process.cwd(), folder), '-o', out, '--resume']).status).toBe(0);
+    expect(lastRun(out).map((l) => l.status)).toEqual(['ok', 'unchanged']);
   });
 });
 
