@@ -56,7 +56,6 @@ const INSERT = {
 
 type Kind = keyof typeof INSERT;
 
-/** Writes documents into an archive, one transaction per call, with statements prepared once. */
 /** A document as the database holds it, for `vanban index` to match with the inputs. */
 export interface StoredDocument {
   id: number;
@@ -66,6 +65,7 @@ export interface StoredDocument {
   json: string | null;
 }
 
+/** Writes documents into an archive, one transaction per call, with statements prepared once. */
 export class Store {
   private readonly statements = new Map<Kind, Statement>();
 

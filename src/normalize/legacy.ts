@@ -147,12 +147,11 @@ const byCodeOf = (map: ReadonlyMap<string, string>): (string | undefined)[] => {
 };
 const TCVN3_BY_CODE = byCodeOf(TCVN3_DECODE);
 const VNI_BY_CODE = byCodeOf(VNI_DECODE_1);
-const VNI_PAIRS = new Map([...VNI_DECODE_2].map(([pair, to]) => [(pair.charCodeAt(0) << 8) | pair.charCodeAt(1), to]));
+/** VNI pairs by their two codes (first << 8 | second), and 1 at the code of each pair's second character. */
+const VNI_PAIRS = { byCodes: new Map([...VNI_DECODE_2].map(([pair, to]) => [(pair.charCodeAt(0) << 8) | pair.charCodeAt(1), to])), marks: new Uint8Array(0x100) };
+for (const pair of VNI_DECODE_2.keys()) VNI_PAIRS.marks[pair.charCodeAt(1)] = 1;
 /** The maps the tables are made from, for the test that holds the decoders to a reading by map. */
 export const LEGACY_DECODE_MAPS = { tcvn3: TCVN3_DECODE, vniSingle: VNI_DECODE_1, vniPair: VNI_DECODE_2 } as const;
-/** 1 at the code of each character that is the second of a VNI pair. */
-const VNI_MARKS = new Uint8Array(0x100);
-for (const pair of VNI_DECODE_2.keys()) VNI_MARKS[pair.charCodeAt(1)] = 1;
 
 // ---------------------------------------------------------------------------------------------
 // Fonts
@@ -193,7 +192,7 @@ export function isCapitalFont(font: string): boolean {
  * upper-cased, since TCVN3 stores capital toned vowels as the lowercase codes.
  */
 export function tcvn3ToUnicode(text: string, capital = false): string {
-  const out = decodeSingles(text, TCVN3_BY_CODE).normalize('NFC');
+  const out = decodeRuns(text, TCVN3_BY_CODE, null).normalize('NFC');
   return capital ? out.toUpperCase() : out;
 }
 
@@ -202,33 +201,27 @@ export function tcvn3ToUnicode(text: string, capital = false): string {
  * is decoded as one letter before single characters are looked at.
  */
 export function vniToUnicode(text: string): string {
+  return decodeRuns(text, VNI_BY_CODE, VNI_PAIRS).normalize('NFC');
+}
+
+/**
+ * `text` with each pair of characters, then each single character, the tables map (by code,
+ * below 0x100) replaced; the rest copied in runs. A pair is looked up only where the next
+ * character can be its second: no string is made for it.
+ */
+function decodeRuns(text: string, singles: readonly (string | undefined)[], pairs: typeof VNI_PAIRS | null): string {
   let out = '';
   let copied = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code > 0xff) continue;
-    // A pair is looked up only where the next character can be a mark: no string is made for it.
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0x100;
-    const pair = next <= 0xff && VNI_MARKS[next] === 1 ? VNI_PAIRS.get((code << 8) | next) : undefined;
-    const single = pair === undefined ? VNI_BY_CODE[code] : undefined;
-    if (pair === undefined && single === undefined) continue;
-    out += text.slice(copied, i) + (pair ?? single);
-    if (pair !== undefined) i++;
-    copied = i + 1;
-  }
-  return (copied === 0 ? text : out + text.slice(copied)).normalize('NFC');
-}
-
-/** `text` with each character the table maps (by its code, below 0x100) replaced; the rest copied in runs. */
-function decodeSingles(text: string, table: readonly (string | undefined)[]): string {
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const to = code <= 0xff ? table[code] : undefined;
+    const next = pairs !== null && i + 1 < n ? text.charCodeAt(i + 1) : 0x100;
+    const pair = next <= 0xff && pairs!.marks[next] === 1 ? pairs!.byCodes.get((code << 8) | next) : undefined;
+    const to = pair ?? singles[code];
     if (to === undefined) continue;
     out += text.slice(copied, i) + to;
+    if (pair !== undefined) i++;
     copied = i + 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
