@@ -1,6 +1,5 @@
 import { isInputError } from '../errors.js';
 import type { Programme } from '../model/programme.js';
-import { detectFormat, ingestBytes } from '../ingest/file.js';
 import { normalizeText } from '../normalize/text.js';
 import { ingestProcessed, parseIngested } from '../process.js';
 import type { Counts } from './manifest.js';
@@ -43,8 +42,7 @@ export async function ingestTask(task: ParseTask): Promise<IngestedResult> {
 export async function textTask(task: ParseTask): Promise<TextResult> {
   const started = performance.now();
   try {
-    const bytes = new Uint8Array(bytesOf(task));
-    const ingested = await ingestBytes(bytes, task.format ?? detectFormat(bytes, task.file), { revision: task.revision, mammothCheck: task.mammothCheck });
+    const ingested = await ingestProcessed(new Uint8Array(bytesOf(task)), task.file, readOptions(task));
     return { id: task.id, ok: true, text: normalizeText(ingested.text), ms: performance.now() - started };
   } catch (error) {
     return failure(task, error, performance.now() - started);
